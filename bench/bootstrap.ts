@@ -42,7 +42,10 @@ export async function run(): Promise<boolean> {
     const met = ms < 1000;
     ok &&= met;
     console.log(`  bootstrapNpsInterval: ${ms.toFixed(2)} ms per interval  target < 1000 ms: ${met ? 'met' : 'MISSED'}`);
-    const scaled = new Map([...times, ['naive, scaled to 2000 resamples', times.get(`naive bootstrap (${naiveResamples} resamples)`)! * (RESAMPLES / naiveResamples)]]);
+    const scaled = new Map([
+      ...times,
+      ['naive, scaled to 2000 resamples', times.get(`naive bootstrap (${naiveResamples} resamples)`)! * (RESAMPLES / naiveResamples)],
+    ]);
     ratio(scaled, 'naive, scaled to 2000 resamples', 'bootstrapNpsInterval');
   }
   return ok;

@@ -4,7 +4,7 @@
  * same run. Target: mrrMovements with string amounts within 5x the float
  * loop, and exact.
  */
-import { mrrMovements, repurchaseRate, type MrrCustomer } from '../src/index.js';
+import { type MrrCustomer, mrrMovements, repurchaseRate } from '../src/index.js';
 import { random } from './data.js';
 import { measure, ratio } from './harness.js';
 

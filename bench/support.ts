@@ -6,13 +6,7 @@
  * against a plain loop over the same data in the same run. There are no
  * ratio targets here: the ratios are printed, not checked.
  */
-import {
-  firstContactResolution,
-  timeToResolution,
-  type BusinessHours,
-  type FirstContactResolutionTicket,
-  type TimeToResolutionTicket,
-} from '../src/index.js';
+import { type BusinessHours, type FirstContactResolutionTicket, firstContactResolution, type TimeToResolutionTicket, timeToResolution } from '../src/index.js';
 import { random, sizes } from './data.js';
 import { measure, ratio } from './harness.js';
 

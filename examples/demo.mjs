@@ -38,13 +38,22 @@ function surveys() {
   for (const c of campaigns) {
     console.log(`\n campaign ${c.campaign} (sent ${c.sentAt})`);
     const n = cx.nps(c.npsScores, { missing: 'exclude', decimals: 1, interval: true });
-    line('NPS', `${fmt(n.value, n.unit)} points, 95% CI ${n.interval.lower} to ${n.interval.upper}  (promoters ${n.promoters.percent}%, passives ${n.passives.percent}%, detractors ${n.detractors.percent}%; ${n.total} answers, ${n.excluded} unanswered)`);
+    line(
+      'NPS',
+      `${fmt(n.value, n.unit)} points, 95% CI ${n.interval.lower} to ${n.interval.upper}  (promoters ${n.promoters.percent}%, passives ${n.passives.percent}%, detractors ${n.detractors.percent}%; ${n.total} answers, ${n.excluded} unanswered)`,
+    );
     const s = cx.csat(c.csatResponses, { labels: csatLabels, decimals: 1, interval: true });
-    line('CSAT (satisfied or very satisfied)', `${fmt(s.value, s.unit)}, 95% CI ${s.interval.lower} to ${s.interval.upper}%  (mean ${s.mean} on 1-5; ${s.total} answers)`);
+    line(
+      'CSAT (satisfied or very satisfied)',
+      `${fmt(s.value, s.unit)}, 95% CI ${s.interval.lower} to ${s.interval.upper}%  (mean ${s.mean} on 1-5; ${s.total} answers)`,
+    );
     const e = cx.ces(c.cesResponses, { decimals: 1 });
     line('CES (easy, 6-7 on 1-7)', `${fmt(e.value, e.unit)}  (mean ${e.mean} on 1-7)`);
     const l = cx.loyaltyIndex(c.loyaltyAnswers, { decimals: 2, interval: true });
-    line('Customer loyalty index', `${l.value} of 30, 95% CI ${l.interval.lower} to ${l.interval.upper}  (recommend ${l.recommend}, repurchase ${l.repurchase}, upsell ${l.upsell}; ${l.total} respondents)`);
+    line(
+      'Customer loyalty index',
+      `${l.value} of 30, 95% CI ${l.interval.lower} to ${l.interval.upper}  (recommend ${l.recommend}, repurchase ${l.repurchase}, upsell ${l.upsell}; ${l.total} respondents)`,
+    );
     // Unrounded results for comparisons and target checks.
     latest.push({ nps: cx.nps(c.npsScores, { missing: 'exclude' }), csat: cx.csat(c.csatResponses, { labels: csatLabels }) });
   }
@@ -53,34 +62,50 @@ function surveys() {
   for (const metric of ['nps', 'csat']) {
     const d = cx.compare(after[metric], before[metric], { decimals: 1 });
     const unit = metric === 'nps' ? 'points' : 'percentage points';
-    line(`${metric.toUpperCase()} change, last two campaigns`, `${d.difference > 0 ? '+' : ''}${d.difference} ${unit}, 95% CI ${d.interval.lower} to ${d.interval.upper}, p = ${d.pValue}: ${d.significant ? 'larger than the noise' : 'within the noise'}`);
+    line(
+      `${metric.toUpperCase()} change, last two campaigns`,
+      `${d.difference > 0 ? '+' : ''}${d.difference} ${unit}, 95% CI ${d.interval.lower} to ${d.interval.upper}, p = ${d.pValue}: ${d.significant ? 'larger than the noise' : 'within the noise'}`,
+    );
   }
   keep(after.nps);
   keep(after.csat);
   const plan = cx.sampleSizeFor({ metric: 'nps', marginOfError: 5 });
   line('Answers for NPS within ±5 points', `${plan.value} (worst case, 95%)`);
   // Tallies of the campaigns merge into the tally of both.
-  const both = campaigns
-    .map((c) => cx.npsCounts(c.npsScores, { missing: 'exclude' }))
-    .reduce((a, b) => cx.mergeCounts(a, b));
+  const both = campaigns.map((c) => cx.npsCounts(c.npsScores, { missing: 'exclude' })).reduce((a, b) => cx.mergeCounts(a, b));
   console.log();
-  line('NPS over both campaigns (merged)', `${cx.npsFromCounts(both, { decimals: 1 }).value} points from ${both.promoters + both.passives + both.detractors} answers`);
+  line(
+    'NPS over both campaigns (merged)',
+    `${cx.npsFromCounts(both, { decimals: 1 }).value} points from ${both.promoters + both.passives + both.detractors} answers`,
+  );
 }
 
 function support() {
   const { tickets, businessHours, asOf } = data('tickets.json');
   heading('Support metrics (examples/data/tickets.json)');
   const f = cx.firstContactResolution(tickets, { decimals: 1, interval: true });
-  line('First contact resolution', `${fmt(f.value, f.unit)} of ${f.resolved} resolved tickets, 95% CI ${f.interval.lower} to ${f.interval.upper}% (repeat contact ${f.repeatContactPercent}%)`);
+  line(
+    'First contact resolution',
+    `${fmt(f.value, f.unit)} of ${f.resolved} resolved tickets, 95% CI ${f.interval.lower} to ${f.interval.upper}% (repeat contact ${f.repeatContactPercent}%)`,
+  );
   for (const w of f.warnings) line('  caution', w.message);
   const fAll = cx.firstContactResolution(tickets, { denominator: 'all', decimals: 1 });
   line('  over all tickets', `${fmt(fAll.value, fAll.unit)} of ${fAll.total}`);
   const calendar = cx.timeToResolution(tickets);
-  line('Time to resolution, calendar', `median ${fmt(calendar.median, 'milliseconds')}, p90 ${fmt(calendar.p90, 'milliseconds')} (${calendar.resolved} resolved, ${calendar.open} open left out)`);
+  line(
+    'Time to resolution, calendar',
+    `median ${fmt(calendar.median, 'milliseconds')}, p90 ${fmt(calendar.p90, 'milliseconds')} (${calendar.resolved} resolved, ${calendar.open} open left out)`,
+  );
   const business = cx.timeToResolution(tickets, { businessHours });
-  line('  in business hours', `median ${fmt(business.median, 'milliseconds')}, mean ${fmt(business.mean, 'milliseconds')}, p90 ${fmt(business.p90, 'milliseconds')}`);
+  line(
+    '  in business hours',
+    `median ${fmt(business.median, 'milliseconds')}, mean ${fmt(business.mean, 'milliseconds')}, p90 ${fmt(business.p90, 'milliseconds')}`,
+  );
   const censored = cx.timeToResolution(tickets, { businessHours, open: 'censor', asOf });
-  line('  open tickets censored at asOf', `median ${fmt(censored.median, 'milliseconds')}, p90 ${fmt(censored.p90, 'milliseconds')} (Kaplan-Meier, ${censored.open} open)`);
+  line(
+    '  open tickets censored at asOf',
+    `median ${fmt(censored.median, 'milliseconds')}, p90 ${fmt(censored.p90, 'milliseconds')} (Kaplan-Meier, ${censored.open} open)`,
+  );
   const first = cx.timeToResolution(tickets, { businessHours, resolution: 'first' });
   line('  to the first solve', `median ${fmt(first.median, 'milliseconds')}`);
 }
@@ -89,7 +114,10 @@ function revenue() {
   const { customers, purchasesPerCustomer, upgrades, currency, period } = data('billing.json');
   heading(`Revenue and retention metrics, ${period.start} to ${period.end} (examples/data/billing.json)`);
   const m = cx.mrrMovements(customers);
-  line('MRR', `${m.startingMrr} -> ${m.endingMrr} ${currency} (new ${m.newMrr}, expansion ${m.expansionMrr}, reactivation ${m.reactivationMrr}, contraction ${m.contractionMrr}, churned ${m.churnedMrr})`);
+  line(
+    'MRR',
+    `${m.startingMrr} -> ${m.endingMrr} ${currency} (new ${m.newMrr}, expansion ${m.expansionMrr}, reactivation ${m.reactivationMrr}, contraction ${m.contractionMrr}, churned ${m.churnedMrr})`,
+  );
   const c = keep(cx.customerChurn(m));
   const ci = cx.customerChurn(m, { interval: true, decimals: 2 }).interval;
   line('Customer churn', `${fmt(c.value, c.unit)} (${c.customersLost} of ${c.customersAtStart} customers; 95% CI ${ci.lower} to ${ci.upper}%)`);

@@ -26,27 +26,24 @@ export type {
   Unit,
 } from './core/types.js';
 export {
-  ces,
-  cesCounts,
-  cesFromCounts,
   type CesCounts,
   type CesDirection,
   type CesOptions,
   type CesResult,
+  ces,
+  cesCounts,
+  cesFromCounts,
 } from './metrics/ces.js';
-export { compare, type ComparableMetric, type ComparableResult, type CompareMethod, type CompareOptions, type CompareResult } from './metrics/compare.js';
+export { type ComparableMetric, type ComparableResult, type CompareMethod, type CompareOptions, type CompareResult, compare } from './metrics/compare.js';
 export {
-  csat,
-  csatCounts,
-  csatFromCounts,
   type CsatCounts,
   type CsatOptions,
   type CsatResult,
+  csat,
+  csatCounts,
+  csatFromCounts,
 } from './metrics/csat.js';
 export {
-  churnToAnnual,
-  churnToMonthly,
-  customerChurn,
   type ChurnDenominator,
   type ChurnToAnnualOptions,
   type ChurnToAnnualResult,
@@ -55,97 +52,100 @@ export {
   type CustomerChurnInput,
   type CustomerChurnOptions,
   type CustomerChurnResult,
+  churnToAnnual,
+  churnToMonthly,
+  customerChurn,
 } from './metrics/customer-churn.js';
 export {
-  expansionRevenue,
   type ExpansionRevenueInput,
   type ExpansionRevenueOptions,
   type ExpansionRevenueResult,
+  expansionRevenue,
 } from './metrics/expansion-revenue.js';
 export {
-  firstContactResolution,
-  firstContactResolutionCounts,
-  firstContactResolutionFromCounts,
   type FirstContactResolutionCounts,
   type FirstContactResolutionDenominator,
   type FirstContactResolutionOptions,
   type FirstContactResolutionResult,
   type FirstContactResolutionTicket,
+  firstContactResolution,
+  firstContactResolutionCounts,
+  firstContactResolutionFromCounts,
 } from './metrics/first-contact-resolution.js';
 export {
-  loyaltyIndex,
-  loyaltyIndexCounts,
-  loyaltyIndexFromCounts,
   type LoyaltyAggregate,
   type LoyaltyAnswer,
   type LoyaltyIndexCounts,
   type LoyaltyIndexOptions,
   type LoyaltyIndexResult,
+  loyaltyIndex,
+  loyaltyIndexCounts,
+  loyaltyIndexFromCounts,
 } from './metrics/loyalty-index.js';
-export { mrrMovements, type MrrCustomer, type MrrMovementCounts, type MrrMovements } from './metrics/mrr-movements.js';
 export {
-  mrrChurn,
-  netMrrChurn,
   type Money,
   type MovementChoice,
   type MrrChurnInput,
   type MrrChurnOptions,
   type MrrChurnResult,
   type MrrMovementName,
+  mrrChurn,
   type NetMrrChurnInput,
   type NetMrrChurnOptions,
   type NetMrrChurnResult,
+  netMrrChurn,
 } from './metrics/mrr.js';
+export { type MrrCustomer, type MrrMovementCounts, type MrrMovements, mrrMovements } from './metrics/mrr-movements.js';
 export {
-  nps,
-  npsCounts,
-  npsFromCounts,
   type NpsCounts,
   type NpsIntervalOption,
   type NpsOptions,
   type NpsResult,
   type NpsWeights,
+  nps,
+  npsCounts,
+  npsFromCounts,
 } from './metrics/nps.js';
 export {
-  repurchaseRate,
-  repurchaseRateCounts,
-  repurchaseRateFromCounts,
   type PurchasesInput,
   type RepurchaseMethod,
   type RepurchaseRateCounts,
   type RepurchaseRateOptions,
   type RepurchaseRateResult,
+  repurchaseRate,
+  repurchaseRateCounts,
+  repurchaseRateFromCounts,
 } from './metrics/repurchase-rate.js';
-export { sampleSizeFor, type ExpectedNpsShares, type SampleSizeForOptions, type SampleSizeForResult, type SampleSizeMetric } from './metrics/sample-size.js';
+export { type ExpectedNpsShares, type SampleSizeForOptions, type SampleSizeForResult, type SampleSizeMetric, sampleSizeFor } from './metrics/sample-size.js';
 export {
   checkTargets,
-  sourceTargets,
   type MetricValue,
+  sourceTargets,
   type Target,
   type TargetCheck,
   type TargetComparison,
-  type Targets,
   type TargetStatus,
+  type Targets,
 } from './metrics/targets.js';
 export {
-  timeToResolution,
-  timeToResolutionCounts,
-  timeToResolutionFromCounts,
   type BusinessHours,
   type TicketTime,
   type TimeToResolutionCounts,
+  type TimeToResolutionInterval,
   type TimeToResolutionOptions,
   type TimeToResolutionResult,
   type TimeToResolutionTicket,
+  timeToResolution,
+  timeToResolutionCounts,
+  timeToResolutionFromCounts,
   type Weekday,
-  type TimeToResolutionInterval,
 } from './metrics/time-to-resolution.js';
 export {
-  upsellRatio,
-  upsellRatioCounts,
-  upsellRatioFromCounts,
   type UpsellRatioCounts,
   type UpsellRatioOptions,
   type UpsellRatioResult,
   type UpsellRecord,
+  upsellRatio,
+  upsellRatioCounts,
+  upsellRatioFromCounts,
 } from './metrics/upsell-ratio.js';

@@ -140,9 +140,9 @@ function scaleByPowerOfTwo(x: number, k: number): number {
   return y;
 }
 
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const LG1 = 6.666666666666735130e-1;
+const LG1 = 6.66666666666673513e-1;
 const LG2 = 3.999999999940941908e-1;
 const LG3 = 2.857142874366239149e-1;
 const LG4 = 2.222219843214978396e-1;
@@ -224,11 +224,11 @@ export function ln1p(x: number): number {
   return (ln(u) * x) / (u - 1);
 }
 
-const INV_LN2 = 1.44269504088896338700;
+const INV_LN2 = 1.442695040888963387;
 const P1 = 1.66666666666666019037e-1;
 const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
-const P4 = -1.65339022054652515390e-6;
+const P4 = -1.6533902205465251539e-6;
 const P5 = 4.13813679705723846039e-8;
 
 /**
@@ -258,8 +258,8 @@ export function exp(x: number): number {
 
 /** `fc(k) = ln k! - (k + 1/2) ln(k + 1) + (k + 1) - ln sqrt(2π)` for k = 0..9 (mpmath, 40 digits). */
 const STIRLING_CORRECTION: readonly number[] = Object.freeze([
-  0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193,
-  0.013876128823070748, 0.01189670994589177, 0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
+  0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193, 0.013876128823070748, 0.01189670994589177,
+  0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
 ]);
 
 /** The Stirling correction `fc(k)`: the table below 10, its asymptotic series above. */
@@ -453,7 +453,8 @@ export function bootstrapNpsInterval(counts: NpsGroupCounts, level: number, resa
     if (!(Number.isSafeInteger(v) && v >= 0)) domain('bootstrapNpsInterval', v, `a count of ${name} (a safe integer of at least 0)`);
   }
   if (!(level > 0 && level < 1)) domain('bootstrapNpsInterval', level, 'a level strictly between 0 and 1');
-  if (!(Number.isInteger(resamples) && resamples >= 1 && resamples <= 1e7)) domain('bootstrapNpsInterval', resamples, 'an integer number of resamples from 1 to 10^7');
+  if (!(Number.isInteger(resamples) && resamples >= 1 && resamples <= 1e7))
+    domain('bootstrapNpsInterval', resamples, 'an integer number of resamples from 1 to 10^7');
   if (!Number.isSafeInteger(seed)) domain('bootstrapNpsInterval', seed, 'a safe integer seed');
   const n = promoters + passives + detractors;
   if (!Number.isSafeInteger(n)) domain('bootstrapNpsInterval', n, 'a total below 2^53');

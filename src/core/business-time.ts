@@ -53,13 +53,11 @@ function minutesOf(clock: string): number {
 
 const clockSchema = z.string(expected('a wall-clock time "HH:MM"')).regex(CLOCK, expected('a wall-clock time "HH:MM" (00:00 to 24:00)'));
 
-const hoursSchema = z
-  .tuple([clockSchema, clockSchema], expected('opening and closing times ["HH:MM", "HH:MM"]'))
-  .superRefine(([opens, closes], ctx) => {
-    if (CLOCK.test(opens) && CLOCK.test(closes) && minutesOf(closes) <= minutesOf(opens)) {
-      ctx.addIssue(customIssue('inconsistent', [1], `expected a closing time after the opening time ${opens}, received ${JSON.stringify(closes)}`, closes));
-    }
-  });
+const hoursSchema = z.tuple([clockSchema, clockSchema], expected('opening and closing times ["HH:MM", "HH:MM"]')).superRefine(([opens, closes], ctx) => {
+  if (CLOCK.test(opens) && CLOCK.test(closes) && minutesOf(closes) <= minutesOf(opens)) {
+    ctx.addIssue(customIssue('inconsistent', [1], `expected a closing time after the opening time ${opens}, received ${JSON.stringify(closes)}`, closes));
+  }
+});
 
 const daysShape = Object.fromEntries(WEEKDAYS.map((d) => [d, hoursSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof hoursSchema>>;
 
@@ -259,4 +257,3 @@ function zoneClock(timeZone: string): ZoneClock {
     },
   };
 }
-

@@ -8,8 +8,9 @@
  * tally of a whole equals the merge of the tallies of its parts, however the
  * data was chunked, streamed or sharded.
  */
-import { describe, fail, type MetricsPath } from './errors.js';
+
 import { Dec } from './decimal.js';
+import { describe, fail, type MetricsPath } from './errors.js';
 
 /** Any metric's tally: a plain object with its metric's name. */
 export interface Tally {

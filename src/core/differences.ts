@@ -68,7 +68,14 @@ function sideWarnings(side: 'a' | 'b', warnings: readonly Warning[]): Warning[] 
  */
 function degenerate(difference: Dec, centre: Dec, warnings: readonly Warning[]): DifferenceOutcome {
   if (!centre.isZero()) return { ...EMPTY, difference, warnings };
-  return { difference, bounds: { lower: new Dec(0), upper: new Dec(0), standardError: new Dec(0), clamped: false }, statistic: 0, df: null, pValue: 1, warnings };
+  return {
+    difference,
+    bounds: { lower: new Dec(0), upper: new Dec(0), standardError: new Dec(0), clamped: false },
+    statistic: 0,
+    df: null,
+    pValue: 1,
+    warnings,
+  };
 }
 
 /**
@@ -153,7 +160,14 @@ export function meanDifference(a: MeanSample, b: MeanSample, level: number): Dif
   const se2 = va.plus(vb);
   if (se2.isZero()) return degenerate(difference, difference, warnings);
   const se = se2.sqrt();
-  const df = toNumber(se2.times(se2).dividedBy(va.times(va).dividedBy(a.n - 1).plus(vb.times(vb).dividedBy(b.n - 1))));
+  const df = toNumber(
+    se2.times(se2).dividedBy(
+      va
+        .times(va)
+        .dividedBy(a.n - 1)
+        .plus(vb.times(vb).dividedBy(b.n - 1)),
+    ),
+  );
   const t = toNumber(difference.dividedBy(se));
   const half = se.times(-studentTQuantile(tailProbability(level), df));
   return {

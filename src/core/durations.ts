@@ -125,4 +125,3 @@ function beforeOpening(metric: string, index: number, field: string): never {
 function afterAsOf(metric: string, index: number, field: string): never {
   return fail(metric, 'inconsistent', ['tickets', index, field], `expected ${field} at or before options.asOf`);
 }
-

@@ -119,12 +119,6 @@ export function describe(value: unknown): string {
 }
 
 /** Throws a {@link MetricsError} with one issue. */
-export function fail(
-  metric: string,
-  code: MetricsIssueCode,
-  path: MetricsPath,
-  message: string,
-  cause?: unknown,
-): never {
+export function fail(metric: string, code: MetricsIssueCode, path: MetricsPath, message: string, cause?: unknown): never {
   throw new MetricsError(metric, [{ code, path, message }], cause === undefined ? undefined : { cause });
 }

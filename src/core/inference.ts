@@ -8,8 +8,8 @@
  * caller asked.
  */
 import { z } from 'zod';
-import { Dec, output, type OutputFormat } from './decimal.js';
-import { meanInterval, proportionInterval, type ProportionMethod } from './intervals.js';
+import { Dec, type OutputFormat, output } from './decimal.js';
+import { meanInterval, type ProportionMethod, proportionInterval } from './intervals.js';
 import { expected } from './validate.js';
 
 /** A two-sided confidence interval in the metric's own unit. */
@@ -67,7 +67,15 @@ const levelSchema = z
  * the default) and any extra fields (a bootstrap's `resamples` and `seed`).
  */
 export function intervalSchema<M extends string>(methods: readonly [M, ...M[]], extra: z.core.$ZodLooseShape = {}) {
-  const method = z.enum(methods as unknown as [M, ...M[]], expected(methods.map((m) => JSON.stringify(m)).join(', ').replace(/, ([^,]*)$/, ' or $1')));
+  const method = z.enum(
+    methods as unknown as [M, ...M[]],
+    expected(
+      methods
+        .map((m) => JSON.stringify(m))
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1'),
+    ),
+  );
   return z
     .union([z.boolean(), z.strictObject({ level: levelSchema.optional(), method: method.optional(), ...extra })], expected('true, false or { level, method }'))
     .optional();
@@ -116,8 +124,19 @@ export function percentInterval(x: number, n: number, settings: IntervalSettings
 }
 
 /** The Student t interval of a mean from `n`, the exact sum and the exact sum of squares; `null` for fewer than 2. */
-export function tInterval(n: number, sum: number | bigint | string, sumSquares: number | bigint | string, settings: IntervalSettings<'t'>, format: OutputFormat): Interval | null {
-  const i = meanInterval(n, typeof sum === 'bigint' ? sum.toString() : sum, typeof sumSquares === 'bigint' ? sumSquares.toString() : sumSquares, settings.level);
+export function tInterval(
+  n: number,
+  sum: number | bigint | string,
+  sumSquares: number | bigint | string,
+  settings: IntervalSettings<'t'>,
+  format: OutputFormat,
+): Interval | null {
+  const i = meanInterval(
+    n,
+    typeof sum === 'bigint' ? sum.toString() : sum,
+    typeof sumSquares === 'bigint' ? sumSquares.toString() : sumSquares,
+    settings.level,
+  );
   if (i === null) return null;
   return toInterval({ lower: i.lower, upper: i.upper, standardError: i.standardError, clamped: false }, settings, format);
 }

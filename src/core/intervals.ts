@@ -194,13 +194,7 @@ export interface NpsInterval {
  * @returns The interval, or `null` when there are no answers.
  * @throws RangeError when an argument is out of its domain.
  */
-export function npsInterval(
-  promoters: number,
-  passives: number,
-  detractors: number,
-  level: number,
-  method: NpsIntervalMethod,
-): NpsInterval | null {
+export function npsInterval(promoters: number, passives: number, detractors: number, level: number, method: NpsIntervalMethod): NpsInterval | null {
   for (const c of [promoters, passives, detractors]) {
     if (!(c >= 0 && c < Infinity)) domain('npsInterval', c, 'a finite count of at least 0');
   }
@@ -340,7 +334,14 @@ export function welchTest(a: SampleSummary, b: SampleSummary, level: number): We
   const se = se2.sqrt();
   const difference = dec(a.mean).minus(dec(b.mean));
   const statistic = difference.dividedBy(se);
-  const df = toNumber(se2.times(se2).dividedBy(va.times(va).dividedBy(a.n - 1).plus(vb.times(vb).dividedBy(b.n - 1))));
+  const df = toNumber(
+    se2.times(se2).dividedBy(
+      va
+        .times(va)
+        .dividedBy(a.n - 1)
+        .plus(vb.times(vb).dividedBy(b.n - 1)),
+    ),
+  );
   const t = toNumber(statistic);
   const half = se.times(new Dec(-studentTQuantile(tail, df)));
   return {
@@ -433,8 +434,16 @@ export function newcombeInterval(x1: number, n1: number, x2: number, n2: number,
   const [p2, l2, u2] = wilsonDec(x2, n2, z);
   const d = p1.minus(p2);
   const square = (v: Dec) => v.times(v);
-  const lower = d.minus(square(p1.minus(l1)).plus(square(u2.minus(p2))).sqrt());
-  const upper = d.plus(square(u1.minus(p1)).plus(square(p2.minus(l2))).sqrt());
+  const lower = d.minus(
+    square(p1.minus(l1))
+      .plus(square(u2.minus(p2)))
+      .sqrt(),
+  );
+  const upper = d.plus(
+    square(u1.minus(p1))
+      .plus(square(p2.minus(l2)))
+      .sqrt(),
+  );
   return { difference: toNumber(d), lower: toNumber(lower), upper: toNumber(upper) };
 }
 

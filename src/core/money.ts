@@ -61,7 +61,11 @@ export function readMoney(value: unknown): Amount | MoneyProblem {
     const m = DECIMAL.exec(value);
     if (m === null) {
       if (SIGNED.test(value)) return problem('out-of-range', 'a non-negative amount', value);
-      return problem('invalid-value', 'a decimal string such as "1234.50" (digits, an optional point and decimals; no sign, exponent, spaces or separators)', value);
+      return problem(
+        'invalid-value',
+        'a decimal string such as "1234.50" (digits, an optional point and decimals; no sign, exponent, spaces or separators)',
+        value,
+      );
     }
     const fraction = m[2] ?? '';
     if (fraction.length > MAX_MONEY_DECIMALS) return tooManyDecimals(value);

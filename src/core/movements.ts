@@ -3,10 +3,10 @@
  * `netMrrChurn`, `expansionRevenue` and `customerChurn` accept as it is.
  */
 import { z } from 'zod';
-import { type Amount, moneySchema, unitsAt, commonScale, formatUnits } from './money.js';
+import type { MetricsPath } from './errors.js';
+import { type Amount, commonScale, formatUnits, moneySchema, unitsAt } from './money.js';
 import { countSchema } from './schemas.js';
 import { customIssue, expected, parse } from './validate.js';
-import type { MetricsPath } from './errors.js';
 
 /** How many customers made each movement in the period. */
 export interface MrrMovementCounts {
@@ -136,12 +136,24 @@ const movementsSchema = z
       );
     }
     if (m.customersLost !== m.customers.churned) {
-      ctx.addIssue(customIssue('inconsistent', ['customersLost'], `expected customersLost = customers.churned (${m.customers.churned}), received ${m.customersLost}`, m.customersLost));
+      ctx.addIssue(
+        customIssue(
+          'inconsistent',
+          ['customersLost'],
+          `expected customersLost = customers.churned (${m.customers.churned}), received ${m.customersLost}`,
+          m.customersLost,
+        ),
+      );
     }
     const joined = m.customers.new + m.customers.reactivation;
     if (m.customersAdded !== joined) {
       ctx.addIssue(
-        customIssue('inconsistent', ['customersAdded'], `expected customersAdded = customers.new + customers.reactivation (${joined}), received ${m.customersAdded}`, m.customersAdded),
+        customIssue(
+          'inconsistent',
+          ['customersAdded'],
+          `expected customersAdded = customers.new + customers.reactivation (${joined}), received ${m.customersAdded}`,
+          m.customersAdded,
+        ),
       );
     }
     if (m.customersAtStart - m.customersLost + m.customersAdded !== m.customersAtEnd) {

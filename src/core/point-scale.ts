@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { OutputFormat } from './decimal.js';
-import { intervalSettings, PROPORTION_METHODS, proportionIntervalSchema, type IntervalOption, type IntervalSettings } from './inference.js';
+import { type IntervalOption, type IntervalSettings, intervalSettings, PROPORTION_METHODS, proportionIntervalSchema } from './inference.js';
 import type { ProportionMethod } from './intervals.js';
 import { safeTotal } from './result.js';
 import { countSchema, formatOf, missingSchema, roundingFields, scaleSchema } from './schemas.js';

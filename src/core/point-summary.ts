@@ -3,30 +3,22 @@
  * points, the mean, the variance, the distribution, the intervals and the
  * warnings, unweighted or from exact weight sums.
  */
-import { Dec, percentBreakdown, output, outputOrNull, percentOf, toNumber } from './decimal.js';
-import {
-  intervalWarnings,
-  percentInterval,
-  proportionWarnings,
-  tInterval,
-  type Interval,
-  type IntervalSettings,
-  type Warning,
-} from './inference.js';
-import { sampleVariance, type ProportionMethod } from './intervals.js';
+import { Dec, output, outputOrNull, percentBreakdown, percentOf, toNumber } from './decimal.js';
+import { type Interval, type IntervalSettings, intervalWarnings, percentInterval, proportionWarnings, tInterval, type Warning } from './inference.js';
+import { type ProportionMethod, sampleVariance } from './intervals.js';
 import type { PointCounts, PointScaleSettings, PointWeights } from './point-scale.js';
 import {
   effectiveProportionWarnings,
   effectiveSize,
   shareBreakdown,
   tIntervalOf,
+  type WeightedSummary,
   weightedMean,
   weightedSummary,
   weightedVariance,
-  type WeightedSummary,
 } from './survey-inference.js';
 import type { PointShare, Share } from './types.js';
-import { dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, exactSum, type Dyadic } from './weights.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, exactSum } from './weights.js';
 
 /** Everything a point-scale result reports, with the metric's name for the selected points. */
 export interface PointSummary {
@@ -44,10 +36,7 @@ export interface PointSummary {
 }
 
 /** Summarises a tally: the selected points' share, the mean, the variance, the distribution, intervals and warnings. */
-export function summarisePoints(
-  counts: PointCounts<string>,
-  s: Pick<PointScaleSettings, 'scale' | 'selected' | 'format' | 'interval'>,
-): PointSummary {
+export function summarisePoints(counts: PointCounts<string>, s: Pick<PointScaleSettings, 'scale' | 'selected' | 'format' | 'interval'>): PointSummary {
   const histogram = new Array<number>(s.scale.max - s.scale.min + 1).fill(0);
   for (const [key, n] of Object.entries(counts.points)) histogram[Number(key) - s.scale.min]! += n;
   const selected = new Set(s.selected);
@@ -86,12 +75,7 @@ interface Estimates {
   readonly warnings: readonly Warning[];
 }
 
-function unweighted(
-  histogram: readonly number[],
-  total: number,
-  selectedCount: number,
-  s: Pick<PointScaleSettings, 'scale' | 'format'>,
-): Estimates {
+function unweighted(histogram: readonly number[], total: number, selectedCount: number, s: Pick<PointScaleSettings, 'scale' | 'format'>): Estimates {
   let first = 0n;
   let second = 0n;
   histogram.forEach((c, k) => {

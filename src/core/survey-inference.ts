@@ -6,15 +6,15 @@
  * fractional sample size.
  */
 import { z } from 'zod';
-import { Dec, output, roundShares, toNumber, type OutputFormat } from './decimal.js';
+import { Dec, type OutputFormat, output, roundShares, toNumber } from './decimal.js';
 import { studentTQuantile } from './distributions.js';
 import { describe, fail, MetricsError } from './errors.js';
-import { SMALL_EXPECTED, SMALL_SAMPLE, toInterval, type Interval, type IntervalSettings, type Warning } from './inference.js';
+import { type Interval, type IntervalSettings, SMALL_EXPECTED, SMALL_SAMPLE, toInterval, type Warning } from './inference.js';
 import { tailProbability } from './intervals.js';
 import { isNumericTypedArray } from './scores.js';
 import type { NumericTypedArray } from './types.js';
 import { check, expected } from './validate.js';
-import { dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum, type Dyadic } from './weights.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum } from './weights.js';
 
 // ---------------------------------------------------------------------------
 // The interval option.
@@ -227,6 +227,11 @@ export function effectiveProportionWarnings(x: number, nEff: number): Warning[] 
   if (nEff < SMALL_SAMPLE) return effectiveSampleWarnings(nEff);
   const smaller = Math.min(x, nEff - x);
   return smaller < SMALL_EXPECTED
-    ? [{ code: 'small-sample', message: `an effective ${shown(smaller)} on one side of the proportion: fewer than ${SMALL_EXPECTED}, so normal approximations are poor` }]
+    ? [
+        {
+          code: 'small-sample',
+          message: `an effective ${shown(smaller)} on one side of the proportion: fewer than ${SMALL_EXPECTED}, so normal approximations are poor`,
+        },
+      ]
     : [];
 }

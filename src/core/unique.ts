@@ -68,17 +68,20 @@ export function hasDuplicateId(hashes: Uint32Array, idAt: (index: number) => unk
   const n = hashes.length;
   if (n < 2) return false;
   const sorted = radixSort(hashes);
-  let colliding: Set<number> | null = null;
+  const colliding = new Set<number>();
   for (let i = 1; i < n; i++) {
-    if (sorted[i] === sorted[i - 1]) (colliding ??= new Set()).add(sorted[i]!);
+    if (sorted[i] === sorted[i - 1]) colliding.add(sorted[i]!);
   }
-  if (colliding === null) return false;
+  if (colliding.size === 0) return false;
   const groups = new Map<number, Set<unknown>>();
   for (let i = 0; i < n; i++) {
     const h = hashes[i]!;
     if (!colliding.has(h)) continue;
     let seen = groups.get(h);
-    if (seen === undefined) groups.set(h, (seen = new Set()));
+    if (seen === undefined) {
+      seen = new Set();
+      groups.set(h, seen);
+    }
     const id = idAt(i);
     if (seen.has(id)) return true;
     seen.add(id);

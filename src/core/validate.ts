@@ -5,7 +5,7 @@
  * (`expected ..., received ...`); schemas that know better pass their own
  * wording with {@link expected}. Paths are prefixed with the argument name.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { describe, MetricsError, type MetricsIssue, type MetricsIssueCode, type MetricsPath } from './errors.js';
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -128,11 +128,6 @@ export function check<S extends z.ZodType>(
 }
 
 /** A refinement issue with our code, for `ctx.addIssue` in `superRefine`. */
-export function customIssue(
-  code: MetricsIssueCode,
-  path: (string | number)[],
-  message: string,
-  input: unknown,
-): z.core.$ZodRawIssue<z.core.$ZodIssueCustom> {
+export function customIssue(code: MetricsIssueCode, path: (string | number)[], message: string, input: unknown): z.core.$ZodRawIssue<z.core.$ZodIssueCustom> {
   return { code: 'custom', path, message, input, params: { code } };
 }

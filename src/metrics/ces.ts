@@ -7,15 +7,15 @@ import type { Interval, Warning } from '../core/inference.js';
 import {
   bottomPoints,
   checkUnusedWeights,
+  type PointCounts,
+  type PointIntervalOption,
+  type PointScaleSettings,
+  type PointScaleSpec,
   parsePointCounts,
   parsePointScaleOptions,
   pointScaleOptionsSchema,
   tallyPoints,
   topPoints,
-  type PointCounts,
-  type PointIntervalOption,
-  type PointScaleSettings,
-  type PointScaleSpec,
 } from '../core/point-scale.js';
 import { pointResult, summarisePoints } from '../core/point-summary.js';
 import { deepFreeze } from '../core/result.js';

@@ -3,24 +3,24 @@
  * a segment against the rest.
  */
 import { z } from 'zod';
-import { Dec, output, outputOrNull, toNumber, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions, toNumber } from '../core/decimal.js';
+import {
+  type DifferenceOutcome,
+  type MeanSample,
+  meanDifference,
+  type NpsSample,
+  npsDifference,
+  type ProportionSample,
+  proportionDifference,
+} from '../core/differences.js';
 import { fail } from '../core/errors.js';
-import { meanDifference, npsDifference, proportionDifference, type DifferenceOutcome, type MeanSample, type NpsSample, type ProportionSample } from '../core/differences.js';
-import { intervalWarnings, toInterval, type Interval, type Warning } from '../core/inference.js';
+import { type Interval, intervalWarnings, toInterval, type Warning } from '../core/inference.js';
 import { deepFreeze } from '../core/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
 import { expected, parse } from '../core/validate.js';
 
 /** The metrics whose results {@link compare} takes. */
-export type ComparableMetric =
-  | 'nps'
-  | 'csat'
-  | 'ces'
-  | 'loyaltyIndex'
-  | 'firstContactResolution'
-  | 'customerChurn'
-  | 'repurchaseRate'
-  | 'upsellRatio';
+export type ComparableMetric = 'nps' | 'csat' | 'ces' | 'loyaltyIndex' | 'firstContactResolution' | 'customerChurn' | 'repurchaseRate' | 'upsellRatio';
 
 /**
  * The test behind a comparison:
@@ -97,9 +97,12 @@ const METRIC = 'compare';
 /** Metrics whose results exist but cannot be compared, and why. */
 const NOT_COMPARABLE: Readonly<Record<string, string>> = {
   timeToResolution: 'timeToResolution results cannot be compared: durations are skewed and censored, and no test of medians is provided',
-  mrrChurn: 'mrrChurn is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
-  netMrrChurn: 'netMrrChurn is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
-  expansionRevenue: 'expansionRevenue is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
+  mrrChurn:
+    'mrrChurn is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
+  netMrrChurn:
+    'netMrrChurn is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
+  expansionRevenue:
+    'expansionRevenue is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
   mrrMovements: 'mrrMovements is a tally of revenue movements, not an estimate',
   churnToAnnual: 'churnToAnnual converts a given rate and keeps no counts to test: compare the customerChurn results it came from',
   churnToMonthly: 'churnToMonthly converts a given rate and keeps no counts to test: compare the customerChurn results it came from',
@@ -108,7 +111,16 @@ const NOT_COMPARABLE: Readonly<Record<string, string>> = {
   sampleSizeFor: 'a sample size is a plan, not an estimate',
 };
 
-const COMPARABLE: readonly ComparableMetric[] = ['nps', 'csat', 'ces', 'loyaltyIndex', 'firstContactResolution', 'customerChurn', 'repurchaseRate', 'upsellRatio'];
+const COMPARABLE: readonly ComparableMetric[] = [
+  'nps',
+  'csat',
+  'ces',
+  'loyaltyIndex',
+  'firstContactResolution',
+  'customerChurn',
+  'repurchaseRate',
+  'upsellRatio',
+];
 
 const levelSchema = z
   .number(expected('a level strictly between 0 and 1'))
@@ -193,7 +205,12 @@ function readSide(side: 'a' | 'b', metric: ComparableMetric, r: unknown, on: 'pe
     case 'nps': {
       const o = parse(METRIC, npsSchema, r, [side]);
       if (o.promoters.count + o.passives.count + o.detractors.count !== o.total) {
-        fail(METRIC, 'inconsistent', [side, 'total'], `expected total to equal promoters + passives + detractors (${o.promoters.count + o.passives.count + o.detractors.count}), received ${o.total}`);
+        fail(
+          METRIC,
+          'inconsistent',
+          [side, 'total'],
+          `expected total to equal promoters + passives + detractors (${o.promoters.count + o.passives.count + o.detractors.count}), received ${o.total}`,
+        );
       }
       const nEff = effectiveSize(o.weighted);
       if (nEff === null) {
@@ -265,7 +282,12 @@ function meanSide(total: number, mean: number | null, variance: number | null, w
 /** The metric of a result, or a MetricsError at `[side]` when it is not a result. */
 function metricOf(side: 'a' | 'b', r: unknown): string {
   if (typeof r !== 'object' || r === null || Array.isArray(r) || typeof (r as { metric?: unknown }).metric !== 'string') {
-    fail(METRIC, 'invalid-type', [side], `expected a metric result { metric, ... }, received ${r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r}`);
+    fail(
+      METRIC,
+      'invalid-type',
+      [side],
+      `expected a metric result { metric, ... }, received ${r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r}`,
+    );
   }
   return (r as { metric: string }).metric;
 }
@@ -289,7 +311,9 @@ function comparable(side: 'a' | 'b', metric: string, r: object): ComparableMetri
 
 /** Fails with `inconsistent` at `['b', field]` when the two results were computed by different definitions. */
 function sameDefinition(metric: ComparableMetric, a: object, b: object, on: 'percent' | 'mean'): void {
-  const field = ({ firstContactResolution: 'denominator', customerChurn: 'denominator', loyaltyIndex: 'aggregate' } as Partial<Record<ComparableMetric, string>>)[metric];
+  const field = (
+    { firstContactResolution: 'denominator', customerChurn: 'denominator', loyaltyIndex: 'aggregate' } as Partial<Record<ComparableMetric, string>>
+  )[metric];
   if (field !== undefined) {
     const va = (a as Record<string, unknown>)[field];
     const vb = (b as Record<string, unknown>)[field];
@@ -300,23 +324,42 @@ function sameDefinition(metric: ComparableMetric, a: object, b: object, on: 'per
     const pa = points('a', a);
     const pb = points('b', b);
     if (pa.length !== pb.length || pa.some((p, i) => p !== pb[i])) {
-      fail(METRIC, 'inconsistent', ['b', 'distribution'], `expected answers on the same scale as a (${pa[0]} to ${pa[pa.length - 1]}), received ${pb[0]} to ${pb[pb.length - 1]}`);
+      fail(
+        METRIC,
+        'inconsistent',
+        ['b', 'distribution'],
+        `expected answers on the same scale as a (${pa[0]} to ${pa[pa.length - 1]}), received ${pb[0]} to ${pb[pb.length - 1]}`,
+      );
     }
   }
 }
 
 /** Which test a metric uses, from `method` and `on`; a MetricsError for a choice the metric does not offer. */
-function chooseMethod(metric: ComparableMetric, method: CompareMethod | undefined, on: 'percent' | 'mean' | undefined): { method: CompareMethod; on: 'percent' | 'mean' } {
+function chooseMethod(
+  metric: ComparableMetric,
+  method: CompareMethod | undefined,
+  on: 'percent' | 'mean' | undefined,
+): { method: CompareMethod; on: 'percent' | 'mean' } {
   const isPoint = metric === 'csat' || metric === 'ces';
   if (on !== undefined && !isPoint) {
-    fail(METRIC, 'invalid-value', ['options', 'on'], `expected no on for ${metric} results (only csat and ces compare on the percent or the mean), received ${JSON.stringify(on)}`);
+    fail(
+      METRIC,
+      'invalid-value',
+      ['options', 'on'],
+      `expected no on for ${metric} results (only csat and ces compare on the percent or the mean), received ${JSON.stringify(on)}`,
+    );
   }
   const quantity = on ?? 'percent';
   const allowed: readonly CompareMethod[] =
     metric === 'nps' ? ['adjusted-wald', 'wald'] : metric === 'loyaltyIndex' || (isPoint && quantity === 'mean') ? ['welch'] : ['n-1'];
   if (method !== undefined && !allowed.includes(method)) {
     const hint = isPoint ? (method === 'welch' ? " (compare the means with on: 'mean')" : " (on: 'mean' compares with 'welch')") : '';
-    fail(METRIC, 'invalid-value', ['options', 'method'], `expected ${allowed.map((m) => JSON.stringify(m)).join(' or ')} for ${metric}${isPoint ? ` on the ${quantity}` : ''}${hint}, received ${JSON.stringify(method)}`);
+    fail(
+      METRIC,
+      'invalid-value',
+      ['options', 'method'],
+      `expected ${allowed.map((m) => JSON.stringify(m)).join(' or ')} for ${metric}${isPoint ? ` on the ${quantity}` : ''}${hint}, received ${JSON.stringify(method)}`,
+    );
   }
   return { method: method ?? allowed[0]!, on: quantity };
 }
@@ -409,7 +452,12 @@ function result(metric: ComparableMetric, method: CompareMethod, level: number, 
     b === null
       ? null
       : toInterval(
-          { lower: toNumber(b.lower), upper: toNumber(b.upper), standardError: b.standardError === null ? null : toNumber(b.standardError), clamped: b.clamped },
+          {
+            lower: toNumber(b.lower),
+            upper: toNumber(b.upper),
+            standardError: b.standardError === null ? null : toNumber(b.standardError),
+            clamped: b.clamped,
+          },
           { level, method: intervalMethod },
           format,
         );

@@ -5,15 +5,15 @@ import type { RoundingOptions } from '../core/decimal.js';
 import type { Interval, Warning } from '../core/inference.js';
 import {
   checkUnusedWeights,
-  parsePointScaleOptions,
-  pointScaleOptionsSchema,
-  parsePointCounts,
-  tallyPoints,
-  topPoints,
   type PointCounts,
   type PointIntervalOption,
   type PointScaleSettings,
   type PointScaleSpec,
+  parsePointCounts,
+  parsePointScaleOptions,
+  pointScaleOptionsSchema,
+  tallyPoints,
+  topPoints,
 } from '../core/point-scale.js';
 import { pointResult, summarisePoints } from '../core/point-summary.js';
 import { deepFreeze } from '../core/result.js';

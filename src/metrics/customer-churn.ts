@@ -4,16 +4,9 @@
 import { z } from 'zod';
 import { Dec, output, outputOrNull, percentOf, type RoundingOptions } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
-import {
-  intervalSettings,
-  proportionInference,
-  proportionIntervalSchema,
-  type Interval,
-  type IntervalOption,
-  type Warning,
-} from '../core/inference.js';
+import { type Interval, type IntervalOption, intervalSettings, proportionInference, proportionIntervalSchema, type Warning } from '../core/inference.js';
 import type { ProportionMethod } from '../core/intervals.js';
-import { isMovementsTally, parseMovements, type MrrMovements } from '../core/movements.js';
+import { isMovementsTally, type MrrMovements, parseMovements } from '../core/movements.js';
 import { deepFreeze } from '../core/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
 import { expected, parse } from '../core/validate.js';
@@ -109,10 +102,7 @@ const countsSchema = z.strictObject(
   expected('customer counts { customersAtStart, customersLost, customersAdded? } or an mrrMovements tally'),
 );
 
-const percentSchema = z
-  .number(expected('a percent from 0 to 100'))
-  .min(0, expected('a percent from 0 to 100'))
-  .max(100, expected('a percent from 0 to 100'));
+const percentSchema = z.number(expected('a percent from 0 to 100')).min(0, expected('a percent from 0 to 100')).max(100, expected('a percent from 0 to 100'));
 
 /**
  * Customer churn: the customers lost in a period as a percent of the
@@ -171,7 +161,12 @@ export function customerChurn(counts: CustomerChurnInput | MrrMovements, options
       fail('customerChurn', 'out-of-range', ['counts', 'customersAdded'], `expected counts whose total stays below 2^53, received a total of ${total}`);
     }
     if (lost > total) {
-      fail('customerChurn', 'inconsistent', ['counts', 'customersLost'], `expected customersLost at most customersAtStart + customersAdded (${total}), received ${lost}`);
+      fail(
+        'customerChurn',
+        'inconsistent',
+        ['counts', 'customersLost'],
+        `expected customersLost at most customersAtStart + customersAdded (${total}), received ${lost}`,
+      );
     }
   } else if (lost > atStart) {
     const hint = added === null ? '' : "; customers who joined and left in the period count with denominator: 'start-plus-added'";

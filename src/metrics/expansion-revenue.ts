@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { outputOrNull, percentOf, type RoundingOptions } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import type { Warning } from '../core/inference.js';
-import { commonScale, formatUnits, moneySchema, unitsAt, type Amount, type Money } from '../core/money.js';
-import { isMovementsTally, parseMovements, type MrrMovements } from '../core/movements.js';
+import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money.js';
+import { isMovementsTally, type MrrMovements, parseMovements } from '../core/movements.js';
 import { deepFreeze } from '../core/result.js';
 import { formatOf, optionsObject, roundingFields } from '../core/schemas.js';
 import { expected, parse } from '../core/validate.js';
@@ -81,7 +81,12 @@ export function expansionRevenue(movements: ExpansionRevenueInput | MrrMovements
   const p = unitsAt(previous, scale);
   const g = unitsAt(gained, scale);
   if (p === 0n && g > 0n) {
-    fail('expansionRevenue', 'inconsistent', ['movements', 'expansionMrr'], `expected no expansion without previous MRR, received ${JSON.stringify(formatUnits(g, scale))}`);
+    fail(
+      'expansionRevenue',
+      'inconsistent',
+      ['movements', 'expansionMrr'],
+      `expected no expansion without previous MRR, received ${JSON.stringify(formatUnits(g, scale))}`,
+    );
   }
   return deepFreeze({
     metric: 'expansionRevenue',

@@ -2,15 +2,15 @@
  * First contact resolution.
  */
 import { z } from 'zod';
-import { Dec, output, roundDec, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { Dec, type OutputFormat, output, type RoundingOptions, roundDec } from '../core/decimal.js';
 import { describe, fail } from '../core/errors.js';
 import {
-  intervalSettings,
-  proportionInference,
-  proportionIntervalSchema,
   type Interval,
   type IntervalOption,
   type IntervalSettings,
+  intervalSettings,
+  proportionInference,
+  proportionIntervalSchema,
   type Warning,
 } from '../core/inference.js';
 import type { ProportionMethod } from '../core/intervals.js';
@@ -279,7 +279,12 @@ const ticketSchema = z.object(
 function badTicket(tickets: readonly unknown[], index: number): never {
   parse(METRIC, ticketSchema, tickets[index], ['tickets', index]);
   // Zod accepted what the loop rejected: only a count beyond 2^53 gets here.
-  return fail(METRIC, 'out-of-range', ['tickets', index, 'contacts'], `expected an integer number of contacts, 1 or more, received ${describe((tickets[index] as { contacts?: unknown }).contacts)}`);
+  return fail(
+    METRIC,
+    'out-of-range',
+    ['tickets', index, 'contacts'],
+    `expected an integer number of contacts, 1 or more, received ${describe((tickets[index] as { contacts?: unknown }).contacts)}`,
+  );
 }
 
 function result(c: FirstContactResolutionCounts, o: Parsed): FirstContactResolutionResult {

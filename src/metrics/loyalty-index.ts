@@ -2,17 +2,17 @@
  * Customer Loyalty Index.
  */
 import { z } from 'zod';
-import { Dec, output, outputOrNull, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions } from '../core/decimal.js';
 import { describe, fail, MetricsError } from '../core/errors.js';
 import {
+  type Interval,
+  type IntervalOption,
+  type IntervalSettings,
   intervalSchema,
   intervalSettings,
   intervalWarnings,
   sampleWarnings,
   tInterval,
-  type Interval,
-  type IntervalOption,
-  type IntervalSettings,
   type Warning,
 } from '../core/inference.js';
 import { sampleVariance } from '../core/intervals.js';
@@ -215,7 +215,12 @@ export function loyaltyIndexFromCounts(
   for (const q of QUESTIONS) {
     const sum = c.sums[q];
     if (sum < parsed.scale.min * n || sum > parsed.scale.max * n) {
-      fail('loyaltyIndex', 'inconsistent', ['counts', 'sums', q], `expected a sum from ${parsed.scale.min * n} to ${parsed.scale.max * n} for ${n} respondents, received ${sum}`);
+      fail(
+        'loyaltyIndex',
+        'inconsistent',
+        ['counts', 'sums', q],
+        `expected a sum from ${parsed.scale.min * n} to ${parsed.scale.max * n} for ${n} respondents, received ${sum}`,
+      );
     }
   }
   const squares = c.sumOfSquaredTotals;
@@ -224,7 +229,12 @@ export function loyaltyIndexFromCounts(
     const total = BigInt(c.sums.recommend + c.sums.repurchase + c.sums.upsell);
     const largest = BigInt(3 * Math.max(Math.abs(parsed.scale.min), Math.abs(parsed.scale.max)));
     if (BigInt(n) * BigInt(squares) < total * total || BigInt(squares) > BigInt(n) * largest * largest) {
-      fail('loyaltyIndex', 'inconsistent', ['counts', 'sumOfSquaredTotals'], `expected a sum of squared totals that ${n} respondents with these sums could give, received ${squares}`);
+      fail(
+        'loyaltyIndex',
+        'inconsistent',
+        ['counts', 'sumOfSquaredTotals'],
+        `expected a sum of squared totals that ${n} respondents with these sums could give, received ${squares}`,
+      );
     }
   } else if (parsed.interval !== null) {
     fail('loyaltyIndex', 'missing-value', ['counts', 'sumOfSquaredTotals'], 'expected sumOfSquaredTotals, which an interval needs, received undefined');
@@ -293,10 +303,7 @@ function badAnswer(answers: readonly unknown[], index: number, o: Parsed): never
     .int(expected(text))
     .min(o.scale.min, expected(text))
     .max(o.scale.max, expected(text));
-  const schema = z.object(
-    { recommend: answer, repurchase: answer, upsell: answer },
-    expected('an object { recommend, repurchase, upsell }'),
-  );
+  const schema = z.object({ recommend: answer, repurchase: answer, upsell: answer }, expected('an object { recommend, repurchase, upsell }'));
   const checked = check(schema, answers[index], ['answers', index]);
   // Under missing: 'exclude' a missing answer is allowed: report only the bad ones.
   const issues = checked.ok ? [] : checked.issues.filter((i) => o.missing === 'error' || i.code !== 'missing-value');
@@ -335,7 +342,14 @@ function result(c: Tally, o: Parsed): LoyaltyIndexResult {
 }
 
 /** The t interval of the index: of the totals under `'sum'`, of the totals / 3 under `'mean'`. */
-function indexInterval(c: Tally, total: number, variance: Dec | null, aggregate: LoyaltyAggregate, settings: IntervalSettings<'t'>, format: OutputFormat): Interval | null {
+function indexInterval(
+  c: Tally,
+  total: number,
+  variance: Dec | null,
+  aggregate: LoyaltyAggregate,
+  settings: IntervalSettings<'t'>,
+  format: OutputFormat,
+): Interval | null {
   const n = c.respondents;
   if (c.sumOfSquaredTotals === null || n < 2) return null;
   if (aggregate === 'sum') return tInterval(n, total, c.sumOfSquaredTotals, settings, format);

@@ -2,10 +2,10 @@
  * MRR movements from per-customer MRR at the start and the end of a period.
  */
 import { describe, fail, type MetricsPath } from '../core/errors.js';
-import { fastAmount, formatUnits, isMoneyProblem, POW10, readMoney, unitsAt, type Amount, type Money } from '../core/money.js';
-import { hashId, hashString, hasDuplicateId } from '../core/unique.js';
+import { type Amount, fastAmount, formatUnits, isMoneyProblem, type Money, POW10, readMoney, unitsAt } from '../core/money.js';
 import type { MrrMovements } from '../core/movements.js';
 import { deepFreeze } from '../core/result.js';
+import { hasDuplicateId, hashId, hashString } from '../core/unique.js';
 
 export type { MrrMovementCounts, MrrMovements } from '../core/movements.js';
 

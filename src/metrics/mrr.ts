@@ -3,13 +3,14 @@
  * gross revenue retention) and expansion revenue.
  */
 import { z } from 'zod';
-import { Dec, output, outputOrNull, percentOf, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, percentOf, type RoundingOptions } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import type { Warning } from '../core/inference.js';
-import { commonScale, formatUnits, moneySchema, unitsAt, type Amount, type Money } from '../core/money.js';
-import { isMovementsTally, parseMovements, type MrrMovements } from '../core/movements.js';
+import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money.js';
+import { isMovementsTally, type MrrMovements, parseMovements } from '../core/movements.js';
 
 export type { Money } from '../core/money.js';
+
 import { deepFreeze } from '../core/result.js';
 import { formatOf, optionsObject, roundingFields } from '../core/schemas.js';
 import { expected, parse } from '../core/validate.js';
@@ -149,16 +150,35 @@ function parseMovementsInput(metric: string, schema: typeof netInputSchema | typ
 }
 
 /** Units of each amount at the call's common scale. */
-function scaled(m: Movements): { scale: number; start: bigint; churned: bigint; contraction: bigint | null; expansion: bigint | null; reactivation: bigint | null } {
+function scaled(m: Movements): {
+  scale: number;
+  start: bigint;
+  churned: bigint;
+  contraction: bigint | null;
+  expansion: bigint | null;
+  reactivation: bigint | null;
+} {
   const scale = commonScale([m.starting, m.churned, m.contraction, m.expansion, m.reactivation]);
   const at = (a: Amount | null) => (a === null ? null : unitsAt(a, scale));
-  return { scale, start: unitsAt(m.starting, scale), churned: unitsAt(m.churned, scale), contraction: at(m.contraction), expansion: at(m.expansion), reactivation: at(m.reactivation) };
+  return {
+    scale,
+    start: unitsAt(m.starting, scale),
+    churned: unitsAt(m.churned, scale),
+    contraction: at(m.contraction),
+    expansion: at(m.expansion),
+    reactivation: at(m.reactivation),
+  };
 }
 
 /** Lost MRR cannot pass starting MRR: churned and contracted revenue is part of it. */
 function checkLoss(metric: string, scale: number, start: bigint, churned: bigint, contraction: bigint | null): void {
   if (churned > start) {
-    fail(metric, 'inconsistent', ['movements', 'churnedMrr'], `expected churnedMrr at most startingMrr (${formatUnits(start, scale)}), received ${JSON.stringify(formatUnits(churned, scale))}`);
+    fail(
+      metric,
+      'inconsistent',
+      ['movements', 'churnedMrr'],
+      `expected churnedMrr at most startingMrr (${formatUnits(start, scale)}), received ${JSON.stringify(formatUnits(churned, scale))}`,
+    );
   }
   if (contraction !== null && churned + contraction > start) {
     fail(
@@ -262,7 +282,12 @@ export function netMrrChurn(movements: NetMrrChurnInput | MrrMovements, options?
   checkLoss('netMrrChurn', m.scale, m.start, m.churned, m.contraction);
   const expansion = m.expansion!;
   if (m.start === 0n && expansion > 0n) {
-    fail('netMrrChurn', 'inconsistent', ['movements', 'expansionMrr'], `expected no expansion without starting MRR, received ${JSON.stringify(formatUnits(expansion, m.scale))}`);
+    fail(
+      'netMrrChurn',
+      'inconsistent',
+      ['movements', 'expansionMrr'],
+      `expected no expansion without starting MRR, received ${JSON.stringify(formatUnits(expansion, m.scale))}`,
+    );
   }
   const withContraction = o.contraction !== 'exclude' && m.contraction !== null;
   const withReactivation = o.reactivation !== 'exclude' && m.reactivation !== null;

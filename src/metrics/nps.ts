@@ -3,9 +3,9 @@
  */
 import { z } from 'zod';
 import { bootstrapNpsInterval } from '../core/bootstrap.js';
-import { Dec, output, outputOrNull, percentBreakdown, toNumber, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, percentBreakdown, type RoundingOptions, toNumber } from '../core/decimal.js';
 import { MetricsError } from '../core/errors.js';
-import { intervalSchema, intervalSettings, intervalWarnings, sampleWarnings, toInterval, type Interval, type Warning } from '../core/inference.js';
+import { type Interval, intervalSchema, intervalSettings, intervalWarnings, sampleWarnings, toInterval, type Warning } from '../core/inference.js';
 import { npsInterval } from '../core/intervals.js';
 import { deepFreeze, safeTotal } from '../core/result.js';
 import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/schemas.js';
@@ -17,13 +17,13 @@ import {
   partialsSchema,
   readWeights,
   shareBreakdown,
-  weightedSummary,
   type WeightedSummary,
   type WeightsInput,
+  weightedSummary,
 } from '../core/survey-inference.js';
 import type { MissingPolicy, Scale, ScoreInput, Share } from '../core/types.js';
 import { customIssue, expected, parse } from '../core/validate.js';
-import { dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, exactSum, partialsOf, type Dyadic } from '../core/weights.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, exactSum, partialsOf } from '../core/weights.js';
 
 /** The `interval` option of NPS. `resamples` and `seed` go only with `method: 'bootstrap'`. */
 export type NpsIntervalOption =
@@ -154,12 +154,24 @@ const npsOptionsSchema = optionsObject({
   if (typeof interval === 'object') {
     for (const key of ['resamples', 'seed'] as const) {
       if (interval[key] !== undefined && interval.method !== 'bootstrap') {
-        ctx.addIssue(customIssue('inconsistent', ['interval', key], `expected ${key} only with method: 'bootstrap', received it with ${JSON.stringify(interval.method ?? 'adjusted-wald')}`, interval[key]));
+        ctx.addIssue(
+          customIssue(
+            'inconsistent',
+            ['interval', key],
+            `expected ${key} only with method: 'bootstrap', received it with ${JSON.stringify(interval.method ?? 'adjusted-wald')}`,
+            interval[key],
+          ),
+        );
       }
     }
     if (interval.method === 'bootstrap' && o.weights !== undefined) {
       ctx.addIssue(
-        customIssue('inconsistent', ['interval', 'method'], "expected 'adjusted-wald' or 'wald' with weights: the bootstrap resamples unweighted answers", interval.method),
+        customIssue(
+          'inconsistent',
+          ['interval', 'method'],
+          "expected 'adjusted-wald' or 'wald' with weights: the bootstrap resamples unweighted answers",
+          interval.method,
+        ),
       );
     }
   }

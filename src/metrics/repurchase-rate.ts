@@ -2,22 +2,22 @@
  * Repurchase rate: how many customers buy again, or how many times.
  */
 import { z } from 'zod';
-import { percentOf, ratioOf, outputOrNull, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/decimal.js';
 import { describe, fail, MetricsError } from '../core/errors.js';
 import {
+  type Interval,
+  type IntervalOption,
+  type IntervalSettings,
   intervalSettings,
   proportionInference,
   proportionIntervalSchema,
   sampleWarnings,
-  type Interval,
-  type IntervalOption,
-  type IntervalSettings,
   type Warning,
 } from '../core/inference.js';
 import type { ProportionMethod } from '../core/intervals.js';
 import { deepFreeze, safeTotal } from '../core/result.js';
-import { isIntTypedArray } from '../core/scores.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
+import { isIntTypedArray } from '../core/scores.js';
 import type { NumericTypedArray } from '../core/types.js';
 import { check, customIssue, expected, parse } from '../core/validate.js';
 
@@ -198,7 +198,10 @@ export function repurchaseRateCounts(purchasesPerCustomer: PurchasesInput, optio
  * repurchaseRateFromCounts(counts, { method: 'repurchases' }).value // => 1.5
  * repurchaseRateFromCounts(counts).value // => 45
  */
-export function repurchaseRateFromCounts(counts: Omit<RepurchaseRateCounts, 'metric'> & Partial<RepurchaseRateCounts>, options?: RepurchaseRateOptions): RepurchaseRateResult {
+export function repurchaseRateFromCounts(
+  counts: Omit<RepurchaseRateCounts, 'metric'> & Partial<RepurchaseRateCounts>,
+  options?: RepurchaseRateOptions,
+): RepurchaseRateResult {
   const o = parseOptions(options);
   const c = parse(METRIC, countsSchema, counts, ['counts']);
   return rateOf({ metric: METRIC, purchases: c.purchases }, o);
@@ -207,7 +210,11 @@ export function repurchaseRateFromCounts(counts: Omit<RepurchaseRateCounts, 'met
 function rateOf(c: RepurchaseRateCounts, o: Parsed): RepurchaseRateResult {
   const { method, format } = o;
   const keys = Object.keys(c.purchases);
-  const total = safeTotal(METRIC, keys.map((k) => c.purchases[k]!), ['counts', 'purchases']);
+  const total = safeTotal(
+    METRIC,
+    keys.map((k) => c.purchases[k]!),
+    ['counts', 'purchases'],
+  );
   let repeatCustomers = 0;
   let repeats = 0n;
   for (const k of keys) {

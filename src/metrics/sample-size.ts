@@ -3,22 +3,14 @@
  */
 import { z } from 'zod';
 import { Dec } from '../core/decimal.js';
+import { fail } from '../core/errors.js';
 import { proportionWarnings, sampleWarnings, type Warning } from '../core/inference.js';
 import { normalCriticalValue } from '../core/intervals.js';
-import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/result.js';
 import { customIssue, expected, parse } from '../core/validate.js';
 
 /** What {@link sampleSizeFor} plans for: NPS, or a proportion (by name, or any proportion metric). */
-export type SampleSizeMetric =
-  | 'nps'
-  | 'proportion'
-  | 'csat'
-  | 'ces'
-  | 'firstContactResolution'
-  | 'customerChurn'
-  | 'repurchaseRate'
-  | 'upsellRatio';
+export type SampleSizeMetric = 'nps' | 'proportion' | 'csat' | 'ces' | 'firstContactResolution' | 'customerChurn' | 'repurchaseRate' | 'upsellRatio';
 
 /** Expected NPS group shares, in percent. */
 export interface ExpectedNpsShares {
@@ -74,10 +66,7 @@ export interface SampleSizeForResult {
 const METRIC = 'sampleSizeFor';
 const PROPORTION_NAMES = ['proportion', 'csat', 'ces', 'firstContactResolution', 'customerChurn', 'repurchaseRate', 'upsellRatio'] as const;
 
-const percentSchema = z
-  .number(expected('a percent from 0 to 100'))
-  .min(0, expected('a percent from 0 to 100'))
-  .max(100, expected('a percent from 0 to 100'));
+const percentSchema = z.number(expected('a percent from 0 to 100')).min(0, expected('a percent from 0 to 100')).max(100, expected('a percent from 0 to 100'));
 
 const planSchema = z
   .strictObject(
@@ -111,7 +100,12 @@ const planSchema = z
     const limit = nps ? 200 : 100;
     if (plan.marginOfError > limit) {
       ctx.addIssue(
-        customIssue('out-of-range', ['marginOfError'], `expected a margin of error of at most ${limit} ${nps ? 'points' : 'percentage points'}, received ${plan.marginOfError}`, plan.marginOfError),
+        customIssue(
+          'out-of-range',
+          ['marginOfError'],
+          `expected a margin of error of at most ${limit} ${nps ? 'points' : 'percentage points'}, received ${plan.marginOfError}`,
+          plan.marginOfError,
+        ),
       );
     }
     const e = plan.expected;
@@ -122,10 +116,24 @@ const planSchema = z
       ctx.addIssue(customIssue('invalid-type', ['expected'], 'expected a percent for a proportion, received an object', e));
     } else if (typeof e === 'number') {
       if (!(e > 0 && e < 100)) {
-        ctx.addIssue(customIssue('out-of-range', ['expected'], `expected a percent strictly between 0 and 100 (at 0 or 100 the formula needs no answers), received ${e}`, e));
+        ctx.addIssue(
+          customIssue(
+            'out-of-range',
+            ['expected'],
+            `expected a percent strictly between 0 and 100 (at 0 or 100 the formula needs no answers), received ${e}`,
+            e,
+          ),
+        );
       }
     } else if (e.promoters + e.detractors > 100) {
-      ctx.addIssue(customIssue('inconsistent', ['expected', 'detractors'], `expected promoters + detractors of at most 100, received ${e.promoters} + ${e.detractors}`, e.detractors));
+      ctx.addIssue(
+        customIssue(
+          'inconsistent',
+          ['expected', 'detractors'],
+          `expected promoters + detractors of at most 100, received ${e.promoters} + ${e.detractors}`,
+          e.detractors,
+        ),
+      );
     } else if (npsVariance(e).isZero()) {
       ctx.addIssue(
         customIssue('invalid-value', ['expected'], 'expected shares with some spread: when every answer is in one group the formula needs no answers', e),

@@ -142,7 +142,7 @@ export function checkTargets(results: readonly MetricValue[], targets?: Targets)
   const list = parse('checkTargets', resultsSchema, results, ['results']);
   const chosen: Targets = parse('checkTargets', targetsSchema, targets, ['targets']) ?? sourceTargets;
   const checks = list.map((r): TargetCheck => {
-    const target = Object.prototype.hasOwnProperty.call(chosen, r.metric) ? chosen[r.metric]! : null;
+    const target = Object.hasOwn(chosen, r.metric) ? chosen[r.metric]! : null;
     const base = { metric: r.metric, unit: r.unit, value: r.value === 0 ? 0 : r.value };
     if (target === null) return { ...base, target: null, status: 'no-target', met: null, warnings: [] };
     const t = { comparison: target.comparison, threshold: target.threshold, unit: target.unit, source: target.source };

@@ -2,26 +2,26 @@
  * Time to resolution.
  */
 import { z } from 'zod';
-import { businessHoursSchema, parseBusinessHours, type BusinessHours, type ParsedBusinessHours, type Weekday } from '../core/business-time.js';
-import { measureDurations, NONE, type Durations } from '../core/durations.js';
-import { outputOrNull, type Dec, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { type BusinessHours, businessHoursSchema, type ParsedBusinessHours, parseBusinessHours, type Weekday } from '../core/business-time.js';
+import { type Dec, type OutputFormat, outputOrNull, type RoundingOptions } from '../core/decimal.js';
+import { type Durations, measureDurations, NONE } from '../core/durations.js';
 import { describe, fail } from '../core/errors.js';
 import {
+  type Interval,
+  type IntervalOption,
+  type IntervalSettings,
   intervalSchema,
   intervalSettings,
   intervalWarnings,
   sampleWarnings,
   toInterval,
-  type Interval,
-  type IntervalOption,
-  type IntervalSettings,
   type Warning,
 } from '../core/inference.js';
 import { kaplanMeier, sumOf } from '../core/kaplan-meier.js';
 import { medianRanks } from '../core/order-statistics.js';
 import { deepFreeze } from '../core/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { timeSchema, timeToMs, type TicketTime } from '../core/time.js';
+import { type TicketTime, timeSchema, timeToMs } from '../core/time.js';
 import { customIssue, expected, parse } from '../core/validate.js';
 
 /** One support ticket, as a help desk exports it. Other fields (an id, a subject) are allowed and ignored. */
@@ -142,7 +142,7 @@ interface Parsed {
   readonly format: OutputFormat;
 }
 
-export type { BusinessHours, Weekday, TicketTime };
+export type { BusinessHours, TicketTime, Weekday };
 
 const METRIC = 'timeToResolution';
 
@@ -156,11 +156,18 @@ const optionsSchema = optionsObject({
   ...roundingFields,
 }).superRefine((o, ctx) => {
   if (o !== undefined && o.asOf !== undefined && o.open !== 'censor') {
-    ctx.addIssue(customIssue('inconsistent', ['asOf'], `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`, o.asOf));
+    ctx.addIssue(
+      customIssue('inconsistent', ['asOf'], `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`, o.asOf),
+    );
   }
   if (o !== undefined && o.statistic === 'mean' && o.interval !== undefined && o.interval !== false) {
     ctx.addIssue(
-      customIssue('inconsistent', ['interval'], "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"", o.interval),
+      customIssue(
+        'inconsistent',
+        ['interval'],
+        "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"",
+        o.interval,
+      ),
     );
   }
 });

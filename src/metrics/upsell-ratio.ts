@@ -2,15 +2,15 @@
  * Upselling ratio: customers who upgraded per customer who did not.
  */
 import { z } from 'zod';
-import { percentOf, ratioOf, outputOrNull, type OutputFormat, type RoundingOptions } from '../core/decimal.js';
+import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/decimal.js';
 import { describe, fail } from '../core/errors.js';
 import {
-  intervalSettings,
-  proportionInference,
-  proportionIntervalSchema,
   type Interval,
   type IntervalOption,
   type IntervalSettings,
+  intervalSettings,
+  proportionInference,
+  proportionIntervalSchema,
   type Warning,
 } from '../core/inference.js';
 import type { ProportionMethod } from '../core/intervals.js';
@@ -174,7 +174,13 @@ function tally(records: unknown): UpsellRatioCounts {
     const u = (r as { upgraded?: unknown }).upgraded;
     if (u === true) upgraded++;
     else if (u === false) notUpgraded++;
-    else fail(METRIC, u === undefined || u === null ? 'missing-value' : 'invalid-type', ['records', i, 'upgraded'], `expected true or false, received ${describe(u)}`);
+    else
+      fail(
+        METRIC,
+        u === undefined || u === null ? 'missing-value' : 'invalid-type',
+        ['records', i, 'upgraded'],
+        `expected true or false, received ${describe(u)}`,
+      );
   }
   return { metric: METRIC, upgraded, notUpgraded };
 }

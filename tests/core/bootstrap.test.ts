@@ -249,9 +249,24 @@ describe('bootstrapNpsInterval', () => {
   });
   it('handles no answers, one group, one answer and one resample', () => {
     expect(bootstrapNpsInterval({ promoters: 0, passives: 0, detractors: 0 }, 0.95, 2000, 1)).toBe(null);
-    expect(bootstrapNpsInterval({ promoters: 7, passives: 0, detractors: 0 }, 0.95, 100, 1)).toStrictEqual({ lower: 100, upper: 100, standardError: 0, clamped: false });
-    expect(bootstrapNpsInterval({ promoters: 0, passives: 0, detractors: 3 }, 0.95, 100, 1)).toStrictEqual({ lower: -100, upper: -100, standardError: 0, clamped: false });
-    expect(bootstrapNpsInterval({ promoters: 0, passives: 4, detractors: 0 }, 0.95, 100, 1)).toStrictEqual({ lower: 0, upper: 0, standardError: 0, clamped: false });
+    expect(bootstrapNpsInterval({ promoters: 7, passives: 0, detractors: 0 }, 0.95, 100, 1)).toStrictEqual({
+      lower: 100,
+      upper: 100,
+      standardError: 0,
+      clamped: false,
+    });
+    expect(bootstrapNpsInterval({ promoters: 0, passives: 0, detractors: 3 }, 0.95, 100, 1)).toStrictEqual({
+      lower: -100,
+      upper: -100,
+      standardError: 0,
+      clamped: false,
+    });
+    expect(bootstrapNpsInterval({ promoters: 0, passives: 4, detractors: 0 }, 0.95, 100, 1)).toStrictEqual({
+      lower: 0,
+      upper: 0,
+      standardError: 0,
+      clamped: false,
+    });
     const one = bootstrapNpsInterval({ promoters: 1, passives: 1, detractors: 1 }, 0.95, 1, 1)!;
     expect(one.lower).toBe(one.upper);
     expect(one.standardError).toBe(0);

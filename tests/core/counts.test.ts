@@ -16,15 +16,26 @@ describe('mergeCounts', () => {
   });
   it('rejects tallies of different metrics or shapes, and counts past 2^53', () => {
     expectMetricsError(() => mergeCounts({ metric: 'nps' }, { metric: 'csat' }), 'mergeCounts', ['b', 'metric'], 'inconsistent');
-    expectMetricsError(() => mergeCounts({ metric: 'x', n: 1 } as { metric: string }, { metric: 'x', n: 'a' } as { metric: string }), 'mergeCounts', ['b', 'n'], 'inconsistent');
-    expectMetricsError(() => mergeCounts({ metric: 'x', n: 1.5 } as { metric: string }, { metric: 'x', n: 1 } as { metric: string }), 'mergeCounts', ['a', 'n']);
+    expectMetricsError(
+      () => mergeCounts({ metric: 'x', n: 1 } as { metric: string }, { metric: 'x', n: 'a' } as { metric: string }),
+      'mergeCounts',
+      ['b', 'n'],
+      'inconsistent',
+    );
+    expectMetricsError(() => mergeCounts({ metric: 'x', n: 1.5 } as { metric: string }, { metric: 'x', n: 1 } as { metric: string }), 'mergeCounts', [
+      'a',
+      'n',
+    ]);
     expectMetricsError(
       () => mergeCounts({ metric: 'x', n: Number.MAX_SAFE_INTEGER } as { metric: string }, { metric: 'x', n: 1 } as { metric: string }),
       'mergeCounts',
       ['b', 'n'],
       'out-of-range',
     );
-    expectMetricsError(() => mergeCounts({ metric: 'x', m: '1e3' } as { metric: string }, { metric: 'x', m: '1' } as { metric: string }), 'mergeCounts', ['a', 'm']);
+    expectMetricsError(() => mergeCounts({ metric: 'x', m: '1e3' } as { metric: string }, { metric: 'x', m: '1' } as { metric: string }), 'mergeCounts', [
+      'a',
+      'm',
+    ]);
     expectMetricsError(() => mergeCounts(null as unknown as { metric: string }, { metric: 'x' }), 'mergeCounts', ['a']);
     expectMetricsError(() => mergeCounts({ metric: 'x' }, [] as unknown as { metric: string }), 'mergeCounts', ['b']);
   });

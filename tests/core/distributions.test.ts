@@ -133,7 +133,7 @@ describe('beta distribution', () => {
   it('has the closed forms I_x(a, 1) = x^a and I_x(1, b) = 1 - (1 - x)^b', () => {
     for (const x of [1e-8, 0.01, 0.4, 0.75]) {
       for (const s of [0.5, 3, 250.5, 1e6]) {
-        expect(relative(betaCdf(x, s, 1), Math.pow(x, s))).toBeLessThan(1e-12);
+        expect(relative(betaCdf(x, s, 1), x ** s)).toBeLessThan(1e-12);
         expect(relative(betaCdf(x, 1, s, 'upper'), Math.exp(s * Math.log1p(-x)))).toBeLessThan(1e-12);
       }
     }

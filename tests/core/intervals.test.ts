@@ -22,11 +22,11 @@ import {
   nMinusOneTwoProportionTest,
   normalCriticalValue,
   npsInterval,
+  type ProportionMethod,
   proportionInterval,
   sampleVariance,
   tailProbability,
   welchTest,
-  type ProportionMethod,
 } from '../../src/core/intervals.js';
 
 const TOLERANCE = 1e-9;
@@ -271,8 +271,8 @@ describe('means and weights', () => {
   it('keeps exact sums past 2^53', () => {
     // 10^6 answers of 10^7 and 10^6 of 10^7 + 2: mean 10^7 + 1, variance 2 * 10^6 / (2 * 10^6 - 1)
     const n = 2_000_000;
-    const sum = 10n ** 6n * (10n ** 7n) + 10n ** 6n * (10n ** 7n + 2n);
-    const squares = 10n ** 6n * (10n ** 14n) + 10n ** 6n * (10n ** 7n + 2n) ** 2n;
+    const sum = 10n ** 6n * 10n ** 7n + 10n ** 6n * (10n ** 7n + 2n);
+    const squares = 10n ** 6n * 10n ** 14n + 10n ** 6n * (10n ** 7n + 2n) ** 2n;
     const got = meanInterval(n, sum, squares, 0.95)!;
     expect(got.mean).toBe(10_000_001);
     expect(relative(got.standardError, Math.sqrt(n / (n - 1) / n))).toBeLessThan(1e-15);
@@ -298,9 +298,7 @@ describe('means and weights', () => {
   });
 });
 
-const sample = fc
-  .tuple(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true }))
-  .map(([n, share]) => ({ n, x: Math.round(share * n) }));
+const sample = fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([n, share]) => ({ n, x: Math.round(share * n) }));
 const level = fc.constantFrom(0.5, 0.8, 0.9, 0.95, 0.99, 0.999, 0.9999);
 
 function hygienic(v: number): boolean {

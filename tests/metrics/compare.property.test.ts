@@ -7,6 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type ComparableResult,
+  type CompareOptions,
+  type CompareResult,
   compare,
   csat,
   customerChurn,
@@ -17,14 +20,13 @@ import {
   npsCounts,
   npsFromCounts,
   upsellRatioFromCounts,
-  type ComparableResult,
-  type CompareOptions,
-  type CompareResult,
 } from '../../src/index.js';
 
 const RUNS = { numRuns: 100 };
 
-const npsGroups = fc.record({ promoters: fc.nat(400), passives: fc.nat(400), detractors: fc.nat(400) }).filter((g) => g.promoters + g.passives + g.detractors > 0);
+const npsGroups = fc
+  .record({ promoters: fc.nat(400), passives: fc.nat(400), detractors: fc.nat(400) })
+  .filter((g) => g.promoters + g.passives + g.detractors > 0);
 const npsResult = npsGroups.map((g) => npsFromCounts(g));
 const proportion = fc.integer({ min: 1, max: 2000 }).chain((n) => fc.tuple(fc.nat(n), fc.constant(n)));
 const proportionResult = fc.oneof(
@@ -38,11 +40,28 @@ const level = fc.constantFrom(0.8, 0.9, 0.95, 0.99);
 /** Pairs of results of one metric, with the options that pick its tests. */
 const pair: fc.Arbitrary<[ComparableResult, ComparableResult, CompareOptions]> = fc.oneof(
   fc.tuple(npsResult, npsResult, fc.constantFrom<CompareOptions>({}, { method: 'wald' })),
-  fc.tuple(proportionResult, proportionResult).filter(([a, b]) => a.metric === b.metric).map(([a, b]) => [a, b, {}] as [ComparableResult, ComparableResult, CompareOptions]),
-  fc.tuple(answers.map((s) => csat(s)), answers.map((s) => csat(s)), fc.constantFrom<CompareOptions>({}, { on: 'mean' })),
+  fc
+    .tuple(proportionResult, proportionResult)
+    .filter(([a, b]) => a.metric === b.metric)
+    .map(([a, b]) => [a, b, {}] as [ComparableResult, ComparableResult, CompareOptions]),
   fc.tuple(
-    fc.array(fc.record({ recommend: fc.integer({ min: 0, max: 10 }), repurchase: fc.integer({ min: 0, max: 10 }), upsell: fc.integer({ min: 0, max: 10 }) }), { minLength: 2, maxLength: 30 }).map((a) => loyaltyIndex(a)),
-    fc.array(fc.record({ recommend: fc.integer({ min: 0, max: 10 }), repurchase: fc.integer({ min: 0, max: 10 }), upsell: fc.integer({ min: 0, max: 10 }) }), { minLength: 2, maxLength: 30 }).map((a) => loyaltyIndex(a)),
+    answers.map((s) => csat(s)),
+    answers.map((s) => csat(s)),
+    fc.constantFrom<CompareOptions>({}, { on: 'mean' }),
+  ),
+  fc.tuple(
+    fc
+      .array(fc.record({ recommend: fc.integer({ min: 0, max: 10 }), repurchase: fc.integer({ min: 0, max: 10 }), upsell: fc.integer({ min: 0, max: 10 }) }), {
+        minLength: 2,
+        maxLength: 30,
+      })
+      .map((a) => loyaltyIndex(a)),
+    fc
+      .array(fc.record({ recommend: fc.integer({ min: 0, max: 10 }), repurchase: fc.integer({ min: 0, max: 10 }), upsell: fc.integer({ min: 0, max: 10 }) }), {
+        minLength: 2,
+        maxLength: 30,
+      })
+      .map((a) => loyaltyIndex(a)),
     fc.constant<CompareOptions>({}),
   ),
 );

@@ -8,7 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { welchTest } from '../../src/core/intervals.js';
 import {
+  type ComparableResult,
+  type CompareResult,
   ces,
   cesFromCounts,
   compare,
@@ -29,17 +32,33 @@ import {
   timeToResolution,
   upsellRatio,
   upsellRatioFromCounts,
-  type ComparableResult,
-  type CompareResult,
 } from '../../src/index.js';
-import { welchTest } from '../../src/core/intervals.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { npsCompareVectors, proportionCompareVectors } from '../vectors/compare.js';
 
 const vectors = join(import.meta.dirname, '..', 'vectors');
 const r = JSON.parse(readFileSync(join(vectors, 'compare-r.json'), 'utf8')) as {
-  welch: { min: number; max: number; x: number[]; y: number[]; level: number; statistic: number; df: number; 'p.value': number; 'conf.int': [number, number] }[];
-  loyalty: { aggregate: 'sum' | 'mean'; a: number[]; b: number[]; level: number; statistic: number; df: number; 'p.value': number; 'conf.int': [number, number] }[];
+  welch: {
+    min: number;
+    max: number;
+    x: number[];
+    y: number[];
+    level: number;
+    statistic: number;
+    df: number;
+    'p.value': number;
+    'conf.int': [number, number];
+  }[];
+  loyalty: {
+    aggregate: 'sum' | 'mean';
+    a: number[];
+    b: number[];
+    level: number;
+    statistic: number;
+    df: number;
+    'p.value': number;
+    'conf.int': [number, number];
+  }[];
   proportions: { x1: number; n1: number; x2: number; n2: number; X2: number; 'nMinusOne.p.value': number }[];
 };
 const statsmodels = JSON.parse(readFileSync(join(vectors, 'compare-statsmodels.json'), 'utf8')) as {
@@ -48,7 +67,18 @@ const statsmodels = JSON.parse(readFileSync(join(vectors, 'compare-statsmodels.j
 
 const intervalsR = JSON.parse(readFileSync(join(vectors, 'intervals-r.json'), 'utf8')) as {
   twoProportions: { x1: number; n1: number; x2: number; n2: number; level: number; statistic: number; 'p.value': number }[];
-  welch: { n1: number; sum1: number; sumSquares1: number; n2: number; sum2: number; sumSquares2: number; statistic: number; df: number; 'p.value': number; 'conf.int': [number, number] }[];
+  welch: {
+    n1: number;
+    sum1: number;
+    sumSquares1: number;
+    n2: number;
+    sum2: number;
+    sumSquares2: number;
+    statistic: number;
+    df: number;
+    'p.value': number;
+    'conf.int': [number, number];
+  }[];
 };
 
 const TOLERANCE = 1e-9;
@@ -76,10 +106,19 @@ describe('compare: documented examples', () => {
     const c = compare(after, before);
     expect(c.difference).toBe(15);
     expect(c.significant).toBe(true);
-    expect(compare(after, before, { decimals: 1 }).interval).toStrictEqual({ lower: 8.1, upper: 21.8, level: 0.95, method: 'adjusted-wald', standardError: 3.5, clamped: false });
+    expect(compare(after, before, { decimals: 1 }).interval).toStrictEqual({
+      lower: 8.1,
+      upper: 21.8,
+      level: 0.95,
+      method: 'adjusted-wald',
+      standardError: 3.5,
+      clamped: false,
+    });
     expect(compare(before, before).pValue).toBe(1);
     expect(compare(before, after).difference).toBe(-15);
-    expect(compare(csatFromCounts({ points: { 1: 10, 4: 30, 5: 60 } }), csatFromCounts({ points: { 1: 25, 4: 35, 5: 40 } }), { decimals: 4 }).pValue).toBe(0.0054);
+    expect(compare(csatFromCounts({ points: { 1: 10, 4: 30, 5: 60 } }), csatFromCounts({ points: { 1: 25, 4: 35, 5: 40 } }), { decimals: 4 }).pValue).toBe(
+      0.0054,
+    );
     expectMetricsError(() => compare(before, csatFromCounts({ points: { 5: 1 } })), 'compare', ['b', 'metric'], 'inconsistent');
   });
 });
@@ -145,7 +184,9 @@ describe('compare: reference vectors', () => {
   it.each(intervalsR.twoProportions.map((v) => [`${v.x1}/${v.n1} vs ${v.x2}/${v.n2} at ${v.level}`, v] as const))(
     'proportions: the R prop.test vectors of tests/vectors/intervals-r.json, %s',
     (_name, v) => {
-      const c = compare(customerChurn({ customersAtStart: v.n1, customersLost: v.x1 }), customerChurn({ customersAtStart: v.n2, customersLost: v.x2 }), { level: v.level });
+      const c = compare(customerChurn({ customersAtStart: v.n1, customersLost: v.x1 }), customerChurn({ customersAtStart: v.n2, customersLost: v.x2 }), {
+        level: v.level,
+      });
       const total = v.n1 + v.n2;
       close(c.statistic! ** 2, (v.statistic * (total - 1)) / total, 'statistic² = X² (N - 1) / N');
       expect(Math.sign(c.statistic!)).toBe(Math.sign(v.x1 / v.n1 - v.x2 / v.n2));
@@ -219,7 +260,18 @@ describe('compare: results', () => {
       [nps([10, 9, 9, 8, 7, 6, 10, 10, 3]), nps([5, 6, 7, 8, 9, 10, 2]), 'nps'],
       [csat([5, 4, 4, 3, 1, 5]), csat([2, 3, 4, 5, 1, 1]), 'csat'],
       [ces([7, 6, 6, 3]), ces([1, 2, 7, 5]), 'ces'],
-      [loyaltyIndex([{ recommend: 9, repurchase: 8, upsell: 5 }, { recommend: 3, repurchase: 8, upsell: 7 }]), loyaltyIndex([{ recommend: 2, repurchase: 4, upsell: 5 }, { recommend: 6, repurchase: 6, upsell: 6 }, { recommend: 9, repurchase: 9, upsell: 2 }]), 'loyaltyIndex'],
+      [
+        loyaltyIndex([
+          { recommend: 9, repurchase: 8, upsell: 5 },
+          { recommend: 3, repurchase: 8, upsell: 7 },
+        ]),
+        loyaltyIndex([
+          { recommend: 2, repurchase: 4, upsell: 5 },
+          { recommend: 6, repurchase: 6, upsell: 6 },
+          { recommend: 9, repurchase: 9, upsell: 2 },
+        ]),
+        'loyaltyIndex',
+      ],
       [firstContactResolution(tickets(30, 10)), firstContactResolution(tickets(20, 20)), 'firstContactResolution'],
       [customerChurn({ customersAtStart: 500, customersLost: 25 }), customerChurn({ customersAtStart: 480, customersLost: 40 }), 'customerChurn'],
       [repurchaseRate([1, 2, 3, 1, 1]), repurchaseRate([2, 2, 1, 4]), 'repurchaseRate'],
@@ -343,7 +395,13 @@ describe('compare: edge cases', () => {
       pValue: 1,
       significant: false,
     });
-    expect(compare(csat([4, 4, 4]), csat([2, 2]), { on: 'mean' })).toMatchObject({ difference: 2, interval: null, statistic: null, pValue: null, significant: null });
+    expect(compare(csat([4, 4, 4]), csat([2, 2]), { on: 'mean' })).toMatchObject({
+      difference: 2,
+      interval: null,
+      statistic: null,
+      pValue: null,
+      significant: null,
+    });
     const allPromoters = npsFromCounts({ promoters: 40, passives: 0, detractors: 0 });
     const wald = compare(allPromoters, allPromoters, { method: 'wald' });
     expect(wald).toMatchObject({ difference: 0, statistic: 0, pValue: 1, interval: { lower: 0, upper: 0 } });
@@ -401,7 +459,9 @@ describe('compare: errors', () => {
     const plan = sampleSizeFor({ metric: 'nps', marginOfError: 5 });
     expectMetricsError(() => compare(plan, plan), 'compare', ['a', 'metric'], 'invalid-value');
     expectMetricsError(() => compare({ metric: 'unknownMetric' }, a), 'compare', ['a', 'metric'], 'invalid-value');
-    expect(expectMetricsError(() => compare({ metric: 'toString' }, a), 'compare', ['a', 'metric'], 'invalid-value').message).toContain('expected a result of nps');
+    expect(expectMetricsError(() => compare({ metric: 'toString' }, a), 'compare', ['a', 'metric'], 'invalid-value').message).toContain(
+      'expected a result of nps',
+    );
     // a comparison names the metric it compared, but holds none of its counts
     const c = compare(a, a);
     expectMetricsError(() => compare(c, c), 'compare', ['a', 'total'], 'missing-value');
@@ -414,9 +474,17 @@ describe('compare: errors', () => {
     const start = customerChurn({ customersAtStart: 100, customersLost: 5, customersAdded: 10 });
     const plus = customerChurn({ customersAtStart: 100, customersLost: 5, customersAdded: 10 }, { denominator: 'start-plus-added' });
     expectMetricsError(() => compare(start, plus), 'compare', ['b', 'denominator'], 'inconsistent');
-    const answers = [{ recommend: 9, repurchase: 8, upsell: 5 }, { recommend: 3, repurchase: 8, upsell: 7 }];
+    const answers = [
+      { recommend: 9, repurchase: 8, upsell: 5 },
+      { recommend: 3, repurchase: 8, upsell: 7 },
+    ];
     expectMetricsError(() => compare(loyaltyIndex(answers), loyaltyIndex(answers, { aggregate: 'mean' })), 'compare', ['b', 'aggregate'], 'inconsistent');
-    expectMetricsError(() => compare(csat([1, 5]), csat([1, 7], { scale: { min: 1, max: 7 } }), { on: 'mean' }), 'compare', ['b', 'distribution'], 'inconsistent');
+    expectMetricsError(
+      () => compare(csat([1, 5]), csat([1, 7], { scale: { min: 1, max: 7 } }), { on: 'mean' }),
+      'compare',
+      ['b', 'distribution'],
+      'inconsistent',
+    );
     expect(compare(csat([1, 5]), csat([1, 7], { scale: { min: 1, max: 7 } })).method).toBe('n-1');
   });
   it('rejects results missing a field the test needs, or inconsistent in themselves', () => {
@@ -427,7 +495,12 @@ describe('compare: errors', () => {
     expectMetricsError(() => compare(churn, loose({ ...churn, customersLost: 101 })), 'compare', ['b', 'customersLost'], 'inconsistent');
     const s = csat([1, 2, 5]);
     expectMetricsError(() => compare(s, loose({ ...s, variance: 'big' }), { on: 'mean' }), 'compare', ['b', 'variance'], 'invalid-type');
-    expectMetricsError(() => compare(s, loose({ ...s, weighted: { totalWeight: 1, effectiveSampleSize: -1 } })), 'compare', ['b', 'weighted', 'effectiveSampleSize'], 'out-of-range');
+    expectMetricsError(
+      () => compare(s, loose({ ...s, weighted: { totalWeight: 1, effectiveSampleSize: -1 } })),
+      'compare',
+      ['b', 'weighted', 'effectiveSampleSize'],
+      'out-of-range',
+    );
   });
   it('rejects bad options', () => {
     expectMetricsError(() => compare(a, a, { level: 1 }), 'compare', ['options', 'level'], 'out-of-range');

@@ -15,7 +15,9 @@ function exactDecimal(x: number): { p: bigint; k: number } {
   return { p: BigInt(whole! + fraction), k: fraction.length };
 }
 
-const counts = fc.tuple(fc.nat({ max: 1e9 }), fc.nat(), fc.nat({ max: 1e9 })).map(([start, l, added]) => ({ customersAtStart: start, customersLost: start === 0 ? 0 : l % (start + 1), customersAdded: added }));
+const counts = fc
+  .tuple(fc.nat({ max: 1e9 }), fc.nat(), fc.nat({ max: 1e9 }))
+  .map(([start, l, added]) => ({ customersAtStart: start, customersLost: start === 0 ? 0 : l % (start + 1), customersAdded: added }));
 
 describe('customerChurn: properties', () => {
   it('equals the exact rational for both denominators, within 0..100, and the output is clean', () => {
@@ -58,11 +60,13 @@ describe('customerChurn: properties', () => {
 });
 
 describe('churnToAnnual and churnToMonthly: properties', () => {
-  const percent = fc.oneof(
-    fc.integer({ min: 0, max: 10_000 }).map((b) => b / 100),
-    fc.double({ min: 0, max: 100, noNaN: true }),
-    fc.double({ min: 1e-280, max: 1e-6, noNaN: true }),
-  ).filter((x) => x === 0 || x >= 1e-280); // subnormals and the like: see the unit tests (the oracles' doubles stop there)
+  const percent = fc
+    .oneof(
+      fc.integer({ min: 0, max: 10_000 }).map((b) => b / 100),
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.double({ min: 1e-280, max: 1e-6, noNaN: true }),
+    )
+    .filter((x) => x === 0 || x >= 1e-280); // subnormals and the like: see the unit tests (the oracles' doubles stop there)
 
   it('churnToAnnual equals the exact rational 100 (1 - (1 - m/100)^12), converted once (BigInt oracle)', () => {
     fc.assert(
@@ -118,7 +122,11 @@ describe('churnToAnnual and churnToMonthly: properties', () => {
   });
 
   it('throw a MetricsError for a rate outside 0..100', () => {
-    const bad = fc.oneof(fc.double({ min: 100, max: 1e308, noNaN: true, minExcluded: true }), fc.double({ max: -Number.MIN_VALUE, noNaN: true }), fc.constant(NaN));
+    const bad = fc.oneof(
+      fc.double({ min: 100, max: 1e308, noNaN: true, minExcluded: true }),
+      fc.double({ max: -Number.MIN_VALUE, noNaN: true }),
+      fc.constant(NaN),
+    );
     fc.assert(
       fc.property(bad, (x) => {
         expectMetricsError(() => churnToAnnual(x), 'churnToAnnual', ['monthlyPercent']);

@@ -67,7 +67,10 @@ describe('customerChurn: results', () => {
 
   it('puts the interval on the denominator in use', () => {
     // 2 lost of 40 + 10: 4% on 50 customers, Clopper-Pearson as R's binom.test(2, 50).
-    const r = customerChurn({ customersAtStart: 40, customersLost: 2, customersAdded: 10 }, { denominator: 'start-plus-added', interval: { method: 'clopper-pearson' } });
+    const r = customerChurn(
+      { customersAtStart: 40, customersLost: 2, customersAdded: 10 },
+      { denominator: 'start-plus-added', interval: { method: 'clopper-pearson' } },
+    );
     expect(r.value).toBe(4);
     expect(r.interval).toStrictEqual(customerChurn({ customersAtStart: 50, customersLost: 2 }, { interval: { method: 'clopper-pearson' } }).interval);
   });
@@ -140,16 +143,46 @@ describe('customerChurn: invalid input', () => {
   });
 
   it("requires customersAdded under 'start-plus-added'", () => {
-    expectMetricsError(() => customerChurn({ customersAtStart: 10, customersLost: 1 }, { denominator: 'start-plus-added' }), M, ['counts', 'customersAdded'], 'missing-value');
+    expectMetricsError(
+      () => customerChurn({ customersAtStart: 10, customersLost: 1 }, { denominator: 'start-plus-added' }),
+      M,
+      ['counts', 'customersAdded'],
+      'missing-value',
+    );
   });
 
   it('rejects bad options', () => {
-    expectMetricsError(() => customerChurn({ customersAtStart: 1, customersLost: 0 }, { denominator: 'end' } as never), M, ['options', 'denominator'], 'invalid-value');
+    expectMetricsError(
+      () => customerChurn({ customersAtStart: 1, customersLost: 0 }, { denominator: 'end' } as never),
+      M,
+      ['options', 'denominator'],
+      'invalid-value',
+    );
     expectMetricsError(() => customerChurn({ customersAtStart: 1, customersLost: 0 }, { decimals: -1 }), M, ['options', 'decimals'], 'out-of-range');
-    expectMetricsError(() => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: { method: 't' } } as never), M, ['options', 'interval', 'method'], 'invalid-value');
-    expectMetricsError(() => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: { level: 1 } }), M, ['options', 'interval', 'level'], 'out-of-range');
-    expectMetricsError(() => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: { level: 0.9, seed: 1 } } as never), M, ['options', 'interval', 'seed'], 'unknown-key');
-    expectMetricsError(() => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: 'wilson' } as never), M, ['options', 'interval'], 'invalid-value');
+    expectMetricsError(
+      () => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: { method: 't' } } as never),
+      M,
+      ['options', 'interval', 'method'],
+      'invalid-value',
+    );
+    expectMetricsError(
+      () => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: { level: 1 } }),
+      M,
+      ['options', 'interval', 'level'],
+      'out-of-range',
+    );
+    expectMetricsError(
+      () => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: { level: 0.9, seed: 1 } } as never),
+      M,
+      ['options', 'interval', 'seed'],
+      'unknown-key',
+    );
+    expectMetricsError(
+      () => customerChurn({ customersAtStart: 1, customersLost: 0 }, { interval: 'wilson' } as never),
+      M,
+      ['options', 'interval'],
+      'invalid-value',
+    );
   });
 });
 

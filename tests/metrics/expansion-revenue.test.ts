@@ -32,7 +32,12 @@ describe('expansionRevenue: results', () => {
 
   it('is a population figure: no interval option, never a warning', () => {
     expect(expansionRevenue({ previousMrr: '3', expansionMrr: '1' }).warnings).toStrictEqual([]);
-    expectMetricsError(() => expansionRevenue({ previousMrr: 10, expansionMrr: 1 }, { interval: true } as never), 'expansionRevenue', ['options', 'interval'], 'unknown-key');
+    expectMetricsError(
+      () => expansionRevenue({ previousMrr: 10, expansionMrr: 1 }, { interval: true } as never),
+      'expansionRevenue',
+      ['options', 'interval'],
+      'unknown-key',
+    );
   });
 
   it('may pass 100, and is exact on decimal amounts', () => {
@@ -52,7 +57,14 @@ describe('expansionRevenue: results', () => {
       { id: 2, startMrr: 0, endMrr: '500.00' },
       { id: 3, startMrr: 0, endMrr: '70.00', churnedBefore: true },
     ]);
-    expect(expansionRevenue(m)).toStrictEqual({ metric: 'expansionRevenue', unit: 'percent', value: 30, previousMrr: '100.00', expansionMrr: '30.00', warnings: [] });
+    expect(expansionRevenue(m)).toStrictEqual({
+      metric: 'expansionRevenue',
+      unit: 'percent',
+      value: 30,
+      previousMrr: '100.00',
+      expansionMrr: '30.00',
+      warnings: [],
+    });
   });
 
   it('reads frozen input and returns a frozen result', () => {

@@ -13,12 +13,10 @@ const tickets = fc.array(ticket, { maxLength: 100 });
 const answers = fc.array(fc.boolean(), { maxLength: 100 });
 const denominator = fc.constantFrom('resolved' as const, 'all' as const);
 const decimals = fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined });
-const counts = fc
-  .tuple(fc.nat({ max: 1e9 }), fc.nat({ max: 1e9 }), fc.nat({ max: 1e9 }))
-  .map(([a, b, c]) => {
-    const [resolvedFirstContact, resolved, total] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
-    return { total, resolved, resolvedFirstContact };
-  });
+const counts = fc.tuple(fc.nat({ max: 1e9 }), fc.nat({ max: 1e9 }), fc.nat({ max: 1e9 })).map(([a, b, c]) => {
+  const [resolvedFirstContact, resolved, total] = [a, b, c].sort((x, y) => x - y) as [number, number, number];
+  return { total, resolved, resolvedFirstContact };
+});
 
 function shuffle<T>(items: readonly T[], seeds: number[]): T[] {
   const out = [...items];

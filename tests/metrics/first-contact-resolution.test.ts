@@ -22,7 +22,13 @@ describe('firstContactResolution: documented examples', () => {
     expect(
       firstContactResolutionFromCounts({ total: 354, resolved: 246, resolvedFirstContact: 246 }, { denominator: 'all', interval: true, decimals: 1 }).interval,
     ).toStrictEqual({ lower: 64.5, upper: 74.1, level: 0.95, method: 'wilson', standardError: null, clamped: false });
-    expect(firstContactResolutionCounts([{ contacts: 1, resolved: true }, { contacts: 2, resolved: true }, { contacts: 1, resolved: false }])).toStrictEqual({
+    expect(
+      firstContactResolutionCounts([
+        { contacts: 1, resolved: true },
+        { contacts: 2, resolved: true },
+        { contacts: 1, resolved: false },
+      ]),
+    ).toStrictEqual({
       metric: METRIC,
       total: 3,
       resolved: 2,
@@ -30,7 +36,12 @@ describe('firstContactResolution: documented examples', () => {
     });
     expect(firstContactResolutionCounts([true, false]).resolved).toBe(2);
     expect(firstContactResolutionFromCounts({ total: 13, resolved: 8, resolvedFirstContact: 8 }, { denominator: 'all', decimals: 2 }).value).toBe(61.54);
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: 5, resolved: 6, resolvedFirstContact: 1 }), METRIC, ['counts', 'resolved'], 'inconsistent');
+    expectMetricsError(
+      () => firstContactResolutionFromCounts({ total: 5, resolved: 6, resolvedFirstContact: 1 }),
+      METRIC,
+      ['counts', 'resolved'],
+      'inconsistent',
+    );
   });
 });
 
@@ -46,7 +57,13 @@ describe('firstContactResolution: reference vectors', () => {
 
 describe('firstContactResolution: results', () => {
   it('returns the whole skeleton', () => {
-    expect(firstContactResolution([{ contacts: 1, resolved: true }, { contacts: 2, resolved: true }, { contacts: 1, resolved: false }])).toStrictEqual({
+    expect(
+      firstContactResolution([
+        { contacts: 1, resolved: true },
+        { contacts: 2, resolved: true },
+        { contacts: 1, resolved: false },
+      ]),
+    ).toStrictEqual({
       metric: METRIC,
       unit: 'percent',
       value: 50,
@@ -76,7 +93,12 @@ describe('firstContactResolution: results', () => {
     expect(Object.keys(all).slice(-2)).toStrictEqual(['interval', 'warnings']);
     // Over resolved tickets: 246 of 300, the same interval as 246 of 300 survey answers.
     const resolved = firstContactResolutionFromCounts(c, { interval: { method: 'agresti-coull', level: 0.9 } });
-    expect(resolved.interval).toStrictEqual(firstContactResolutionFromCounts({ total: 300, resolved: 300, resolvedFirstContact: 246 }, { denominator: 'all', interval: { method: 'agresti-coull', level: 0.9 } }).interval);
+    expect(resolved.interval).toStrictEqual(
+      firstContactResolutionFromCounts(
+        { total: 300, resolved: 300, resolvedFirstContact: 246 },
+        { denominator: 'all', interval: { method: 'agresti-coull', level: 0.9 } },
+      ).interval,
+    );
     expect(resolved.interval!.standardError).toBeGreaterThan(0);
     expect('interval' in firstContactResolutionFromCounts(c)).toBe(false);
     expect('interval' in firstContactResolutionFromCounts(c, { interval: false })).toBe(false);
@@ -86,7 +108,8 @@ describe('firstContactResolution: results', () => {
     expect(firstContactResolution([], { interval: { method: 'jeffreys' } })).toMatchObject({ value: null, interval: null, warnings: [] });
   });
   it('warns on small samples by the proportion rule, and on a degenerate Wald interval', () => {
-    const codes = (c: { total: number; resolved: number; resolvedFirstContact: number }, o = {}) => firstContactResolutionFromCounts(c, o).warnings.map((w) => w.code);
+    const codes = (c: { total: number; resolved: number; resolvedFirstContact: number }, o = {}) =>
+      firstContactResolutionFromCounts(c, o).warnings.map((w) => w.code);
     expect(codes({ total: 100, resolved: 29, resolvedFirstContact: 15 })).toStrictEqual(['small-sample']);
     expect(codes({ total: 100, resolved: 29, resolvedFirstContact: 15 }, { denominator: 'all' })).toStrictEqual([]);
     expect(codes({ total: 40, resolved: 40, resolvedFirstContact: 31 })).toStrictEqual(['small-sample']);
@@ -151,7 +174,10 @@ describe('firstContactResolution: results', () => {
     expect(JSON.parse(JSON.stringify(r))).toStrictEqual(r);
   });
   it('merges tallies of parts', () => {
-    const a = firstContactResolutionCounts([{ contacts: 1, resolved: true }, { contacts: 1, resolved: false }]);
+    const a = firstContactResolutionCounts([
+      { contacts: 1, resolved: true },
+      { contacts: 1, resolved: false },
+    ]);
     const b = firstContactResolutionCounts([true, false, true]);
     const merged = mergeCounts(a, b);
     expect(merged).toStrictEqual({ metric: METRIC, total: 5, resolved: 4, resolvedFirstContact: 3 });
@@ -170,18 +196,34 @@ describe('firstContactResolution: invalid input', () => {
     expectMetricsError(() => firstContactResolution([{ contacts: 2 ** 60, resolved: true }]), METRIC, ['tickets', 0, 'contacts'], 'out-of-range');
     expectMetricsError(() => firstContactResolution([{ contacts: NaN, resolved: true }]), METRIC, ['tickets', 0, 'contacts'], 'missing-value');
     expectMetricsError(() => firstContactResolution([{ contacts: '1', resolved: true } as never]), METRIC, ['tickets', 0, 'contacts'], 'invalid-type');
-    expectMetricsError(() => firstContactResolution([{ contacts: 1, resolved: true }, { contacts: 1 } as never]), METRIC, ['tickets', 1, 'resolved'], 'missing-value');
+    expectMetricsError(
+      () => firstContactResolution([{ contacts: 1, resolved: true }, { contacts: 1 } as never]),
+      METRIC,
+      ['tickets', 1, 'resolved'],
+      'missing-value',
+    );
     expectMetricsError(() => firstContactResolution([{ contacts: 1, resolved: 'yes' } as never]), METRIC, ['tickets', 0, 'resolved'], 'invalid-type');
-    expectMetricsError(() => firstContactResolution([{ contacts: 1, resolved: true, reopened: 1 } as never]), METRIC, ['tickets', 0, 'reopened'], 'invalid-type');
-    expectMetricsError(() => firstContactResolution([{ contacts: 1, resolved: true, reopened: null } as never]), METRIC, ['tickets', 0, 'reopened'], 'missing-value');
+    expectMetricsError(
+      () => firstContactResolution([{ contacts: 1, resolved: true, reopened: 1 } as never]),
+      METRIC,
+      ['tickets', 0, 'reopened'],
+      'invalid-type',
+    );
+    expectMetricsError(
+      () => firstContactResolution([{ contacts: 1, resolved: true, reopened: null } as never]),
+      METRIC,
+      ['tickets', 0, 'reopened'],
+      'missing-value',
+    );
   });
-  it('rejects an element not of the first element\'s form', () => {
+  it("rejects an element not of the first element's form", () => {
     expectMetricsError(() => firstContactResolution([{ contacts: 1, resolved: true }, true] as never), METRIC, ['tickets', 1], 'invalid-type');
     expectMetricsError(() => firstContactResolution([true, { contacts: 1, resolved: true }] as never), METRIC, ['tickets', 1], 'invalid-type');
     expectMetricsError(() => firstContactResolution([true, null] as never), METRIC, ['tickets', 1], 'missing-value');
     expectMetricsError(() => firstContactResolution([true, 1] as never), METRIC, ['tickets', 1], 'invalid-type');
     expectMetricsError(() => firstContactResolution([null] as never), METRIC, ['tickets', 0], 'missing-value');
     // eslint-disable-next-line no-sparse-arrays
+    // biome-ignore lint/suspicious/noSparseArray: a hole is the missing answer under test
     expectMetricsError(() => firstContactResolution([true, , true] as never), METRIC, ['tickets', 1], 'missing-value');
   });
   it('rejects a non-array', () => {
@@ -195,20 +237,56 @@ describe('firstContactResolution: invalid input', () => {
     expectMetricsError(() => firstContactResolution([], { rounding: 'up' as never }), METRIC, ['options', 'rounding'], 'invalid-value');
     expectMetricsError(() => firstContactResolution([], { denominators: 'all' } as never), METRIC, ['options', 'denominators'], 'unknown-key');
     expectMetricsError(() => firstContactResolutionCounts([], 1 as never), METRIC, ['options'], 'invalid-type');
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: 0, resolved: 0, resolvedFirstContact: 0 }, { decimals: -1 }), METRIC, ['options', 'decimals']);
+    expectMetricsError(() => firstContactResolutionFromCounts({ total: 0, resolved: 0, resolvedFirstContact: 0 }, { decimals: -1 }), METRIC, [
+      'options',
+      'decimals',
+    ]);
     expectMetricsError(() => firstContactResolution([], { interval: { level: 0 } }), METRIC, ['options', 'interval', 'level'], 'out-of-range');
-    expectMetricsError(() => firstContactResolution([], { interval: { method: 'adjusted-wald' } } as never), METRIC, ['options', 'interval', 'method'], 'invalid-value');
+    expectMetricsError(
+      () => firstContactResolution([], { interval: { method: 'adjusted-wald' } } as never),
+      METRIC,
+      ['options', 'interval', 'method'],
+      'invalid-value',
+    );
     expectMetricsError(() => firstContactResolution([], { interval: { resamples: 10 } } as never), METRIC, ['options', 'interval', 'resamples'], 'unknown-key');
     expectMetricsError(() => firstContactResolutionCounts([], { interval: 1 } as never), METRIC, ['options', 'interval'], 'invalid-value');
   });
   it('rejects bad tallies', () => {
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: -1, resolved: 0, resolvedFirstContact: 0 }), METRIC, ['counts', 'total'], 'out-of-range');
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: 2, resolved: 1.5, resolvedFirstContact: 0 }), METRIC, ['counts', 'resolved'], 'out-of-range');
+    expectMetricsError(
+      () => firstContactResolutionFromCounts({ total: -1, resolved: 0, resolvedFirstContact: 0 }),
+      METRIC,
+      ['counts', 'total'],
+      'out-of-range',
+    );
+    expectMetricsError(
+      () => firstContactResolutionFromCounts({ total: 2, resolved: 1.5, resolvedFirstContact: 0 }),
+      METRIC,
+      ['counts', 'resolved'],
+      'out-of-range',
+    );
     expectMetricsError(() => firstContactResolutionFromCounts({ total: 2, resolved: 2 } as never), METRIC, ['counts', 'resolvedFirstContact'], 'missing-value');
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: 2, resolved: 1, resolvedFirstContact: 2 }), METRIC, ['counts', 'resolvedFirstContact'], 'inconsistent');
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: 2, resolved: 3, resolvedFirstContact: 0 }), METRIC, ['counts', 'resolved'], 'inconsistent');
-    expectMetricsError(() => firstContactResolutionFromCounts({ metric: 'nps', total: 1, resolved: 1, resolvedFirstContact: 1 } as never), METRIC, ['counts', 'metric']);
-    expectMetricsError(() => firstContactResolutionFromCounts({ total: 1, resolved: 1, resolvedFirstContact: 1, reopened: 0 } as never), METRIC, ['counts', 'reopened'], 'unknown-key');
+    expectMetricsError(
+      () => firstContactResolutionFromCounts({ total: 2, resolved: 1, resolvedFirstContact: 2 }),
+      METRIC,
+      ['counts', 'resolvedFirstContact'],
+      'inconsistent',
+    );
+    expectMetricsError(
+      () => firstContactResolutionFromCounts({ total: 2, resolved: 3, resolvedFirstContact: 0 }),
+      METRIC,
+      ['counts', 'resolved'],
+      'inconsistent',
+    );
+    expectMetricsError(() => firstContactResolutionFromCounts({ metric: 'nps', total: 1, resolved: 1, resolvedFirstContact: 1 } as never), METRIC, [
+      'counts',
+      'metric',
+    ]);
+    expectMetricsError(
+      () => firstContactResolutionFromCounts({ total: 1, resolved: 1, resolvedFirstContact: 1, reopened: 0 } as never),
+      METRIC,
+      ['counts', 'reopened'],
+      'unknown-key',
+    );
     expectMetricsError(() => firstContactResolutionFromCounts(null as never), METRIC, ['counts'], 'missing-value');
   });
 });

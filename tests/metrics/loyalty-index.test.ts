@@ -62,7 +62,7 @@ describe('loyaltyIndex: results', () => {
     });
     expect(loyaltyIndex([])).toMatchObject({ value: null, total: 0, recommend: null, repurchase: null, upsell: null, variance: null, warnings: [] });
   });
-  it('keeps the tally: respondents, each question\'s sum and the sum of squared totals', () => {
+  it("keeps the tally: respondents, each question's sum and the sum of squared totals", () => {
     expect(loyaltyIndexCounts(answers)).toStrictEqual({
       metric: 'loyaltyIndex',
       respondents: 2,
@@ -86,15 +86,20 @@ describe('loyaltyIndex: results', () => {
 describe('loyaltyIndex: invalid input', () => {
   it('points at the respondent and question', () => {
     expectMetricsError(() => loyaltyIndex([{ recommend: 11, repurchase: 1, upsell: 1 }]), 'loyaltyIndex', ['answers', 0, 'recommend'], 'out-of-range');
-    expectMetricsError(() => loyaltyIndex([...answers, { recommend: 1, repurchase: 1.5, upsell: 1 }]), 'loyaltyIndex', ['answers', 2, 'repurchase'], 'out-of-range');
+    expectMetricsError(
+      () => loyaltyIndex([...answers, { recommend: 1, repurchase: 1.5, upsell: 1 }]),
+      'loyaltyIndex',
+      ['answers', 2, 'repurchase'],
+      'out-of-range',
+    );
     expectMetricsError(() => loyaltyIndex([{ recommend: 1, repurchase: 1 } as never]), 'loyaltyIndex', ['answers', 0, 'upsell'], 'missing-value');
     expectMetricsError(() => loyaltyIndex([{ recommend: 1, repurchase: null, upsell: 1 }]), 'loyaltyIndex', ['answers', 0, 'repurchase'], 'missing-value');
     // A present but invalid answer is an error even when missing answers are excluded.
-    expectMetricsError(
-      () => loyaltyIndex([{ recommend: null, repurchase: 12, upsell: 1 }], { missing: 'exclude' }),
-      'loyaltyIndex',
-      ['answers', 0, 'repurchase'],
-    );
+    expectMetricsError(() => loyaltyIndex([{ recommend: null, repurchase: 12, upsell: 1 }], { missing: 'exclude' }), 'loyaltyIndex', [
+      'answers',
+      0,
+      'repurchase',
+    ]);
     expectMetricsError(() => loyaltyIndex([5 as never]), 'loyaltyIndex', ['answers', 0], 'invalid-type');
     expectMetricsError(() => loyaltyIndex({} as never), 'loyaltyIndex', ['answers'], 'invalid-type');
     expectMetricsError(() => loyaltyIndex([], { aggregate: 'median' as never }), 'loyaltyIndex', ['options', 'aggregate'], 'invalid-value');
@@ -116,7 +121,11 @@ describe('loyaltyIndex: invalid input', () => {
 });
 
 describe('loyaltyIndex: properties', () => {
-  const answer = fc.record({ recommend: fc.integer({ min: 0, max: 10 }), repurchase: fc.integer({ min: 0, max: 10 }), upsell: fc.integer({ min: 0, max: 10 }) });
+  const answer = fc.record({
+    recommend: fc.integer({ min: 0, max: 10 }),
+    repurchase: fc.integer({ min: 0, max: 10 }),
+    upsell: fc.integer({ min: 0, max: 10 }),
+  });
   const list = fc.array(answer, { maxLength: 100 });
 
   it('equals the exact sum of means (BigInt oracle), within 0..30, clean', () => {
@@ -186,7 +195,14 @@ describe('loyaltyIndex: variance, interval and warnings', () => {
     expect(loyaltyIndex([], { interval: true })).toMatchObject({ variance: null, interval: null, warnings: [] });
   });
   it('rounds the interval as asked', () => {
-    expect(loyaltyIndex(answers, { interval: true, decimals: 2 }).interval).toStrictEqual({ lower: 9.29, upper: 34.71, level: 0.95, method: 't', standardError: 1, clamped: false });
+    expect(loyaltyIndex(answers, { interval: true, decimals: 2 }).interval).toStrictEqual({
+      lower: 9.29,
+      upper: 34.71,
+      level: 0.95,
+      method: 't',
+      standardError: 1,
+      clamped: false,
+    });
   });
   it('warns small-sample below 30 respondents', () => {
     const many = new Array(30).fill(answers[0]);
@@ -202,15 +218,29 @@ describe('loyaltyIndex: variance, interval and warnings', () => {
     const tally = loyaltyIndexCounts(answers);
     // n Σt² >= (Σt)²: 2 * 967 = 1934 >= 44² = 1936 fails.
     expectMetricsError(() => loyaltyIndexFromCounts({ ...tally, sumOfSquaredTotals: 967 }), 'loyaltyIndex', ['counts', 'sumOfSquaredTotals'], 'inconsistent');
-    expectMetricsError(() => loyaltyIndexFromCounts({ ...tally, sumOfSquaredTotals: 2 * 900 + 1 }), 'loyaltyIndex', ['counts', 'sumOfSquaredTotals'], 'inconsistent');
+    expectMetricsError(
+      () => loyaltyIndexFromCounts({ ...tally, sumOfSquaredTotals: 2 * 900 + 1 }),
+      'loyaltyIndex',
+      ['counts', 'sumOfSquaredTotals'],
+      'inconsistent',
+    );
     expectMetricsError(() => loyaltyIndexFromCounts({ ...tally, sumOfSquaredTotals: -1 }), 'loyaltyIndex', ['counts', 'sumOfSquaredTotals'], 'out-of-range');
     expect(loyaltyIndexFromCounts({ ...tally, sumOfSquaredTotals: 968 }).variance).toBe(0);
     expectMetricsError(() => loyaltyIndex(answers, { interval: { level: 1 } }), 'loyaltyIndex', ['options', 'interval', 'level'], 'out-of-range');
-    expectMetricsError(() => loyaltyIndex(answers, { interval: { method: 'wald' } as never }), 'loyaltyIndex', ['options', 'interval', 'method'], 'invalid-value');
+    expectMetricsError(
+      () => loyaltyIndex(answers, { interval: { method: 'wald' } as never }),
+      'loyaltyIndex',
+      ['options', 'interval', 'method'],
+      'invalid-value',
+    );
     expectMetricsError(() => loyaltyIndex(answers, { weights: [1, 1] } as never), 'loyaltyIndex', ['options', 'weights'], 'unknown-key');
   });
   it('variance is the exact sample variance of the totals (BigInt oracle); the interval contains the index; merges; clean', () => {
-    const answer = fc.record({ recommend: fc.integer({ min: 0, max: 10 }), repurchase: fc.integer({ min: 0, max: 10 }), upsell: fc.integer({ min: 0, max: 10 }) });
+    const answer = fc.record({
+      recommend: fc.integer({ min: 0, max: 10 }),
+      repurchase: fc.integer({ min: 0, max: 10 }),
+      upsell: fc.integer({ min: 0, max: 10 }),
+    });
     const list = fc.array(answer, { maxLength: 80 });
     fc.assert(
       fc.property(list, list, fc.constantFrom('sum' as const, 'mean' as const), (a, b, aggregate) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeCounts, mrrMovements, type MrrCustomer, type MrrMovements } from '../../src/index.js';
+import { type MrrCustomer, type MrrMovements, mergeCounts, mrrMovements } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 
 /** A decimal string as an exact rational units / 10^scale. */
@@ -27,14 +27,14 @@ const amount = fc.oneof(
   fc.constant('0'),
 );
 
-const customersArb = fc
-  .array(fc.record({ startMrr: amount, endMrr: amount, churnedBefore: fc.boolean() }), { maxLength: 60 })
-  .map((rows) =>
-    rows.map((r, i): MrrCustomer => {
-      const paying = rational(String(r.startMrr)).units > 0n;
-      return r.churnedBefore && !paying ? { id: `c${i}`, startMrr: r.startMrr, endMrr: r.endMrr, churnedBefore: true } : { id: `c${i}`, startMrr: r.startMrr, endMrr: r.endMrr };
-    }),
-  );
+const customersArb = fc.array(fc.record({ startMrr: amount, endMrr: amount, churnedBefore: fc.boolean() }), { maxLength: 60 }).map((rows) =>
+  rows.map((r, i): MrrCustomer => {
+    const paying = rational(String(r.startMrr)).units > 0n;
+    return r.churnedBefore && !paying
+      ? { id: `c${i}`, startMrr: r.startMrr, endMrr: r.endMrr, churnedBefore: true }
+      : { id: `c${i}`, startMrr: r.startMrr, endMrr: r.endMrr };
+  }),
+);
 
 /** The oracle: every movement summed in BigInt at the largest scale of the input. */
 function oracle(customers: readonly MrrCustomer[]): Record<(typeof MONEY_FIELDS)[number], bigint> & { scale: number } {
@@ -183,11 +183,15 @@ describe('mrrMovements: properties', () => {
 
   it("reports a repeated id as 'duplicate' at its second occurrence", () => {
     fc.assert(
-      fc.property(customersArb.filter((c) => c.length > 0), fc.nat(), (customers, pick) => {
-        const first = customers[pick % customers.length]!;
-        const copy = { id: first.id, startMrr: '1', endMrr: '1' };
-        expectMetricsError(() => mrrMovements([...customers, copy]), 'mrrMovements', ['customers', customers.length, 'id'], 'duplicate');
-      }),
+      fc.property(
+        customersArb.filter((c) => c.length > 0),
+        fc.nat(),
+        (customers, pick) => {
+          const first = customers[pick % customers.length]!;
+          const copy = { id: first.id, startMrr: '1', endMrr: '1' };
+          expectMetricsError(() => mrrMovements([...customers, copy]), 'mrrMovements', ['customers', customers.length, 'id'], 'duplicate');
+        },
+      ),
       { numRuns: 150 },
     );
   });

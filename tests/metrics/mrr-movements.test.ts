@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { customerChurn, expansionRevenue, mergeCounts, mrrChurn, mrrMovements, netMrrChurn, type MrrCustomer } from '../../src/index.js';
+import { customerChurn, expansionRevenue, type MrrCustomer, mergeCounts, mrrChurn, mrrMovements, netMrrChurn } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { mrrMovementVectors } from '../vectors/revenue.js';
 
@@ -119,7 +119,10 @@ describe('mrrMovements: classification', () => {
   });
 
   it('ignores other fields, reads frozen input and never changes it', () => {
-    const customers = Object.freeze([Object.freeze({ id: 'x', startMrr: '5.00', endMrr: '7.00', plan: 'pro' }), Object.freeze({ id: 'y', startMrr: 0, endMrr: 1 })]);
+    const customers = Object.freeze([
+      Object.freeze({ id: 'x', startMrr: '5.00', endMrr: '7.00', plan: 'pro' }),
+      Object.freeze({ id: 'y', startMrr: 0, endMrr: 1 }),
+    ]);
     const before = JSON.stringify(customers);
     expect(mrrMovements(customers).expansionMrr).toBe('2.00');
     expect(JSON.stringify(customers)).toBe(before);
@@ -210,7 +213,12 @@ describe('mrrMovements: invalid input', () => {
   });
 
   it('rejects a bad churnedBefore, and churnedBefore on a customer paying at the start', () => {
-    expectMetricsError(() => mrrMovements([{ id: 1, startMrr: 0, endMrr: 1, churnedBefore: 'yes' } as never]), M, ['customers', 0, 'churnedBefore'], 'invalid-type');
+    expectMetricsError(
+      () => mrrMovements([{ id: 1, startMrr: 0, endMrr: 1, churnedBefore: 'yes' } as never]),
+      M,
+      ['customers', 0, 'churnedBefore'],
+      'invalid-type',
+    );
     expectMetricsError(() => mrrMovements([{ id: 1, startMrr: 1, endMrr: 1, churnedBefore: true }]), M, ['customers', 0, 'churnedBefore'], 'inconsistent');
     expectMetricsError(
       () => mrrMovements([{ id: 1, startMrr: '1234567890123456789', endMrr: 1, churnedBefore: true }]),

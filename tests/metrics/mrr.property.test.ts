@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expansionRevenue, mrrChurn, mrrMovements, netMrrChurn, type Money } from '../../src/index.js';
+import { expansionRevenue, type Money, mrrChurn, mrrMovements, netMrrChurn } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { isClean, nearestDouble } from '../helpers/rational.js';
 
@@ -12,26 +12,30 @@ const cents = (max: number) =>
   }));
 
 /** Movements whose loss stays within the start. */
-const movements = fc
-  .tuple(cents(10_000_000), fc.nat(), fc.nat(), cents(20_000_000), cents(5_000_000))
-  .map(([start, a, b, expansion, reactivation]) => {
-    const churned = start.cents === 0n ? 0n : BigInt(a) % (start.cents + 1n);
-    const contraction = start.cents - churned === 0n ? 0n : BigInt(b) % (start.cents - churned + 1n);
-    return {
-      start,
-      churned: { money: (Number(churned) / 100).toFixed(2), cents: churned },
-      contraction: { money: Number(contraction) / 100, cents: contraction },
-      expansion: start.cents === 0n ? { money: 0, cents: 0n } : expansion,
-      reactivation,
-    };
-  });
+const movements = fc.tuple(cents(10_000_000), fc.nat(), fc.nat(), cents(20_000_000), cents(5_000_000)).map(([start, a, b, expansion, reactivation]) => {
+  const churned = start.cents === 0n ? 0n : BigInt(a) % (start.cents + 1n);
+  const contraction = start.cents - churned === 0n ? 0n : BigInt(b) % (start.cents - churned + 1n);
+  return {
+    start,
+    churned: { money: (Number(churned) / 100).toFixed(2), cents: churned },
+    contraction: { money: Number(contraction) / 100, cents: contraction },
+    expansion: start.cents === 0n ? { money: 0, cents: 0n } : expansion,
+    reactivation,
+  };
+});
 const decimals = fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined });
 
 describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
   it('equal the exact rationals, converted once (BigInt oracle)', () => {
     fc.assert(
       fc.property(movements, (m) => {
-        const input = { startingMrr: m.start.money, churnedMrr: m.churned.money, contractionMrr: m.contraction.money, expansionMrr: m.expansion.money, reactivationMrr: m.reactivation.money };
+        const input = {
+          startingMrr: m.start.money,
+          churnedMrr: m.churned.money,
+          contractionMrr: m.contraction.money,
+          expansionMrr: m.expansion.money,
+          reactivationMrr: m.reactivation.money,
+        };
         const s = m.start.cents;
         const lost = m.churned.cents + m.contraction.cents;
         const net = lost - m.expansion.cents - m.reactivation.cents;
@@ -56,7 +60,13 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
     fc.assert(
       fc.property(movements, decimals, (m, d) => {
         const o = d === undefined ? {} : { decimals: d };
-        const input = { startingMrr: m.start.money, churnedMrr: m.churned.money, contractionMrr: m.contraction.money, expansionMrr: m.expansion.money, reactivationMrr: m.reactivation.money };
+        const input = {
+          startingMrr: m.start.money,
+          churnedMrr: m.churned.money,
+          contractionMrr: m.contraction.money,
+          expansionMrr: m.expansion.money,
+          reactivationMrr: m.reactivation.money,
+        };
         const gross = mrrChurn({ startingMrr: input.startingMrr, churnedMrr: input.churnedMrr, contractionMrr: input.contractionMrr }, o);
         const n = netMrrChurn(input, o);
         const e = expansionRevenue({ previousMrr: input.startingMrr, expansionMrr: input.expansionMrr }, o);
@@ -77,10 +87,25 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
   it('give the same value for amounts as strings, as numbers, and scaled by any power of ten', () => {
     fc.assert(
       fc.property(movements, fc.integer({ min: 0, max: 6 }), (m, k) => {
-        const asNumbers = { startingMrr: Number(m.start.money), churnedMrr: Number(m.churned.money), contractionMrr: Number(m.contraction.money), expansionMrr: Number(m.expansion.money) };
-        const asStrings = { startingMrr: String(asNumbers.startingMrr), churnedMrr: String(asNumbers.churnedMrr), contractionMrr: String(asNumbers.contractionMrr), expansionMrr: String(asNumbers.expansionMrr) };
+        const asNumbers = {
+          startingMrr: Number(m.start.money),
+          churnedMrr: Number(m.churned.money),
+          contractionMrr: Number(m.contraction.money),
+          expansionMrr: Number(m.expansion.money),
+        };
+        const asStrings = {
+          startingMrr: String(asNumbers.startingMrr),
+          churnedMrr: String(asNumbers.churnedMrr),
+          contractionMrr: String(asNumbers.contractionMrr),
+          expansionMrr: String(asNumbers.expansionMrr),
+        };
         const scale = (c: bigint) => (c * 10n ** BigInt(k)).toString();
-        const scaled = { startingMrr: scale(m.start.cents), churnedMrr: scale(m.churned.cents), contractionMrr: scale(m.contraction.cents), expansionMrr: scale(m.expansion.cents) };
+        const scaled = {
+          startingMrr: scale(m.start.cents),
+          churnedMrr: scale(m.churned.cents),
+          contractionMrr: scale(m.contraction.cents),
+          expansionMrr: scale(m.expansion.cents),
+        };
         const a = netMrrChurn(asNumbers);
         expect(netMrrChurn(asStrings)).toStrictEqual(a);
         expect(netMrrChurn(scaled).value).toBe(a.value);
@@ -94,9 +119,20 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
     const customer = fc.record({ startMrr: fc.integer({ min: 0, max: 100_000 }), endMrr: fc.integer({ min: 0, max: 100_000 }), churnedBefore: fc.boolean() });
     fc.assert(
       fc.property(fc.array(customer, { maxLength: 40 }), (rows) => {
-        const customers = rows.map((r, i) => ({ id: i, startMrr: (r.startMrr / 100).toFixed(2), endMrr: (r.endMrr / 100).toFixed(2), churnedBefore: r.churnedBefore && r.startMrr === 0 }));
+        const customers = rows.map((r, i) => ({
+          id: i,
+          startMrr: (r.startMrr / 100).toFixed(2),
+          endMrr: (r.endMrr / 100).toFixed(2),
+          churnedBefore: r.churnedBefore && r.startMrr === 0,
+        }));
         const t = mrrMovements(customers);
-        const amounts = { startingMrr: t.startingMrr, churnedMrr: t.churnedMrr, contractionMrr: t.contractionMrr, expansionMrr: t.expansionMrr, reactivationMrr: t.reactivationMrr };
+        const amounts = {
+          startingMrr: t.startingMrr,
+          churnedMrr: t.churnedMrr,
+          contractionMrr: t.contractionMrr,
+          expansionMrr: t.expansionMrr,
+          reactivationMrr: t.reactivationMrr,
+        };
         expect(netMrrChurn(t)).toStrictEqual(netMrrChurn(amounts));
         expect(mrrChurn(t)).toStrictEqual(mrrChurn({ startingMrr: t.startingMrr, churnedMrr: t.churnedMrr, contractionMrr: t.contractionMrr }));
         expect(expansionRevenue(t)).toStrictEqual(expansionRevenue({ previousMrr: t.startingMrr, expansionMrr: t.expansionMrr }));
@@ -106,7 +142,16 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
   });
 
   it('throw a MetricsError at the field of a bad amount', () => {
-    const bad = fc.oneof(fc.constant(-0.01), fc.constant('-1'), fc.constant('1.2.3'), fc.constant(''), fc.constant(NaN), fc.constant(Infinity), fc.constant(null), fc.constant([]));
+    const bad = fc.oneof(
+      fc.constant(-0.01),
+      fc.constant('-1'),
+      fc.constant('1.2.3'),
+      fc.constant(''),
+      fc.constant(NaN),
+      fc.constant(Infinity),
+      fc.constant(null),
+      fc.constant([]),
+    );
     const field = fc.constantFrom('startingMrr', 'churnedMrr', 'contractionMrr', 'expansionMrr', 'reactivationMrr');
     fc.assert(
       fc.property(bad, field, (x, f) => {

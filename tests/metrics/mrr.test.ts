@@ -32,7 +32,7 @@ describe('mrrChurn: reference vectors', () => {
 });
 
 describe('mrrChurn: results', () => {
-  it("says what it includes: churned only (the sources) or churned and contraction (vendors)", () => {
+  it('says what it includes: churned only (the sources) or churned and contraction (vendors)', () => {
     expect(mrrChurn({ startingMrr: 100, churnedMrr: 5 }).includes).toStrictEqual(['churned']);
     expect(mrrChurn({ startingMrr: 100, churnedMrr: 5, contractionMrr: 0 }).includes).toStrictEqual(['churned', 'contraction']);
     const excluded = mrrChurn({ startingMrr: 100, churnedMrr: 5, contractionMrr: 3 }, { contraction: 'exclude' });
@@ -80,9 +80,19 @@ describe('mrrChurn: invalid input', () => {
   it('rejects bad amounts at their field', () => {
     expectMetricsError(() => mrrChurn({ startingMrr: -1, churnedMrr: 0 }), 'mrrChurn', ['movements', 'startingMrr'], 'out-of-range');
     expectMetricsError(() => mrrChurn({ startingMrr: '10', churnedMrr: '1e1' }), 'mrrChurn', ['movements', 'churnedMrr'], 'invalid-value');
-    expectMetricsError(() => mrrChurn({ startingMrr: '10', churnedMrr: '1', contractionMrr: NaN }), 'mrrChurn', ['movements', 'contractionMrr'], 'missing-value');
+    expectMetricsError(
+      () => mrrChurn({ startingMrr: '10', churnedMrr: '1', contractionMrr: NaN }),
+      'mrrChurn',
+      ['movements', 'contractionMrr'],
+      'missing-value',
+    );
     expectMetricsError(() => mrrChurn({ startingMrr: '10' } as never), 'mrrChurn', ['movements', 'churnedMrr'], 'missing-value');
-    expectMetricsError(() => mrrChurn({ startingMrr: '10', churnedMrr: '1', expansionMrr: '1' } as never), 'mrrChurn', ['movements', 'expansionMrr'], 'unknown-key');
+    expectMetricsError(
+      () => mrrChurn({ startingMrr: '10', churnedMrr: '1', expansionMrr: '1' } as never),
+      'mrrChurn',
+      ['movements', 'expansionMrr'],
+      'unknown-key',
+    );
     expectMetricsError(() => mrrChurn(null as never), 'mrrChurn', ['movements'], 'missing-value');
     expectMetricsError(() => mrrChurn(5 as never), 'mrrChurn', ['movements'], 'invalid-type');
   });
@@ -93,7 +103,12 @@ describe('mrrChurn: invalid input', () => {
   });
 
   it('rejects bad options', () => {
-    expectMetricsError(() => mrrChurn({ startingMrr: 1, churnedMrr: 0 }, { contraction: 'yes' } as never), 'mrrChurn', ['options', 'contraction'], 'invalid-value');
+    expectMetricsError(
+      () => mrrChurn({ startingMrr: 1, churnedMrr: 0 }, { contraction: 'yes' } as never),
+      'mrrChurn',
+      ['options', 'contraction'],
+      'invalid-value',
+    );
     expectMetricsError(() => mrrChurn({ startingMrr: 1, churnedMrr: 0 }, { decimal: 1 } as never), 'mrrChurn', ['options', 'decimal'], 'unknown-key');
   });
 
@@ -127,7 +142,9 @@ describe('netMrrChurn: reference vectors', () => {
 
 describe('netMrrChurn: results', () => {
   it('returns the whole skeleton', () => {
-    expect(netMrrChurn({ startingMrr: '2000.00', churnedMrr: '40.00', contractionMrr: '25.50', expansionMrr: '90.00', reactivationMrr: '15.50' })).toStrictEqual({
+    expect(
+      netMrrChurn({ startingMrr: '2000.00', churnedMrr: '40.00', contractionMrr: '25.50', expansionMrr: '90.00', reactivationMrr: '15.50' }),
+    ).toStrictEqual({
       metric: 'netMrrChurn',
       unit: 'percent',
       value: -2,
@@ -161,7 +178,11 @@ describe('netMrrChurn: results', () => {
   });
 
   it('can pass -100 and NRR 200 when expansion outgrows the start', () => {
-    expect(netMrrChurn({ startingMrr: 10, churnedMrr: 0, expansionMrr: 30 })).toMatchObject({ value: -300, netRevenueRetention: 400, grossRevenueRetention: 100 });
+    expect(netMrrChurn({ startingMrr: 10, churnedMrr: 0, expansionMrr: 30 })).toMatchObject({
+      value: -300,
+      netRevenueRetention: 400,
+      grossRevenueRetention: 100,
+    });
   });
 
   it('is null with no starting MRR (reactivation alone allowed)', () => {
@@ -189,6 +210,9 @@ describe('netMrrChurn: invalid input', () => {
     expectMetricsError(() => netMrrChurn({ startingMrr: 10, churnedMrr: 1, expansionMrr: '-2' }), 'netMrrChurn', ['movements', 'expansionMrr'], 'out-of-range');
     expectMetricsError(() => netMrrChurn({ startingMrr: 10, churnedMrr: 11, expansionMrr: 0 }), 'netMrrChurn', ['movements', 'churnedMrr'], 'inconsistent');
     expectMetricsError(() => netMrrChurn({ startingMrr: 0, churnedMrr: 0, expansionMrr: 1 }), 'netMrrChurn', ['movements', 'expansionMrr'], 'inconsistent');
-    expectMetricsError(() => netMrrChurn({ startingMrr: 1, churnedMrr: 0, expansionMrr: 0 }, { reactivation: true } as never), 'netMrrChurn', ['options', 'reactivation']);
+    expectMetricsError(() => netMrrChurn({ startingMrr: 1, churnedMrr: 0, expansionMrr: 0 }, { reactivation: true } as never), 'netMrrChurn', [
+      'options',
+      'reactivation',
+    ]);
   });
 });

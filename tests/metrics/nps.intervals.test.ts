@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeCounts, nps, npsCounts, npsFromCounts, type NpsResult } from '../../src/index.js';
+import { mergeCounts, type NpsResult, nps, npsCounts, npsFromCounts } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { isClean } from '../helpers/rational.js';
 import { npsIntervalVectors } from '../vectors/survey.js';
@@ -172,12 +172,21 @@ describe('nps weights', () => {
     const scores = Object.freeze([10, 9, 0]);
     const weights = Object.freeze([1, 2, 3]);
     expect(nps(scores, Object.freeze({ weights, interval: Object.freeze({ method: 'wald' as const }) })).value).toBe(0);
-    expect([scores, weights]).toStrictEqual([[10, 9, 0], [1, 2, 3]]);
+    expect([scores, weights]).toStrictEqual([
+      [10, 9, 0],
+      [1, 2, 3],
+    ]);
     expect(Object.isFrozen(nps(scores, { weights, interval: true }).weighted)).toBe(true);
   });
   it('gives null shares and score when every weight is 0, with the counts', () => {
     const r1 = nps([10, 0], { weights: [0, 0], interval: true });
-    expect(r1).toMatchObject({ value: null, promoters: { count: 1, percent: null }, weighted: { totalWeight: 0, effectiveSampleSize: 0 }, interval: null, warnings: [] });
+    expect(r1).toMatchObject({
+      value: null,
+      promoters: { count: 1, percent: null },
+      weighted: { totalWeight: 0, effectiveSampleSize: 0 },
+      interval: null,
+      warnings: [],
+    });
   });
   it('keeps exact weight sums in the tally, and the tally gives the same result', () => {
     const w = [0.1, 0.2, 0.3, 0.4];
@@ -239,7 +248,12 @@ describe('nps intervals: invalid options', () => {
     expectMetricsError(() => nps([10], { interval: { method: 'bootstrap', seed: 1.5 } }), 'nps', ['options', 'interval', 'seed'], 'out-of-range');
     expectMetricsError(() => nps([10], { interval: { level: 0.9, levels: 2 } as never }), 'nps', ['options', 'interval', 'levels'], 'unknown-key');
     // The counts path checks the same options.
-    expectMetricsError(() => npsFromCounts({ promoters: 1, passives: 0, detractors: 0 }, { interval: { level: 2 } }), 'nps', ['options', 'interval', 'level'], 'out-of-range');
+    expectMetricsError(
+      () => npsFromCounts({ promoters: 1, passives: 0, detractors: 0 }, { interval: { level: 2 } }),
+      'nps',
+      ['options', 'interval', 'level'],
+      'out-of-range',
+    );
   });
 });
 
@@ -289,7 +303,8 @@ describe('nps intervals: properties', () => {
         const n = c.promoters + c.passives + c.detractors;
         if (n === 0) return;
         const one = npsFromCounts(c, { interval: { method: m } }).interval!;
-        const more = npsFromCounts({ promoters: k * c.promoters, passives: k * c.passives, detractors: k * c.detractors }, { interval: { method: m } }).interval!;
+        const more = npsFromCounts({ promoters: k * c.promoters, passives: k * c.passives, detractors: k * c.detractors }, { interval: { method: m } })
+          .interval!;
         expect(more.upper - more.lower).toBeLessThanOrEqual(one.upper - one.lower);
         expect(more.standardError!).toBeLessThanOrEqual(one.standardError!);
       }),
@@ -343,7 +358,14 @@ describe('nps intervals: properties', () => {
   });
 
   it('throws a MetricsError at the first bad weight', () => {
-    const bad = fc.oneof(fc.double({ max: -1e-300, noNaN: true }), fc.constant(NaN), fc.constant(Infinity), fc.constant(null), fc.string(), fc.double({ min: 1e-300, max: 9e-101 }));
+    const bad = fc.oneof(
+      fc.double({ max: -1e-300, noNaN: true }),
+      fc.constant(NaN),
+      fc.constant(Infinity),
+      fc.constant(null),
+      fc.string(),
+      fc.double({ min: 1e-300, max: 9e-101 }),
+    );
     fc.assert(
       fc.property(weighted, bad, ({ scores, weights }, w) => {
         const i = weights.length;

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ces, cesCounts, cesFromCounts, csat, csatCounts, csatFromCounts, mergeCounts, type CsatResult } from '../../src/index.js';
+import { type CsatResult, ces, cesCounts, cesFromCounts, csat, csatCounts, csatFromCounts, mergeCounts } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { isClean } from '../helpers/rational.js';
 import { csatIntervalVectors } from '../vectors/survey.js';
@@ -62,7 +62,13 @@ const r = JSON.parse(readFileSync(join(vectors, 'survey-intervals.json'), 'utf8'
 
 type Method = 'wilson' | 'agresti-coull' | 'jeffreys' | 'clopper-pearson' | 'wald';
 const METHODS: Method[] = ['wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald'];
-const STATSMODELS: Record<Method, string> = { wilson: 'wilson', 'agresti-coull': 'agresti_coull', jeffreys: 'jeffreys', 'clopper-pearson': 'beta', wald: 'normal' };
+const STATSMODELS: Record<Method, string> = {
+  wilson: 'wilson',
+  'agresti-coull': 'agresti_coull',
+  jeffreys: 'jeffreys',
+  'clopper-pearson': 'beta',
+  wald: 'normal',
+};
 
 function close(got: number | null | undefined, want: number, absolute = 0): void {
   expect(got).not.toBeNull();
@@ -274,9 +280,24 @@ describe('csat and ces weights', () => {
     const tally = csatCounts([5, 4], { weights: [1, 3] });
     const w = tally.weights!;
     expectMetricsError(() => csatFromCounts({ ...tally, weights: { ...w, count: 1 } }), 'csat', ['counts', 'weights', 'count'], 'inconsistent');
-    expectMetricsError(() => csatFromCounts({ ...tally, weights: { ...w, points: { ...w.points, 3: [1] } } }), 'csat', ['counts', 'weights', 'points', '3'], 'inconsistent');
-    expectMetricsError(() => csatFromCounts({ ...tally, weights: { ...w, points: { ...w.points, 9: [1] } } }), 'csat', ['counts', 'weights', 'points', '9'], 'out-of-range');
-    expectMetricsError(() => csatFromCounts({ ...tally, weights: { ...w, points: { ...w.points, 5: [-1] } } }), 'csat', ['counts', 'weights', 'points', '5'], 'out-of-range');
+    expectMetricsError(
+      () => csatFromCounts({ ...tally, weights: { ...w, points: { ...w.points, 3: [1] } } }),
+      'csat',
+      ['counts', 'weights', 'points', '3'],
+      'inconsistent',
+    );
+    expectMetricsError(
+      () => csatFromCounts({ ...tally, weights: { ...w, points: { ...w.points, 9: [1] } } }),
+      'csat',
+      ['counts', 'weights', 'points', '9'],
+      'out-of-range',
+    );
+    expectMetricsError(
+      () => csatFromCounts({ ...tally, weights: { ...w, points: { ...w.points, 5: [-1] } } }),
+      'csat',
+      ['counts', 'weights', 'points', '5'],
+      'out-of-range',
+    );
     expectMetricsError(() => csatFromCounts({ ...tally, weights: { ...w, squares: [17] } }), 'csat', ['counts', 'weights', 'squares'], 'inconsistent');
     expectMetricsError(() => csatFromCounts({ ...tally, weights: { ...w, squares: [7] } }), 'csat', ['counts', 'weights', 'squares'], 'inconsistent');
     expectMetricsError(() => csatFromCounts(mergeCounts(tally, csatCounts([1]))), 'csat', ['counts', 'weights', 'count'], 'inconsistent');
@@ -288,7 +309,12 @@ describe('csat and ces intervals: invalid options', () => {
     expectMetricsError(() => csat([5], { interval: { level: 1.5 } }), 'csat', ['options', 'interval', 'level'], 'out-of-range');
     expectMetricsError(() => csat([5], { interval: { level: -0.1 } }), 'csat', ['options', 'interval', 'level'], 'out-of-range');
     expectMetricsError(() => ces([5], { interval: { method: 'adjusted-wald' } as never }), 'ces', ['options', 'interval', 'method'], 'invalid-value');
-    expectMetricsError(() => ces([5], { interval: { method: 'bootstrap', resamples: 200 } as never }), 'ces', ['options', 'interval', 'method'], 'invalid-value');
+    expectMetricsError(
+      () => ces([5], { interval: { method: 'bootstrap', resamples: 200 } as never }),
+      'ces',
+      ['options', 'interval', 'method'],
+      'invalid-value',
+    );
     expectMetricsError(() => csat([5], { interval: 1 as never }), 'csat', ['options', 'interval'], 'invalid-value');
     expectMetricsError(() => csatFromCounts({ points: {} }, { interval: { level: 1 } }), 'csat', ['options', 'interval', 'level'], 'out-of-range');
   });
@@ -307,7 +333,13 @@ describe.each(metrics)('$name intervals and weights: properties', (m) => {
   const answers = fc.array(fc.integer({ min: 1, max: 7 }), { maxLength: 80 });
   const split = fc.record({ hits: fc.nat({ max: 2000 }), misses: fc.nat({ max: 2000 }) });
   const level = fc.constantFrom(0.5, 0.8, 0.9, 0.95, 0.99, 0.999);
-  const method = fc.constantFrom<'wilson' | 'agresti-coull' | 'jeffreys' | 'clopper-pearson' | 'wald'>('wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald');
+  const method = fc.constantFrom<'wilson' | 'agresti-coull' | 'jeffreys' | 'clopper-pearson' | 'wald'>(
+    'wilson',
+    'agresti-coull',
+    'jeffreys',
+    'clopper-pearson',
+    'wald',
+  );
   const tally = (c: { hits: number; misses: number }, k = 1) => ({ points: { 1: k * c.misses, 7: k * c.hits } });
   const scale = { min: 1, max: 7 };
 
@@ -389,8 +421,10 @@ describe.each(metrics)('$name intervals and weights: properties', (m) => {
       fc.property(weighted, level, method, ({ answers: a, weights }, lv, mt) => {
         const res = run(a, { scale, weights, interval: { method: mt, level: lv } });
         expect(isClean(res)).toBe(true);
-        if (res.interval !== null && res.interval !== undefined) expect(res.interval.lower >= 0 && res.interval.upper <= 100 && res.interval.lower <= res.interval.upper).toBe(true);
-        if (res.meanInterval !== null && res.meanInterval !== undefined) expect(res.meanInterval.lower <= res.mean! && res.mean! <= res.meanInterval.upper).toBe(true);
+        if (res.interval !== null && res.interval !== undefined)
+          expect(res.interval.lower >= 0 && res.interval.upper <= 100 && res.interval.lower <= res.interval.upper).toBe(true);
+        if (res.meanInterval !== null && res.meanInterval !== undefined)
+          expect(res.meanInterval.lower <= res.mean! && res.mean! <= res.meanInterval.upper).toBe(true);
       }),
       { numRuns: 200 },
     );
@@ -401,7 +435,14 @@ describe.each(metrics)('$name intervals and weights: properties', (m) => {
       fc.property(weighted, fc.integer({ min: 2, max: 1000 }), ({ answers: a, weights }, k) => {
         const x = run(a, { scale, weights, interval: true });
         const y = run(a, { scale, weights: weights.map((w) => w * k), interval: true });
-        expect([y.value, y.mean, y.variance, y.distribution, y.interval, y.meanInterval]).toStrictEqual([x.value, x.mean, x.variance, x.distribution, x.interval, x.meanInterval]);
+        expect([y.value, y.mean, y.variance, y.distribution, y.interval, y.meanInterval]).toStrictEqual([
+          x.value,
+          x.mean,
+          x.variance,
+          x.distribution,
+          x.interval,
+          x.meanInterval,
+        ]);
         expect(y.weighted!.effectiveSampleSize).toBe(x.weighted!.effectiveSampleSize);
       }),
       { numRuns: 150 },

@@ -13,18 +13,16 @@ const metrics = [
 ] as const;
 
 /** A scale, answers on it and a valid choice of selected points. */
-const setup = fc
-  .record({ min: fc.integer({ min: -5, max: 5 }), span: fc.integer({ min: 1, max: 10 }) })
-  .chain(({ min, span }) => {
-    const max = min + span;
-    const point = fc.integer({ min, max });
-    return fc.record({
-      scale: fc.constant({ min, max }),
-      answers: fc.array(point, { maxLength: 150 }),
-      more: fc.array(point, { maxLength: 150 }),
-      selected: fc.uniqueArray(point, { minLength: 1, maxLength: span + 1 }),
-    });
+const setup = fc.record({ min: fc.integer({ min: -5, max: 5 }), span: fc.integer({ min: 1, max: 10 }) }).chain(({ min, span }) => {
+  const max = min + span;
+  const point = fc.integer({ min, max });
+  return fc.record({
+    scale: fc.constant({ min, max }),
+    answers: fc.array(point, { maxLength: 150 }),
+    more: fc.array(point, { maxLength: 150 }),
+    selected: fc.uniqueArray(point, { minLength: 1, maxLength: span + 1 }),
   });
+});
 
 describe.each(metrics)('$name: properties', (m) => {
   const run = (answers: number[], o: object) => (m.raw as (a: number[], o: object) => ReturnType<typeof csat>)(answers, o);
@@ -48,17 +46,22 @@ describe.each(metrics)('$name: properties', (m) => {
 
   it('is the same on the raw and counts paths, in any order, and with counts multiplied by k', () => {
     fc.assert(
-      fc.property(setup, fc.integer({ min: 2, max: 50 }), fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), ({ scale, answers, selected }, k, decimals) => {
-        const o = decimals === undefined ? { scale, [key]: selected } : { scale, [key]: selected, decimals };
-        const r = run(answers, o);
-        const tally = (m.counts as (a: number[], o: object) => { points: Record<string, number> })(answers, o);
-        const fromCounts = m.fromCounts as (c: object, o: object) => ReturnType<typeof csat>;
-        expect(fromCounts(tally, o)).toStrictEqual(r);
-        expect(run([...answers].reverse(), o)).toStrictEqual(r);
-        const scaled = Object.fromEntries(Object.entries(tally.points).map(([p, c]) => [p, c * k]));
-        const s = fromCounts({ points: scaled }, o);
-        expect([s.value, s.mean, s.distribution.map((d) => d.percent)]).toStrictEqual([r.value, r.mean, r.distribution.map((d) => d.percent)]);
-      }),
+      fc.property(
+        setup,
+        fc.integer({ min: 2, max: 50 }),
+        fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+        ({ scale, answers, selected }, k, decimals) => {
+          const o = decimals === undefined ? { scale, [key]: selected } : { scale, [key]: selected, decimals };
+          const r = run(answers, o);
+          const tally = (m.counts as (a: number[], o: object) => { points: Record<string, number> })(answers, o);
+          const fromCounts = m.fromCounts as (c: object, o: object) => ReturnType<typeof csat>;
+          expect(fromCounts(tally, o)).toStrictEqual(r);
+          expect(run([...answers].reverse(), o)).toStrictEqual(r);
+          const scaled = Object.fromEntries(Object.entries(tally.points).map(([p, c]) => [p, c * k]));
+          const s = fromCounts({ points: scaled }, o);
+          expect([s.value, s.mean, s.distribution.map((d) => d.percent)]).toStrictEqual([r.value, r.mean, r.distribution.map((d) => d.percent)]);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -40,22 +40,34 @@ interface Rate {
 type RateOf = (x: number, n: number, options: { interval?: boolean | { level?: number; method?: ProportionMethod }; decimals?: number }) => Rate;
 
 const METRICS: [string, RateOf][] = [
-  ['firstContactResolution', (x, n, o) => {
-    const r = firstContactResolutionFromCounts({ total: n, resolved: n, resolvedFirstContact: x }, o);
-    return { estimate: r.value, interval: r.interval, warnings: r.warnings, whole: r };
-  }],
-  ['customerChurn', (x, n, o) => {
-    const r = customerChurn({ customersAtStart: n, customersLost: x }, o);
-    return { estimate: r.value, interval: r.interval, warnings: r.warnings, whole: r };
-  }],
-  ['repurchaseRate', (x, n, o) => {
-    const r = repurchaseRateFromCounts({ purchases: { 1: n - x, 2: x } }, o);
-    return { estimate: r.value, interval: r.interval, warnings: r.warnings, whole: r };
-  }],
-  ['upsellRatio', (x, n, o) => {
-    const r = upsellRatioFromCounts({ upgraded: x, notUpgraded: n - x }, o);
-    return { estimate: r.upsellPercent, interval: r.interval, warnings: r.warnings, whole: r };
-  }],
+  [
+    'firstContactResolution',
+    (x, n, o) => {
+      const r = firstContactResolutionFromCounts({ total: n, resolved: n, resolvedFirstContact: x }, o);
+      return { estimate: r.value, interval: r.interval, warnings: r.warnings, whole: r };
+    },
+  ],
+  [
+    'customerChurn',
+    (x, n, o) => {
+      const r = customerChurn({ customersAtStart: n, customersLost: x }, o);
+      return { estimate: r.value, interval: r.interval, warnings: r.warnings, whole: r };
+    },
+  ],
+  [
+    'repurchaseRate',
+    (x, n, o) => {
+      const r = repurchaseRateFromCounts({ purchases: { 1: n - x, 2: x } }, o);
+      return { estimate: r.value, interval: r.interval, warnings: r.warnings, whole: r };
+    },
+  ],
+  [
+    'upsellRatio',
+    (x, n, o) => {
+      const r = upsellRatioFromCounts({ upgraded: x, notUpgraded: n - x }, o);
+      return { estimate: r.upsellPercent, interval: r.interval, warnings: r.warnings, whole: r };
+    },
+  ],
 ];
 
 describe.each(METRICS)('%s: interval laws', (_metric, rate) => {
@@ -83,24 +95,35 @@ describe.each(METRICS)('%s: interval laws', (_metric, rate) => {
 
   it('widens with the level', () => {
     fc.assert(
-      fc.property(counts.filter(([, n]) => n > 0), method, level, level, ([x, n], m, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const narrow = rate(x, n, { interval: { method: m, level: lo } }).interval!;
-        const wide = rate(x, n, { interval: { method: m, level: hi } }).interval!;
-        expect(wide.lower).toBeLessThanOrEqual(narrow.lower);
-        expect(wide.upper).toBeGreaterThanOrEqual(narrow.upper);
-      }),
+      fc.property(
+        counts.filter(([, n]) => n > 0),
+        method,
+        level,
+        level,
+        ([x, n], m, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const narrow = rate(x, n, { interval: { method: m, level: lo } }).interval!;
+          const wide = rate(x, n, { interval: { method: m, level: hi } }).interval!;
+          expect(wide.lower).toBeLessThanOrEqual(narrow.lower);
+          expect(wide.upper).toBeGreaterThanOrEqual(narrow.upper);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('narrows with more data at the same share (Wilson and Wald)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), fc.integer({ min: 2, max: 50 }), fc.constantFrom('wilson' as const, 'wald' as const), ([x, n], k, m) => {
-        const small = rate(x, n, { interval: { method: m } }).interval!;
-        const large = rate(k * x, k * n, { interval: { method: m } }).interval!;
-        expect(large.upper - large.lower).toBeLessThanOrEqual((small.upper - small.lower) * (1 + 1e-12));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        fc.integer({ min: 2, max: 50 }),
+        fc.constantFrom('wilson' as const, 'wald' as const),
+        ([x, n], k, m) => {
+          const small = rate(x, n, { interval: { method: m } }).interval!;
+          const large = rate(k * x, k * n, { interval: { method: m } }).interval!;
+          expect(large.upper - large.lower).toBeLessThanOrEqual((small.upper - small.lower) * (1 + 1e-12));
+        },
+      ),
       { numRuns: 150 },
     );
   });

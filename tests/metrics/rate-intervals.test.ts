@@ -37,35 +37,57 @@ const METHODS: [string, ProportionMethod][] = [
   ['normal', 'wald'],
 ];
 
-type IntervalOf = (x: number, n: number, interval: { level: number; method: ProportionMethod }) => { estimate: number | null; interval: Interval | null | undefined };
+type IntervalOf = (
+  x: number,
+  n: number,
+  interval: { level: number; method: ProportionMethod },
+) => { estimate: number | null; interval: Interval | null | undefined };
 
 /** Each metric as x successes out of n, and where its interval is. */
 const METRICS: [string, IntervalOf][] = [
-  ['firstContactResolution, resolved denominator', (x, n, interval) => {
-    const r = firstContactResolutionFromCounts({ total: n + 7, resolved: n, resolvedFirstContact: x }, { interval });
-    return { estimate: r.value, interval: r.interval };
-  }],
-  ['firstContactResolution, all tickets', (x, n, interval) => {
-    const r = firstContactResolutionFromCounts({ total: n, resolved: x, resolvedFirstContact: x }, { denominator: 'all', interval });
-    return { estimate: r.value, interval: r.interval };
-  }],
-  ['customerChurn', (x, n, interval) => {
-    const r = customerChurn({ customersAtStart: n, customersLost: x }, { interval });
-    return { estimate: r.value, interval: r.interval };
-  }],
-  ["customerChurn, 'start-plus-added'", (x, n, interval) => {
-    const added = Math.floor(n / 3);
-    const r = customerChurn({ customersAtStart: n - added, customersLost: x, customersAdded: added }, { denominator: 'start-plus-added', interval });
-    return { estimate: r.value, interval: r.interval };
-  }],
-  ["repurchaseRate, method 'customers'", (x, n, interval) => {
-    const r = repurchaseRateFromCounts({ purchases: { 0: Math.floor((n - x) / 2), 1: n - x - Math.floor((n - x) / 2), 3: x } }, { interval });
-    return { estimate: r.value, interval: r.interval };
-  }],
-  ['upsellRatio (the upsell rate)', (x, n, interval) => {
-    const r = upsellRatioFromCounts({ upgraded: x, notUpgraded: n - x }, { interval });
-    return { estimate: r.upsellPercent, interval: r.interval };
-  }],
+  [
+    'firstContactResolution, resolved denominator',
+    (x, n, interval) => {
+      const r = firstContactResolutionFromCounts({ total: n + 7, resolved: n, resolvedFirstContact: x }, { interval });
+      return { estimate: r.value, interval: r.interval };
+    },
+  ],
+  [
+    'firstContactResolution, all tickets',
+    (x, n, interval) => {
+      const r = firstContactResolutionFromCounts({ total: n, resolved: x, resolvedFirstContact: x }, { denominator: 'all', interval });
+      return { estimate: r.value, interval: r.interval };
+    },
+  ],
+  [
+    'customerChurn',
+    (x, n, interval) => {
+      const r = customerChurn({ customersAtStart: n, customersLost: x }, { interval });
+      return { estimate: r.value, interval: r.interval };
+    },
+  ],
+  [
+    "customerChurn, 'start-plus-added'",
+    (x, n, interval) => {
+      const added = Math.floor(n / 3);
+      const r = customerChurn({ customersAtStart: n - added, customersLost: x, customersAdded: added }, { denominator: 'start-plus-added', interval });
+      return { estimate: r.value, interval: r.interval };
+    },
+  ],
+  [
+    "repurchaseRate, method 'customers'",
+    (x, n, interval) => {
+      const r = repurchaseRateFromCounts({ purchases: { 0: Math.floor((n - x) / 2), 1: n - x - Math.floor((n - x) / 2), 3: x } }, { interval });
+      return { estimate: r.value, interval: r.interval };
+    },
+  ],
+  [
+    'upsellRatio (the upsell rate)',
+    (x, n, interval) => {
+      const r = upsellRatioFromCounts({ upgraded: x, notUpgraded: n - x }, { interval });
+      return { estimate: r.upsellPercent, interval: r.interval };
+    },
+  ],
 ];
 
 /** The level a caller writes for statsmodels' alpha: 0.05 -> 0.95. */

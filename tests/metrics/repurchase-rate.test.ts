@@ -166,7 +166,12 @@ describe('repurchaseRate: invalid input', () => {
   it("rejects an interval with method: 'repurchases', a ratio with no interval", () => {
     expectMetricsError(() => repurchaseRate([1, 2], { method: 'repurchases', interval: true }), M, ['options', 'interval'], 'inconsistent');
     expectMetricsError(() => repurchaseRateCounts([1, 2], { method: 'repurchases', interval: { level: 0.9 } }), M, ['options', 'interval'], 'inconsistent');
-    expectMetricsError(() => repurchaseRateFromCounts({ purchases: {} }, { method: 'repurchases', interval: { method: 'wald' } }), M, ['options', 'interval'], 'inconsistent');
+    expectMetricsError(
+      () => repurchaseRateFromCounts({ purchases: {} }, { method: 'repurchases', interval: { method: 'wald' } }),
+      M,
+      ['options', 'interval'],
+      'inconsistent',
+    );
     expectMetricsError(() => repurchaseRate([1], { interval: { level: 95 } }), M, ['options', 'interval', 'level'], 'out-of-range');
     expectMetricsError(() => repurchaseRate([1], { interval: { method: 'repurchases' } } as never), M, ['options', 'interval', 'method'], 'invalid-value');
   });

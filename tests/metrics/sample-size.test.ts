@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleSizeFor, type SampleSizeForOptions } from '../../src/index.js';
+import { type SampleSizeForOptions, sampleSizeFor } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { sampleSizeVectors } from '../vectors/sample-size.js';
 
@@ -100,9 +100,18 @@ describe('sampleSizeFor: errors', () => {
 
 describe('sampleSizeFor: laws', () => {
   const plan = fc.oneof(
-    fc.record({ metric: fc.constant('proportion' as const), marginOfError: fc.double({ min: 0.5, max: 30, noNaN: true }), expected: fc.integer({ min: 1, max: 99 }) }),
+    fc.record({
+      metric: fc.constant('proportion' as const),
+      marginOfError: fc.double({ min: 0.5, max: 30, noNaN: true }),
+      expected: fc.integer({ min: 1, max: 99 }),
+    }),
     fc
-      .record({ metric: fc.constant('nps' as const), marginOfError: fc.double({ min: 0.5, max: 60, noNaN: true }), promoters: fc.integer({ min: 0, max: 100 }), detractors: fc.integer({ min: 0, max: 100 }) })
+      .record({
+        metric: fc.constant('nps' as const),
+        marginOfError: fc.double({ min: 0.5, max: 60, noNaN: true }),
+        promoters: fc.integer({ min: 0, max: 100 }),
+        detractors: fc.integer({ min: 0, max: 100 }),
+      })
       .filter((p) => p.promoters + p.detractors <= 100 && p.promoters !== 100 && p.detractors !== 100 && p.promoters + p.detractors > 0)
       .map(({ promoters, detractors, ...rest }): SampleSizeForOptions => ({ ...rest, expected: { promoters, detractors } })),
   );
@@ -125,8 +134,7 @@ describe('sampleSizeFor: laws', () => {
       fc.property(plan, (p) => {
         const z = 1.959963984540054;
         const e = p.expected!;
-        const variance =
-          typeof e === 'number' ? (e / 100) * (1 - e / 100) : e.promoters / 100 + e.detractors / 100 - ((e.promoters - e.detractors) / 100) ** 2;
+        const variance = typeof e === 'number' ? (e / 100) * (1 - e / 100) : e.promoters / 100 + e.detractors / 100 - ((e.promoters - e.detractors) / 100) ** 2;
         const n0 = (z * z * variance) / (p.marginOfError / 100) ** 2;
         const value = sampleSizeFor(p).value;
         expect(value).toBeGreaterThanOrEqual(n0 * (1 - 1e-9));

@@ -16,7 +16,7 @@ describe('checkTargets: properties', () => {
         checks.forEach((c, i) => {
           const r = results[i]!;
           const all: Targets = sourceTargets;
-          const t: Target | null = Object.prototype.hasOwnProperty.call(all, r.metric) ? all[r.metric]! : null;
+          const t: Target | null = Object.hasOwn(all, r.metric) ? all[r.metric]! : null;
           expect(isClean(c.value)).toBe(true);
           if (t === null) expect([c.status, c.met]).toStrictEqual(['no-target', null]);
           else if (r.value === null) expect([c.status, c.met]).toStrictEqual(['no-value', null]);

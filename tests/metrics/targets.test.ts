@@ -92,8 +92,23 @@ describe('checkTargets', () => {
     expectMetricsError(() => checkTargets([{ metric: 'nps', value: 1 }] as never), M, ['results', 0, 'unit'], 'missing-value');
     expectMetricsError(() => checkTargets([{ metric: 'nps', unit: 'points', value: NaN }]), M, ['results', 0, 'value'], 'missing-value');
     expectMetricsError(() => checkTargets([{ metric: 'nps', unit: 'points', value: '1' }] as never), M, ['results', 0, 'value'], 'invalid-type');
-    expectMetricsError(() => checkTargets([], { nps: { comparison: '=', threshold: 1, unit: 'points', source: '' } } as never), M, ['targets', 'nps', 'comparison'], 'invalid-value');
-    expectMetricsError(() => checkTargets([], { nps: { comparison: '<', threshold: 1, unit: 'points' } } as never), M, ['targets', 'nps', 'source'], 'missing-value');
-    expectMetricsError(() => checkTargets([], { nps: { comparison: '<', threshold: 1, unit: 'pts', source: '' } } as never), M, ['targets', 'nps', 'unit'], 'invalid-value');
+    expectMetricsError(
+      () => checkTargets([], { nps: { comparison: '=', threshold: 1, unit: 'points', source: '' } } as never),
+      M,
+      ['targets', 'nps', 'comparison'],
+      'invalid-value',
+    );
+    expectMetricsError(
+      () => checkTargets([], { nps: { comparison: '<', threshold: 1, unit: 'points' } } as never),
+      M,
+      ['targets', 'nps', 'source'],
+      'missing-value',
+    );
+    expectMetricsError(
+      () => checkTargets([], { nps: { comparison: '<', threshold: 1, unit: 'pts', source: '' } } as never),
+      M,
+      ['targets', 'nps', 'unit'],
+      'invalid-value',
+    );
   });
 });

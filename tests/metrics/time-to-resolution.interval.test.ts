@@ -121,13 +121,26 @@ describe('timeToResolution interval: results', () => {
       clamped: false,
       coverage: 0.96142578125,
     });
-    expectMetricsError(() => timeToResolutionFromCounts({ resolved: hours, open: 0 }, { statistic: 'mean', interval: true }), METRIC, ['options', 'interval'], 'inconsistent');
+    expectMetricsError(
+      () => timeToResolutionFromCounts({ resolved: hours, open: 0 }, { statistic: 'mean', interval: true }),
+      METRIC,
+      ['options', 'interval'],
+      'inconsistent',
+    );
   });
 
   it('puts the interval before the warnings only when asked for', () => {
     const res = timeToResolution(twelve, { interval: { level: 0.8, method: 'order-statistics' } });
     // n = 12 at 80%: P(B <= 3) = 299/4096 <= 0.1 < P(B <= 4) = 794/4096, so r = 4: x(4) = 3 h, x(9) = 9 h.
-    expect(res.interval).toStrictEqual({ lower: 3 * H, upper: 9 * H, level: 0.8, method: 'order-statistics', standardError: null, clamped: false, coverage: 1 - 2 * (299 / 4096) });
+    expect(res.interval).toStrictEqual({
+      lower: 3 * H,
+      upper: 9 * H,
+      level: 0.8,
+      method: 'order-statistics',
+      standardError: null,
+      clamped: false,
+      coverage: 1 - 2 * (299 / 4096),
+    });
     // At 90% and 95% alike, r = 3 (P(B <= 2) = 79/4096): x(3) = 2 h, x(10) = 11 h.
     expect(timeToResolution(twelve, { interval: { level: 0.9 } }).interval).toMatchObject({ lower: 2 * H, upper: 11 * H, coverage: 1 - 2 * (79 / 4096) });
     expect(Object.keys(res).slice(-2)).toStrictEqual(['interval', 'warnings']);
@@ -153,7 +166,10 @@ describe('timeToResolution interval: results', () => {
   });
 
   it('measures working time with business hours, as the median does', () => {
-    const hours = { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00', '18:00'], tue: ['09:00', '18:00'], wed: ['09:00', '18:00'], thu: ['09:00', '18:00'], fri: ['09:00', '18:00'] } } as const;
+    const hours = {
+      timeZone: 'Europe/Amsterdam',
+      days: { mon: ['09:00', '18:00'], tue: ['09:00', '18:00'], wed: ['09:00', '18:00'], thu: ['09:00', '18:00'], fri: ['09:00', '18:00'] },
+    } as const;
     // Opened Monday 2026-03-02 09:00 +01:00; resolved k working hours later, some across the night.
     const monday = Date.parse('2026-03-02T08:00:00Z');
     const tickets = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => ({ openedAt: monday, resolvedAt: monday + (k <= 9 ? k : 24 + 1) * H }));
@@ -173,7 +189,15 @@ describe('timeToResolution interval: results', () => {
 
   it('rounds nothing it need not: bounds are durations, coverage a probability', () => {
     const res = timeToResolutionFromCounts({ resolved: [1, 2, 3, 4, 5, 6, 7], open: 0 }, { interval: true, decimals: 0 });
-    expect(res.interval).toStrictEqual({ lower: 1, upper: 7, level: 0.95, method: 'order-statistics', standardError: null, clamped: false, coverage: 0.984375 });
+    expect(res.interval).toStrictEqual({
+      lower: 1,
+      upper: 7,
+      level: 0.95,
+      method: 'order-statistics',
+      standardError: null,
+      clamped: false,
+      coverage: 0.984375,
+    });
   });
 
   it('returns a frozen, JSON-safe interval', () => {
@@ -187,6 +211,11 @@ describe('timeToResolution interval: results', () => {
     expectMetricsError(() => timeToResolutionCounts(twelve, { statistic: 'mean', interval: { level: 0.9 } }), METRIC, ['options', 'interval'], 'inconsistent');
     expectMetricsError(() => timeToResolution(twelve, { interval: { method: 'wilson' } } as never), METRIC, ['options', 'interval', 'method'], 'invalid-value');
     expectMetricsError(() => timeToResolution(twelve, { interval: { level: 1.5 } }), METRIC, ['options', 'interval', 'level'], 'out-of-range');
-    expectMetricsError(() => timeToResolution(twelve, { interval: { level: 0.9, resamples: 100 } } as never), METRIC, ['options', 'interval', 'resamples'], 'unknown-key');
+    expectMetricsError(
+      () => timeToResolution(twelve, { interval: { level: 0.9, resamples: 100 } } as never),
+      METRIC,
+      ['options', 'interval', 'resamples'],
+      'unknown-key',
+    );
   });
 });

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessClock, parseBusinessHours } from '../../src/core/business-time.js';
 import {
+  type BusinessHours,
   mergeCounts,
+  type TimeToResolutionOptions,
+  type TimeToResolutionTicket,
   timeToResolution,
   timeToResolutionCounts,
   timeToResolutionFromCounts,
-  type BusinessHours,
-  type TimeToResolutionOptions,
-  type TimeToResolutionTicket,
 } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { isClean, nearestDouble } from '../helpers/rational.js';
@@ -65,7 +65,15 @@ const hoursOf = (minLength = 1): fc.Arbitrary<BusinessHours> =>
     timeZone: fc.constantFrom(...ZONES),
     days: fc
       .uniqueArray(fc.constantFrom(...WEEKDAYS), { minLength, maxLength: 7 })
-      .chain((days) => fc.tuple(fc.constant(days), fc.array(fc.tuple(clock, clock).filter(([a, b]) => a !== b), { minLength: days.length, maxLength: days.length })))
+      .chain((days) =>
+        fc.tuple(
+          fc.constant(days),
+          fc.array(
+            fc.tuple(clock, clock).filter(([a, b]) => a !== b),
+            { minLength: days.length, maxLength: days.length },
+          ),
+        ),
+      )
       .map(([days, spans]) => Object.fromEntries(days.map((d, i) => [d, spans[i]!.sort((a, b) => a - b).map(toClock)]))) as fc.Arbitrary<BusinessHours['days']>,
     holidays: fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 3 }).map((ds) => ds.map((d) => new Date(BASES[0]! + d * DAY).toISOString().slice(0, 10))),
   });
@@ -83,7 +91,11 @@ const tallyOptions = fc.record(
 /** The same tickets with every time moved by `shift` milliseconds. */
 function shifted(tickets: readonly TimeToResolutionTicket[], shift: number): TimeToResolutionTicket[] {
   const move = (t: unknown) => (typeof t === 'number' ? t + shift : t);
-  return tickets.map((t) => ({ openedAt: move(t.openedAt) as number, resolvedAt: move(t.resolvedAt) as number | null | undefined, firstResolvedAt: move(t.firstResolvedAt) as number | undefined }));
+  return tickets.map((t) => ({
+    openedAt: move(t.openedAt) as number,
+    resolvedAt: move(t.resolvedAt) as number | null | undefined,
+    firstResolvedAt: move(t.firstResolvedAt) as number | undefined,
+  }));
 }
 
 describe('timeToResolution: properties', () => {
@@ -100,12 +112,18 @@ describe('timeToResolution: properties', () => {
 
   it('does not change when moved by whole weeks, in business hours of a zone without offset changes', () => {
     fc.assert(
-      fc.property(data(), fc.integer({ min: -500, max: 500 }), hoursOf(), fc.constantFrom('UTC', 'Asia/Kolkata', 'Asia/Kathmandu'), ({ tickets, asOf }, weeks, hours, timeZone) => {
-        const businessHours = { timeZone, days: hours.days };
-        const shift = weeks * 7 * DAY;
-        const a = timeToResolution(tickets, { businessHours, open: 'censor', asOf });
-        expect(timeToResolution(shifted(tickets, shift), { businessHours, open: 'censor', asOf: asOf + shift })).toStrictEqual(a);
-      }),
+      fc.property(
+        data(),
+        fc.integer({ min: -500, max: 500 }),
+        hoursOf(),
+        fc.constantFrom('UTC', 'Asia/Kolkata', 'Asia/Kathmandu'),
+        ({ tickets, asOf }, weeks, hours, timeZone) => {
+          const businessHours = { timeZone, days: hours.days };
+          const shift = weeks * 7 * DAY;
+          const a = timeToResolution(tickets, { businessHours, open: 'censor', asOf });
+          expect(timeToResolution(shifted(tickets, shift), { businessHours, open: 'censor', asOf: asOf + shift })).toStrictEqual(a);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -116,8 +134,12 @@ describe('timeToResolution: properties', () => {
         const calendar = timeToResolutionCounts(tickets, { ...o, open: 'censor', asOf });
         const business = timeToResolutionCounts(tickets, { ...o, open: 'censor', asOf, businessHours });
         expect(business.resolved.length).toBe(calendar.resolved.length);
-        business.resolved.forEach((d, i) => expect(d).toBeLessThanOrEqual(calendar.resolved[i]!));
-        business.censored.forEach((d, i) => expect(d).toBeLessThanOrEqual(calendar.censored[i]!));
+        business.resolved.forEach((d, i) => {
+          expect(d).toBeLessThanOrEqual(calendar.resolved[i]!);
+        });
+        business.censored.forEach((d, i) => {
+          expect(d).toBeLessThanOrEqual(calendar.censored[i]!);
+        });
         for (const d of [...business.resolved, ...business.censored]) expect(d >= 0 && Number.isInteger(d)).toBe(true);
       }),
       { numRuns: 60 },
@@ -144,14 +166,19 @@ describe('timeToResolution: properties', () => {
 
   it('adds up: working time from a to c is from a to b plus from b to c', () => {
     fc.assert(
-      fc.property(hoursOf(), fc.constantFrom(...BASES), fc.array(fc.integer({ min: 0, max: 60 * DAY }), { minLength: 3, maxLength: 3 }), (hours, base, offsets) => {
-        const [a, b, c] = offsets.map((x) => base + x).sort((x, y) => x - y) as [number, number, number];
-        const measure = businessClock(parseBusinessHours(hours), a, c);
-        expect(measure(a, c)).toBe(measure(a, b) + measure(b, c));
-        // The same instants measured with a table that starts centuries earlier (day by day).
-        const sparse = businessClock(parseBusinessHours(hours), a - 200 * 366 * DAY, c);
-        expect(sparse(a, c)).toBe(measure(a, c));
-      }),
+      fc.property(
+        hoursOf(),
+        fc.constantFrom(...BASES),
+        fc.array(fc.integer({ min: 0, max: 60 * DAY }), { minLength: 3, maxLength: 3 }),
+        (hours, base, offsets) => {
+          const [a, b, c] = offsets.map((x) => base + x).sort((x, y) => x - y) as [number, number, number];
+          const measure = businessClock(parseBusinessHours(hours), a, c);
+          expect(measure(a, c)).toBe(measure(a, b) + measure(b, c));
+          // The same instants measured with a table that starts centuries earlier (day by day).
+          const sparse = businessClock(parseBusinessHours(hours), a - 200 * 366 * DAY, c);
+          expect(sparse(a, c)).toBe(measure(a, c));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -170,13 +197,24 @@ describe('timeToResolution: properties', () => {
 
   it('merges: the tallies of two halves merge into the tally of the whole', () => {
     fc.assert(
-      fc.property(data(), fc.nat(), fc.option(hoursOf(), { nil: undefined }), tallyOptions, fc.boolean(), ({ tickets, asOf }, cut, businessHours, o, censor) => {
-        const k = tickets.length === 0 ? 0 : cut % (tickets.length + 1);
-        const options: TimeToResolutionOptions = { ...o, ...(censor ? { open: 'censor', asOf } : {}), ...(businessHours === undefined ? {} : { businessHours }) };
-        const merged = mergeCounts(timeToResolutionCounts(tickets.slice(0, k), options), timeToResolutionCounts(tickets.slice(k), options));
-        expect(merged).toStrictEqual(timeToResolutionCounts(tickets, options));
-        expect(timeToResolutionFromCounts(merged, options)).toStrictEqual(timeToResolution(tickets, options));
-      }),
+      fc.property(
+        data(),
+        fc.nat(),
+        fc.option(hoursOf(), { nil: undefined }),
+        tallyOptions,
+        fc.boolean(),
+        ({ tickets, asOf }, cut, businessHours, o, censor) => {
+          const k = tickets.length === 0 ? 0 : cut % (tickets.length + 1);
+          const options: TimeToResolutionOptions = {
+            ...o,
+            ...(censor ? { open: 'censor', asOf } : {}),
+            ...(businessHours === undefined ? {} : { businessHours }),
+          };
+          const merged = mergeCounts(timeToResolutionCounts(tickets.slice(0, k), options), timeToResolutionCounts(tickets.slice(k), options));
+          expect(merged).toStrictEqual(timeToResolutionCounts(tickets, options));
+          expect(timeToResolutionFromCounts(merged, options)).toStrictEqual(timeToResolution(tickets, options));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -232,7 +270,12 @@ describe('timeToResolution: properties', () => {
         expect(r.median).toBe(q(1n, 2n));
         expect(r.p90).toBe(q(9n, 10n));
         expect(r.p95).toBe(q(19n, 20n));
-        expect(r.mean).toBe(nearestDouble(x.reduce((a, b) => a + b, 0n), n));
+        expect(r.mean).toBe(
+          nearestDouble(
+            x.reduce((a, b) => a + b, 0n),
+            n,
+          ),
+        );
         expect(r.min).toBe(Number(x[0]));
         expect(r.max).toBe(Number(x[x.length - 1]));
         expect(r.min! <= r.median! && r.median! <= r.p90! && r.p90! <= r.p95! && r.p95! <= r.max!).toBe(true);
@@ -244,15 +287,21 @@ describe('timeToResolution: properties', () => {
 
   it('keeps the output clean and the percentiles in order, under every option', () => {
     fc.assert(
-      fc.property(data(), tallyOptions, fc.boolean(), fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }), ({ tickets, asOf }, o, censor, decimals) => {
-        const options: TimeToResolutionOptions = { ...o, ...(censor ? { open: 'censor', asOf } : {}), ...(decimals === undefined ? {} : { decimals }) };
-        const r = timeToResolution(tickets, options);
-        expect(isClean(r)).toBe(true);
-        const ordered = [r.median, r.p90, r.p95].filter((x): x is number => x !== null);
-        for (let i = 1; i < ordered.length; i++) expect(ordered[i]!).toBeGreaterThanOrEqual(ordered[i - 1]!);
-        expect(r.resolved + r.open).toBe(tickets.length);
-        expect(r.value).toBe(options.statistic === 'mean' ? r.mean : r.median);
-      }),
+      fc.property(
+        data(),
+        tallyOptions,
+        fc.boolean(),
+        fc.option(fc.integer({ min: 0, max: 15 }), { nil: undefined }),
+        ({ tickets, asOf }, o, censor, decimals) => {
+          const options: TimeToResolutionOptions = { ...o, ...(censor ? { open: 'censor', asOf } : {}), ...(decimals === undefined ? {} : { decimals }) };
+          const r = timeToResolution(tickets, options);
+          expect(isClean(r)).toBe(true);
+          const ordered = [r.median, r.p90, r.p95].filter((x): x is number => x !== null);
+          for (let i = 1; i < ordered.length; i++) expect(ordered[i]!).toBeGreaterThanOrEqual(ordered[i - 1]!);
+          expect(r.resolved + r.open).toBe(tickets.length);
+          expect(r.value).toBe(options.statistic === 'mean' ? r.mean : r.median);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -413,7 +462,7 @@ describe('timeToResolution: properties of the interval of the median', () => {
             c = (c * BigInt(n - i)) / BigInt(i + 1);
           }
           // 1 - 2 s / 2^n >= t / 1000  <=>  (1000 - t) 2^n >= 2000 s
-          return (BigInt(1000 - thousandths) << BigInt(n)) >= 2000n * s;
+          return BigInt(1000 - thousandths) << BigInt(n) >= 2000n * s;
         };
         let best = 0;
         for (let rank = 1; rank <= (n + 1) / 2; rank++) if (coverageAtLeast(rank)) best = rank;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { businessClock, parseBusinessHours } from '../../src/core/business-time.js';
-import { mergeCounts, timeToResolution, timeToResolutionCounts, timeToResolutionFromCounts, type TimeToResolutionTicket } from '../../src/index.js';
+import { mergeCounts, type TimeToResolutionTicket, timeToResolution, timeToResolutionCounts, timeToResolutionFromCounts } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { kaplanMeierOpenEnded, kaplanMeierVectors, ttrDurationVectors, ttrSummaryVectors } from '../vectors/time-to-resolution.js';
 
@@ -22,7 +22,9 @@ describe('timeToResolution: documented examples', () => {
     expect(timeToResolution(tickets).open).toBe(1);
     expect(timeToResolution(tickets, { open: 'censor', asOf: '2026-03-02T18:00:00+01:00' }).median).toBe(7200000);
     const hours = { timeZone: 'America/New_York', days: WEEKDAYS };
-    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00-05:00', resolvedAt: '2026-03-09T10:00:00-04:00' }], { businessHours: hours }).value).toBe(7200000);
+    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00-05:00', resolvedAt: '2026-03-09T10:00:00-04:00' }], { businessHours: hours }).value).toBe(
+      7200000,
+    );
     expectMetricsError(() => timeToResolution([{ openedAt: '2026-03-02T09:00:00', resolvedAt: null }]), METRIC, ['tickets', 0, 'openedAt'], 'invalid-value');
     const two = [{ openedAt: 0, resolvedAt: 60000 }, { openedAt: 1000 }];
     expect(timeToResolutionCounts(two)).toStrictEqual({ metric: METRIC, resolved: [60000], censored: [], open: 1 });
@@ -62,12 +64,7 @@ describe('timeToResolution: reference vectors', () => {
 });
 
 describe('timeToResolution: results', () => {
-  const tickets = [
-    { openedAt: 0, resolvedAt: 3 * H },
-    { openedAt: 0, resolvedAt: 1 * H },
-    { openedAt: H, resolvedAt: 3 * H },
-    { openedAt: 2 * H },
-  ];
+  const tickets = [{ openedAt: 0, resolvedAt: 3 * H }, { openedAt: 0, resolvedAt: 1 * H }, { openedAt: H, resolvedAt: 3 * H }, { openedAt: 2 * H }];
   it('returns the whole skeleton', () => {
     expect(timeToResolution(tickets)).toStrictEqual({
       metric: METRIC,
@@ -115,18 +112,62 @@ describe('timeToResolution: results', () => {
   });
   it('reports the mean as value with statistic: mean', () => {
     expect(timeToResolution(tickets, { statistic: 'mean' })).toMatchObject({ value: 2 * H, statistic: 'mean' });
-    expect(timeToResolution([{ openedAt: 0, resolvedAt: 1 }, { openedAt: 0, resolvedAt: 1 }, { openedAt: 0, resolvedAt: 2 }], { statistic: 'mean' }).value).toBe(4 / 3);
+    expect(
+      timeToResolution(
+        [
+          { openedAt: 0, resolvedAt: 1 },
+          { openedAt: 0, resolvedAt: 1 },
+          { openedAt: 0, resolvedAt: 2 },
+        ],
+        { statistic: 'mean' },
+      ).value,
+    ).toBe(4 / 3);
   });
   it('rounds derived numbers when asked', () => {
-    const three = [{ openedAt: 0, resolvedAt: 1 }, { openedAt: 0, resolvedAt: 1 }, { openedAt: 0, resolvedAt: 2 }];
+    const three = [
+      { openedAt: 0, resolvedAt: 1 },
+      { openedAt: 0, resolvedAt: 1 },
+      { openedAt: 0, resolvedAt: 2 },
+    ];
     expect(timeToResolution(three, { statistic: 'mean', decimals: 2 }).value).toBe(1.33);
-    expect(timeToResolution([{ openedAt: 0, resolvedAt: 1 }, { openedAt: 0, resolvedAt: 2 }], { decimals: 0 }).median).toBe(2);
-    expect(timeToResolution([{ openedAt: 0, resolvedAt: 1 }, { openedAt: 0, resolvedAt: 2 }], { decimals: 0, rounding: 'half-even' }).median).toBe(2);
-    expect(timeToResolution([{ openedAt: 0, resolvedAt: 2 }, { openedAt: 0, resolvedAt: 3 }], { decimals: 0, rounding: 'half-even' }).median).toBe(2);
+    expect(
+      timeToResolution(
+        [
+          { openedAt: 0, resolvedAt: 1 },
+          { openedAt: 0, resolvedAt: 2 },
+        ],
+        { decimals: 0 },
+      ).median,
+    ).toBe(2);
+    expect(
+      timeToResolution(
+        [
+          { openedAt: 0, resolvedAt: 1 },
+          { openedAt: 0, resolvedAt: 2 },
+        ],
+        { decimals: 0, rounding: 'half-even' },
+      ).median,
+    ).toBe(2);
+    expect(
+      timeToResolution(
+        [
+          { openedAt: 0, resolvedAt: 2 },
+          { openedAt: 0, resolvedAt: 3 },
+        ],
+        { decimals: 0, rounding: 'half-even' },
+      ).median,
+    ).toBe(2);
   });
   it('computes the mean exactly, past 2^53 in the sum', () => {
     const big = 2 ** 52;
-    const r = timeToResolution([{ openedAt: 0, resolvedAt: big }, { openedAt: 0, resolvedAt: big + 1 }, { openedAt: 0, resolvedAt: big + 3 }], { statistic: 'mean' });
+    const r = timeToResolution(
+      [
+        { openedAt: 0, resolvedAt: big },
+        { openedAt: 0, resolvedAt: big + 1 },
+        { openedAt: 0, resolvedAt: big + 3 },
+      ],
+      { statistic: 'mean' },
+    );
     // (3 * 2^52 + 4) / 3 = 2^52 + 4/3: the nearest double is 2^52 + 1.
     expect(r.value).toBe(big + 1);
     expect(timeToResolutionFromCounts({ resolved: [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER], open: 0 }).mean).toBe(Number.MAX_SAFE_INTEGER);
@@ -175,12 +216,7 @@ describe('timeToResolution: results', () => {
 });
 
 describe('timeToResolution: open tickets', () => {
-  const tickets = [
-    { openedAt: 0, resolvedAt: 1 * H },
-    { openedAt: 0, resolvedAt: 2 * H },
-    { openedAt: 0 },
-    { openedAt: 0, resolvedAt: null },
-  ];
+  const tickets = [{ openedAt: 0, resolvedAt: 1 * H }, { openedAt: 0, resolvedAt: 2 * H }, { openedAt: 0 }, { openedAt: 0, resolvedAt: null }];
   it('leaves them out by default and counts them in open', () => {
     expect(timeToResolution(tickets)).toMatchObject({ median: 1.5 * H, resolved: 2, open: 2, estimator: 'empirical' });
   });
@@ -202,7 +238,12 @@ describe('timeToResolution: open tickets', () => {
   });
   it('rejects a time after asOf, and asOf where it does not belong', () => {
     expectMetricsError(() => timeToResolution([{ openedAt: 2 * H }], { open: 'censor', asOf: H }), METRIC, ['tickets', 0, 'openedAt'], 'inconsistent');
-    expectMetricsError(() => timeToResolution([{ openedAt: 0, resolvedAt: 2 * H }], { open: 'censor', asOf: H }), METRIC, ['tickets', 0, 'resolvedAt'], 'inconsistent');
+    expectMetricsError(
+      () => timeToResolution([{ openedAt: 0, resolvedAt: 2 * H }], { open: 'censor', asOf: H }),
+      METRIC,
+      ['tickets', 0, 'resolvedAt'],
+      'inconsistent',
+    );
     expectMetricsError(
       () => timeToResolution([{ openedAt: 0, firstResolvedAt: 2 * H }], { open: 'censor', asOf: H }),
       METRIC,
@@ -240,8 +281,18 @@ describe('timeToResolution: reopened tickets', () => {
     expect(timeToResolutionCounts(reopened, { open: 'censor', asOf: 6 * H }).censored).toStrictEqual([6 * H]);
   });
   it('rejects a first resolution before the opening or after the final one', () => {
-    expectMetricsError(() => timeToResolution([{ openedAt: H, firstResolvedAt: 0, resolvedAt: 2 * H }]), METRIC, ['tickets', 0, 'firstResolvedAt'], 'inconsistent');
-    expectMetricsError(() => timeToResolution([{ openedAt: 0, firstResolvedAt: 3 * H, resolvedAt: 2 * H }]), METRIC, ['tickets', 0, 'firstResolvedAt'], 'inconsistent');
+    expectMetricsError(
+      () => timeToResolution([{ openedAt: H, firstResolvedAt: 0, resolvedAt: 2 * H }]),
+      METRIC,
+      ['tickets', 0, 'firstResolvedAt'],
+      'inconsistent',
+    );
+    expectMetricsError(
+      () => timeToResolution([{ openedAt: 0, firstResolvedAt: 3 * H, resolvedAt: 2 * H }]),
+      METRIC,
+      ['tickets', 0, 'firstResolvedAt'],
+      'inconsistent',
+    );
     expectMetricsError(() => timeToResolution([{ openedAt: 0, firstResolvedAt: 'soon' }]), METRIC, ['tickets', 0, 'firstResolvedAt'], 'invalid-value');
   });
 });
@@ -260,11 +311,17 @@ describe('timeToResolution: business hours', () => {
   });
   it('works in zones far from UTC and with half-hour offsets', () => {
     const kolkata = { timeZone: 'Asia/Kolkata', days: WEEKDAYS };
-    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00+05:30', resolvedAt: '2026-03-09T10:00:00+05:30' }], { businessHours: kolkata }).value).toBe(2 * H);
+    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00+05:30', resolvedAt: '2026-03-09T10:00:00+05:30' }], { businessHours: kolkata }).value).toBe(
+      2 * H,
+    );
     const kiritimati = { timeZone: 'Pacific/Kiritimati', days: WEEKDAYS };
-    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00+14:00', resolvedAt: '2026-03-09T10:00:00+14:00' }], { businessHours: kiritimati }).value).toBe(2 * H);
+    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00+14:00', resolvedAt: '2026-03-09T10:00:00+14:00' }], { businessHours: kiritimati }).value).toBe(
+      2 * H,
+    );
     const honolulu = { timeZone: 'Pacific/Honolulu', days: WEEKDAYS };
-    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00-10:00', resolvedAt: '2026-03-09T10:00:00-10:00' }], { businessHours: honolulu }).value).toBe(2 * H);
+    expect(timeToResolution([{ openedAt: '2026-03-06T17:00:00-10:00', resolvedAt: '2026-03-09T10:00:00-10:00' }], { businessHours: honolulu }).value).toBe(
+      2 * H,
+    );
   });
   it('measures data spread over centuries day by day (sparse days) as the dense table does', () => {
     const h = parseBusinessHours({ timeZone: 'Europe/Amsterdam', days: WEEKDAYS, holidays: ['2026-04-06'] });
@@ -285,9 +342,10 @@ describe('timeToResolution: business hours', () => {
     expect(timeToResolutionCounts(far, { businessHours: { timeZone: 'UTC', days: WEEKDAYS } }).resolved).toStrictEqual([2 * H, 2 * H]);
   });
   it('applies business hours to censored durations too', () => {
-    expect(timeToResolutionCounts([{ openedAt: '2026-03-06T17:00:00+01:00' }], { businessHours: AMSTERDAM, open: 'censor', asOf: '2026-03-09T10:00:00+01:00' }).censored).toStrictEqual([
-      2 * H,
-    ]);
+    expect(
+      timeToResolutionCounts([{ openedAt: '2026-03-06T17:00:00+01:00' }], { businessHours: AMSTERDAM, open: 'censor', asOf: '2026-03-09T10:00:00+01:00' })
+        .censored,
+    ).toStrictEqual([2 * H]);
   });
   it('rejects bad business hours with their paths', () => {
     const bad = (businessHours: unknown) => () => timeToResolution([], { businessHours: businessHours as never });
@@ -302,16 +360,36 @@ describe('timeToResolution: business hours', () => {
     expectMetricsError(bad({ timeZone: 'UTC', days: { mon: ['18:00', '09:00'] } }), METRIC, ['options', 'businessHours', 'days', 'mon', 1], 'inconsistent');
     expectMetricsError(bad({ timeZone: 'UTC', days: { mon: ['09:00', '09:00'] } }), METRIC, ['options', 'businessHours', 'days', 'mon', 1], 'inconsistent');
     expectMetricsError(bad({ timeZone: 'UTC', days: { mon: ['09:00'] } }), METRIC, ['options', 'businessHours', 'days', 'mon']);
-    expectMetricsError(bad({ timeZone: 'UTC', days: { mon: ['09:00', '18:00'] }, holidays: ['2026-02-30'] }), METRIC, ['options', 'businessHours', 'holidays', 0], 'invalid-value');
-    expectMetricsError(bad({ timeZone: 'UTC', days: { mon: ['09:00', '18:00'] }, holidays: '2026-12-25' }), METRIC, ['options', 'businessHours', 'holidays'], 'invalid-type');
-    expectMetricsError(bad({ timeZone: 'UTC', days: { mon: ['09:00', '18:00'] }, weekend: [] }), METRIC, ['options', 'businessHours', 'weekend'], 'unknown-key');
+    expectMetricsError(
+      bad({ timeZone: 'UTC', days: { mon: ['09:00', '18:00'] }, holidays: ['2026-02-30'] }),
+      METRIC,
+      ['options', 'businessHours', 'holidays', 0],
+      'invalid-value',
+    );
+    expectMetricsError(
+      bad({ timeZone: 'UTC', days: { mon: ['09:00', '18:00'] }, holidays: '2026-12-25' }),
+      METRIC,
+      ['options', 'businessHours', 'holidays'],
+      'invalid-type',
+    );
+    expectMetricsError(
+      bad({ timeZone: 'UTC', days: { mon: ['09:00', '18:00'] }, weekend: [] }),
+      METRIC,
+      ['options', 'businessHours', 'weekend'],
+      'unknown-key',
+    );
   });
 });
 
 describe('timeToResolution: invalid input', () => {
   it('rejects bad times at the ticket and field', () => {
     const at = (ticket: unknown, field: string | undefined, code: string) =>
-      expectMetricsError(() => timeToResolution([{ openedAt: 0, resolvedAt: 1 }, ticket as never]), METRIC, field === undefined ? ['tickets', 1] : ['tickets', 1, field], code);
+      expectMetricsError(
+        () => timeToResolution([{ openedAt: 0, resolvedAt: 1 }, ticket as never]),
+        METRIC,
+        field === undefined ? ['tickets', 1] : ['tickets', 1, field],
+        code,
+      );
     at({ openedAt: '2026-03-02T09:00:00' }, 'openedAt', 'invalid-value');
     at({ openedAt: '2026-03-02' }, 'openedAt', 'invalid-value');
     at({ openedAt: '2026-02-30T09:00:00Z' }, 'openedAt', 'invalid-value');
@@ -391,7 +469,11 @@ describe('timeToResolution: independent of the machine time zone', () => {
   const run = () => [
     timeToResolution(tickets),
     timeToResolution(tickets, { businessHours: { ...AMSTERDAM, holidays: ['2026-03-31'] } }),
-    timeToResolution(tickets, { businessHours: { timeZone: 'America/New_York', days: { sun: ['00:00', '24:00'], mon: ['08:00', '20:00'] } }, open: 'censor', asOf: '2026-11-01T00:00:00Z' }),
+    timeToResolution(tickets, {
+      businessHours: { timeZone: 'America/New_York', days: { sun: ['00:00', '24:00'], mon: ['08:00', '20:00'] } },
+      open: 'censor',
+      asOf: '2026-11-01T00:00:00Z',
+    }),
     timeToResolutionCounts(tickets, { resolution: 'first', businessHours: { timeZone: 'Australia/Lord_Howe', days: WEEKDAYS } }),
   ];
   it('gives identical results under machine zones on both sides of UTC', () => {
@@ -409,7 +491,8 @@ describe('timeToResolution: independent of the machine time zone', () => {
   it('uses no local-time Date API and no Date.parse in its sources', () => {
     const root = join(import.meta.dirname, '..', '..', 'src');
     const files = ['metrics/time-to-resolution.ts', 'core/time.ts', 'core/business-time.ts', 'core/kaplan-meier.ts', 'core/durations.ts'];
-    const local = /\.(get|set)(FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|Time|Year)\(|getTimezoneOffset|toLocale\w*\(|Date\.parse\(|new Date\(/;
+    const local =
+      /\.(get|set)(FullYear|Month|Date|Day|Hours|Minutes|Seconds|Milliseconds|Time|Year)\(|getTimezoneOffset|toLocale\w*\(|Date\.parse\(|new Date\(/;
     for (const file of files) {
       const code = readFileSync(join(root, file), 'utf8')
         .split('\n')

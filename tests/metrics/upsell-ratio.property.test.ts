@@ -4,7 +4,10 @@ import { mergeCounts, upsellRatio, upsellRatioCounts, upsellRatioFromCounts } fr
 import { expectMetricsError } from '../helpers/errors.js';
 import { exactPercent, isClean, nearestDouble } from '../helpers/rational.js';
 
-const records = fc.array(fc.boolean().map((upgraded) => ({ upgraded })), { maxLength: 200 });
+const records = fc.array(
+  fc.boolean().map((upgraded) => ({ upgraded })),
+  { maxLength: 200 },
+);
 const counts = fc.record({ upgraded: fc.nat({ max: 1e9 }), notUpgraded: fc.nat({ max: 1e9 }) });
 
 describe('upsellRatio: properties', () => {

@@ -1,16 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  compare,
-  csat,
-  customerChurn,
-  loyaltyIndex,
-  nps,
-  sampleSizeFor,
   type ComparableMetric,
   type CompareMethod,
   type CompareResult,
+  compare,
+  csat,
+  customerChurn,
   type Interval,
+  loyaltyIndex,
+  nps,
   type SampleSizeForResult,
+  sampleSizeFor,
   type Warning,
 } from '../../src/index.js';
 
@@ -19,7 +19,9 @@ describe('compare signatures', () => {
     expectTypeOf(compare(nps([10]), nps([0]))).toEqualTypeOf<CompareResult>();
     expectTypeOf(compare(csat([5]), csat([1]), { on: 'mean', level: 0.9 })).toEqualTypeOf<CompareResult>();
     expectTypeOf(compare(loyaltyIndex([]), loyaltyIndex([]), { method: 'welch' })).toEqualTypeOf<CompareResult>();
-    expectTypeOf(compare(customerChurn({ customersAtStart: 1, customersLost: 0 }), customerChurn({ customersAtStart: 1, customersLost: 1 }))).toEqualTypeOf<CompareResult>();
+    expectTypeOf(
+      compare(customerChurn({ customersAtStart: 1, customersLost: 0 }), customerChurn({ customersAtStart: 1, customersLost: 1 })),
+    ).toEqualTypeOf<CompareResult>();
   });
   it('has the documented fields', () => {
     expectTypeOf<CompareResult['metric']>().toEqualTypeOf<ComparableMetric>();

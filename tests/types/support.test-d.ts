@@ -1,27 +1,27 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Interval, IntervalOption, Warning } from '../../src/core/inference.js';
 import type { ProportionMethod } from '../../src/core/intervals.js';
-import type { TimeToResolutionInterval } from '../../src/metrics/time-to-resolution.js';
 import {
-  firstContactResolution,
-  firstContactResolutionCounts,
-  firstContactResolutionFromCounts,
-  mergeCounts,
-  timeToResolution,
-  timeToResolutionCounts,
-  timeToResolutionFromCounts,
   type BusinessHours,
   type FirstContactResolutionCounts,
   type FirstContactResolutionOptions,
   type FirstContactResolutionResult,
   type FirstContactResolutionTicket,
+  firstContactResolution,
+  firstContactResolutionCounts,
+  firstContactResolutionFromCounts,
+  mergeCounts,
   type TicketTime,
   type TimeToResolutionCounts,
   type TimeToResolutionOptions,
   type TimeToResolutionResult,
   type TimeToResolutionTicket,
+  timeToResolution,
+  timeToResolutionCounts,
+  timeToResolutionFromCounts,
   type Weekday,
 } from '../../src/index.js';
+import type { TimeToResolutionInterval } from '../../src/metrics/time-to-resolution.js';
 
 describe('firstContactResolution signatures', () => {
   it('takes tickets or survey answers, returns FirstContactResolutionResult', () => {
@@ -77,7 +77,15 @@ describe('timeToResolution signatures', () => {
   it('takes every option', () => {
     const hours: BusinessHours = { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00', '18:00'], sat: ['10:00', '14:00'] }, holidays: ['2026-12-25'] };
     expectTypeOf(
-      timeToResolution([{ openedAt: 0 }], { open: 'censor', asOf: new Date(1), resolution: 'first', statistic: 'mean', businessHours: hours, decimals: 0, rounding: 'half-even' }),
+      timeToResolution([{ openedAt: 0 }], {
+        open: 'censor',
+        asOf: new Date(1),
+        resolution: 'first',
+        statistic: 'mean',
+        businessHours: hours,
+        decimals: 0,
+        rounding: 'half-even',
+      }),
     ).toEqualTypeOf<TimeToResolutionResult>();
   });
   it('rejects what the types do not allow', () => {
@@ -106,7 +114,9 @@ describe('intervals and warnings', () => {
     expectTypeOf<FirstContactResolutionOptions['interval']>().toEqualTypeOf<IntervalOption<ProportionMethod> | undefined>();
     expectTypeOf<FirstContactResolutionResult['interval']>().toEqualTypeOf<Interval | null | undefined>();
     expectTypeOf<FirstContactResolutionResult['warnings']>().toEqualTypeOf<readonly Warning[]>();
-    expectTypeOf(firstContactResolution([true], { denominator: 'all', interval: { level: 0.9, method: 'wald' } })).toEqualTypeOf<FirstContactResolutionResult>();
+    expectTypeOf(
+      firstContactResolution([true], { denominator: 'all', interval: { level: 0.9, method: 'wald' } }),
+    ).toEqualTypeOf<FirstContactResolutionResult>();
     expectTypeOf(firstContactResolutionCounts([true], { interval: true })).toEqualTypeOf<FirstContactResolutionCounts>();
     // @ts-expect-error the proportion methods only
     firstContactResolution([true], { interval: { method: 'order-statistics' } });

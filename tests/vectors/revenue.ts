@@ -30,7 +30,8 @@ export interface Vector<I, O, E> {
 export const customerChurnVectors: Vector<CustomerChurnInput, CustomerChurnOptions, { value: number | null; total: number }>[] = [
   {
     name: '1,000 at the start, 50 cancel',
-    source: 'productanalyst.ai, "What Is Churn Rate in Stripe": "If you start March with 1,000 active subscriptions in Stripe and 50 cancel by month-end, your churn is 5%"',
+    source:
+      'productanalyst.ai, "What Is Churn Rate in Stripe": "If you start March with 1,000 active subscriptions in Stripe and 50 cancel by month-end, your churn is 5%"',
     input: { customersAtStart: 1000, customersLost: 50 },
     expected: { value: 5, total: 1000 },
   },
@@ -146,7 +147,8 @@ export const netMrrChurnVectors: Vector<
   },
   {
     name: 'the sample billing data',
-    source: 'hand calculation on the totals of examples/data/billing.json: 100 * (236.00 + 156.50 - 567.90 - 68.00) / 5242.70 = -4.6426..., NRR 104.6426..., GRR 92.5134...',
+    source:
+      'hand calculation on the totals of examples/data/billing.json: 100 * (236.00 + 156.50 - 567.90 - 68.00) / 5242.70 = -4.6426..., NRR 104.6426..., GRR 92.5134...',
     input: { startingMrr: '5242.70', churnedMrr: '236.00', contractionMrr: '156.50', expansionMrr: '567.90', reactivationMrr: '68.00' },
     options: { decimals: 2 },
     expected: { value: -4.64, netRevenueRetention: 104.64, grossRevenueRetention: 92.51 },
@@ -190,7 +192,8 @@ export const expansionRevenueVectors: Vector<ExpansionRevenueInput, never, { val
 export const repurchaseVectors: Vector<Record<string, number>, RepurchaseRateOptions, { value: number | null; unit: 'percent' | 'ratio' }>[] = [
   {
     name: '(003) counting how many times',
-    source: '(003): ((4 x 30) + (2 x 15) + ...) / total customers, completed with 55 one-time buyers: (120 + 30 + 0) / 100 = 1.5 (docs/metrics/repurchase-rate.md)',
+    source:
+      '(003): ((4 x 30) + (2 x 15) + ...) / total customers, completed with 55 one-time buyers: (120 + 30 + 0) / 100 = 1.5 (docs/metrics/repurchase-rate.md)',
     input: { 5: 30, 3: 15, 1: 55 },
     options: { method: 'repurchases' },
     expected: { value: 1.5, unit: 'ratio' },

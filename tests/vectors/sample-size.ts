@@ -25,7 +25,8 @@ export const sampleSizeVectors: SampleSizeVector[] = [
   },
   {
     name: '±5 points at 95%, p = 50%, population 1000',
-    source: "Cochran's finite-population correction: 384.146 / (1 + 383.146 / 1000) = 277.74, rounded up to 278 (the figure common calculators give for a population of 1,000)",
+    source:
+      "Cochran's finite-population correction: 384.146 / (1 + 383.146 / 1000) = 277.74, rounded up to 278 (the figure common calculators give for a population of 1,000)",
     input: { metric: 'csat', marginOfError: 5, population: 1000 },
     expected: { value: 278, uncorrected: 385 },
   },
@@ -37,7 +38,8 @@ export const sampleSizeVectors: SampleSizeVector[] = [
   },
   {
     name: 'NPS ±5 points at 95%, worst case',
-    source: 'hand calculation, docs/guides/uncertainty.md "Planning a survey": variance per answer 0.5 + 0.5 - 0² = 1, n = 1.959964² × 1 / 0.05² = 1536.58, rounded up to 1537',
+    source:
+      'hand calculation, docs/guides/uncertainty.md "Planning a survey": variance per answer 0.5 + 0.5 - 0² = 1, n = 1.959964² × 1 / 0.05² = 1536.58, rounded up to 1537',
     input: { metric: 'nps', marginOfError: 5 },
     expected: { value: 1537, uncorrected: 1537 },
   },
@@ -49,7 +51,8 @@ export const sampleSizeVectors: SampleSizeVector[] = [
   },
   {
     name: 'NPS ±10 points at 90%, 40% promoters and 30% detractors, population 500',
-    source: 'hand calculation: variance 0.7 - 0.01 = 0.69, z = 1.6448536, n₀ = 1.6448536² × 0.69 / 0.01 = 186.68, n = 186.68 / (1 + 185.68 / 500) = 136.12, rounded up to 137',
+    source:
+      'hand calculation: variance 0.7 - 0.01 = 0.69, z = 1.6448536, n₀ = 1.6448536² × 0.69 / 0.01 = 186.68, n = 186.68 / (1 + 185.68 / 500) = 136.12, rounded up to 137',
     input: { metric: 'nps', marginOfError: 10, level: 0.9, expected: { promoters: 40, detractors: 30 }, population: 500 },
     expected: { value: 137, uncorrected: 187 },
   },

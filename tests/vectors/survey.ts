@@ -76,7 +76,8 @@ export const csatVectors: Vector<Record<string, number>, CsatOptions, { value: n
   },
   {
     name: '100 answers, 80 satisfied',
-    source: 'theprimecalculator.com CSAT formula page, worked example: 80 of 100 rated 4 or 5, CSAT = 80% (the split over the points is chosen here; the mean 415 / 100 is by hand for it)',
+    source:
+      'theprimecalculator.com CSAT formula page, worked example: 80 of 100 rated 4 or 5, CSAT = 80% (the split over the points is chosen here; the mean 415 / 100 is by hand for it)',
     input: { 5: 50, 4: 30, 3: 10, 2: 5, 1: 5 },
     expected: { value: 80, mean: 415 / 100, satisfied: 80 },
   },
@@ -106,7 +107,8 @@ export const cesVectors: Vector<Record<string, number>, CesOptions, { value: num
   },
   {
     name: 'ten answers, 8 positive',
-    source: 'Simplesat help, "What is CES": "8 positives / 10 feedback received = 80%" (the split over 5, 6 and 7 is chosen here and does not change the share)',
+    source:
+      'Simplesat help, "What is CES": "8 positives / 10 feedback received = 80%" (the split over 5, 6 and 7 is chosen here and does not change the share)',
     input: { 7: 4, 6: 2, 5: 2, 2: 1, 1: 1 },
     options: { easy: [5, 6, 7] },
     expected: { value: 80, mean: 53 / 10, easy: 8 },
