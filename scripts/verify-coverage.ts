@@ -15,7 +15,7 @@
  *
  * Run: npx tsx scripts/verify-coverage.ts   (npm run verify:coverage)
  */
-import { type NpsIntervalMethod, npsInterval, type ProportionMethod, proportionInterval } from '../src/core/intervals.js';
+import { type NpsIntervalMethod, npsInterval, type ProportionMethod, proportionInterval } from '../src/core/stats/intervals.js';
 
 const SAMPLES = 10_000;
 const LEVEL = 0.95;

@@ -2,19 +2,15 @@
  * cxmetrics: customer-experience and retention metrics, exact and honest.
  * The public API: every export is named here, and tests/api-surface.test.ts pins the list.
  */
-export { mergeCounts, type Tally } from './core/counts.js';
-export type { Rounding, RoundingOptions } from './core/decimal.js';
+
 export {
   isMetricsError,
   MetricsError,
   type MetricsIssue,
   type MetricsIssueCode,
   type MetricsPath,
-} from './core/errors.js';
-export type { Interval, IntervalOption, Warning, WarningCode } from './core/inference.js';
-export type { ProportionMethod } from './core/intervals.js';
-export type { PointCounts, PointIntervalOption, PointWeights } from './core/point-scale.js';
-export type { WeightedSummary, WeightsInput } from './core/survey-inference.js';
+} from './core/contract/errors.js';
+export { mergeCounts, type Tally } from './core/contract/tally.js';
 export type {
   MissingPolicy,
   NumericTypedArray,
@@ -24,7 +20,12 @@ export type {
   ScoreInput,
   Share,
   Unit,
-} from './core/types.js';
+} from './core/contract/types.js';
+export type { Rounding, RoundingOptions } from './core/exact/decimal.js';
+export type { Interval, IntervalOption, Warning, WarningCode } from './core/stats/inference.js';
+export type { ProportionMethod } from './core/stats/intervals.js';
+export type { PointCounts, PointIntervalOption, PointWeights } from './core/survey/point-scale.js';
+export type { WeightedSummary, WeightsInput } from './core/survey/weights.js';
 export {
   type CesCounts,
   type CesDirection,

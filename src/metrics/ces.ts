@@ -2,8 +2,11 @@
  * Customer Effort Score.
  */
 import { z } from 'zod';
-import type { RoundingOptions } from '../core/decimal.js';
-import type { Interval, Warning } from '../core/inference.js';
+import { deepFreeze } from '../core/contract/result.js';
+import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
+import { expected } from '../core/contract/validate.js';
+import type { RoundingOptions } from '../core/exact/decimal.js';
+import type { Interval, Warning } from '../core/stats/inference.js';
 import {
   bottomPoints,
   checkUnusedWeights,
@@ -16,12 +19,9 @@ import {
   pointScaleOptionsSchema,
   tallyPoints,
   topPoints,
-} from '../core/point-scale.js';
-import { pointResult, summarisePoints } from '../core/point-summary.js';
-import { deepFreeze } from '../core/result.js';
-import type { WeightedSummary, WeightsInput } from '../core/survey-inference.js';
-import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/types.js';
-import { expected } from '../core/validate.js';
+} from '../core/survey/point-scale.js';
+import { pointResult, summarisePoints } from '../core/survey/point-summary.js';
+import type { WeightedSummary, WeightsInput } from '../core/survey/weights.js';
 
 /** Which end of a CES scale means least effort. */
 export type CesDirection = 'higher-is-easier' | 'lower-is-easier';

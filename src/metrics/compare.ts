@@ -3,7 +3,11 @@
  * a segment against the rest.
  */
 import { z } from 'zod';
-import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions, toNumber } from '../core/decimal.js';
+import { fail } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { expected, parse } from '../core/contract/validate.js';
+import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions, toNumber } from '../core/exact/decimal.js';
 import {
   type DifferenceOutcome,
   type MeanSample,
@@ -12,12 +16,8 @@ import {
   npsDifference,
   type ProportionSample,
   proportionDifference,
-} from '../core/differences.js';
-import { fail } from '../core/errors.js';
-import { type Interval, intervalWarnings, toInterval, type Warning } from '../core/inference.js';
-import { deepFreeze } from '../core/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { expected, parse } from '../core/validate.js';
+} from '../core/stats/differences.js';
+import { type Interval, intervalWarnings, toInterval, type Warning } from '../core/stats/inference.js';
 
 /** The metrics whose results {@link compare} takes. */
 export type ComparableMetric = 'nps' | 'csat' | 'ces' | 'loyaltyIndex' | 'firstContactResolution' | 'customerChurn' | 'repurchaseRate' | 'upsellRatio';

@@ -1,8 +1,11 @@
 /**
  * Customer Satisfaction Score.
  */
-import type { RoundingOptions } from '../core/decimal.js';
-import type { Interval, Warning } from '../core/inference.js';
+
+import { deepFreeze } from '../core/contract/result.js';
+import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
+import type { RoundingOptions } from '../core/exact/decimal.js';
+import type { Interval, Warning } from '../core/stats/inference.js';
 import {
   checkUnusedWeights,
   type PointCounts,
@@ -14,11 +17,9 @@ import {
   pointScaleOptionsSchema,
   tallyPoints,
   topPoints,
-} from '../core/point-scale.js';
-import { pointResult, summarisePoints } from '../core/point-summary.js';
-import { deepFreeze } from '../core/result.js';
-import type { WeightedSummary, WeightsInput } from '../core/survey-inference.js';
-import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/types.js';
+} from '../core/survey/point-scale.js';
+import { pointResult, summarisePoints } from '../core/survey/point-summary.js';
+import type { WeightedSummary, WeightsInput } from '../core/survey/weights.js';
 
 /** Options of {@link csat}, {@link csatCounts} and {@link csatFromCounts}. */
 export interface CsatOptions extends RoundingOptions {

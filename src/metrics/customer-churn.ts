@@ -2,14 +2,14 @@
  * Customer churn, and converting churn rates between months and years.
  */
 import { z } from 'zod';
-import { Dec, output, outputOrNull, percentOf, type RoundingOptions } from '../core/decimal.js';
-import { fail } from '../core/errors.js';
-import { type Interval, type IntervalOption, intervalSettings, proportionInference, proportionIntervalSchema, type Warning } from '../core/inference.js';
-import type { ProportionMethod } from '../core/intervals.js';
-import { isMovementsTally, type MrrMovements, parseMovements } from '../core/movements.js';
-import { deepFreeze } from '../core/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { expected, parse } from '../core/validate.js';
+import { fail } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { expected, parse } from '../core/contract/validate.js';
+import { Dec, output, outputOrNull, percentOf, type RoundingOptions } from '../core/exact/decimal.js';
+import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
+import { type Interval, type IntervalOption, intervalSettings, proportionInference, proportionIntervalSchema, type Warning } from '../core/stats/inference.js';
+import type { ProportionMethod } from '../core/stats/intervals.js';
 
 /** Customer counts over one period. */
 export interface CustomerChurnInput {

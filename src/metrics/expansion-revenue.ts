@@ -3,14 +3,14 @@
  * previous month's MRR.
  */
 import { z } from 'zod';
-import { outputOrNull, percentOf, type RoundingOptions } from '../core/decimal.js';
-import { fail } from '../core/errors.js';
-import type { Warning } from '../core/inference.js';
-import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money.js';
-import { isMovementsTally, type MrrMovements, parseMovements } from '../core/movements.js';
-import { deepFreeze } from '../core/result.js';
-import { formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { expected, parse } from '../core/validate.js';
+import { fail } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { expected, parse } from '../core/contract/validate.js';
+import { outputOrNull, percentOf, type RoundingOptions } from '../core/exact/decimal.js';
+import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money/money.js';
+import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
+import type { Warning } from '../core/stats/inference.js';
 
 /** The movements of {@link expansionRevenue}, in one currency. */
 export interface ExpansionRevenueInput {

@@ -2,8 +2,11 @@
  * First contact resolution.
  */
 import { z } from 'zod';
-import { Dec, type OutputFormat, output, type RoundingOptions, roundDec } from '../core/decimal.js';
-import { describe, fail } from '../core/errors.js';
+import { describe, fail } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { customIssue, expected, parse } from '../core/contract/validate.js';
+import { Dec, type OutputFormat, output, type RoundingOptions, roundDec } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -12,11 +15,8 @@ import {
   proportionInference,
   proportionIntervalSchema,
   type Warning,
-} from '../core/inference.js';
-import type { ProportionMethod } from '../core/intervals.js';
-import { deepFreeze } from '../core/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { customIssue, expected, parse } from '../core/validate.js';
+} from '../core/stats/inference.js';
+import type { ProportionMethod } from '../core/stats/intervals.js';
 
 /** One support ticket, as a help desk exports it. Other fields (an id, dates) are allowed and ignored. */
 export interface FirstContactResolutionTicket {

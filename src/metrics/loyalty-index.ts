@@ -2,8 +2,12 @@
  * Customer Loyalty Index.
  */
 import { z } from 'zod';
-import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions } from '../core/decimal.js';
-import { describe, fail, MetricsError } from '../core/errors.js';
+import { describe, fail, MetricsError } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
+import type { MissingPolicy, Scale } from '../core/contract/types.js';
+import { check, expected, parse } from '../core/contract/validate.js';
+import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -14,14 +18,10 @@ import {
   sampleWarnings,
   tInterval,
   type Warning,
-} from '../core/inference.js';
-import { sampleVariance } from '../core/intervals.js';
-import { deepFreeze } from '../core/result.js';
-import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/schemas.js';
-import { isMissing, scaleExpectation } from '../core/scores.js';
-import { tIntervalOf } from '../core/survey-inference.js';
-import type { MissingPolicy, Scale } from '../core/types.js';
-import { check, expected, parse } from '../core/validate.js';
+} from '../core/stats/inference.js';
+import { sampleVariance } from '../core/stats/intervals.js';
+import { isMissing, scaleExpectation } from '../core/survey/scores.js';
+import { tIntervalOf } from '../core/survey/weights.js';
 
 /** One respondent's answers to the three loyalty questions. Other fields (an id, a date) are allowed and ignored. */
 export interface LoyaltyAnswer {

@@ -1,13 +1,13 @@
 /**
  * MRR movements from per-customer MRR at the start and the end of a period.
  */
-import { describe, fail, type MetricsPath } from '../core/errors.js';
-import { type Amount, fastAmount, formatUnits, isMoneyProblem, type Money, POW10, readMoney, unitsAt } from '../core/money.js';
-import type { MrrMovements } from '../core/movements.js';
-import { deepFreeze } from '../core/result.js';
-import { hasDuplicateId, hashId, hashString } from '../core/unique.js';
+import { describe, fail, type MetricsPath } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { hasDuplicateId, hashId, hashString } from '../core/contract/unique-ids.js';
+import { type Amount, fastAmount, formatUnits, isMoneyProblem, type Money, POW10, readMoney, unitsAt } from '../core/money/money.js';
+import type { MrrMovements } from '../core/money/movements.js';
 
-export type { MrrMovementCounts, MrrMovements } from '../core/movements.js';
+export type { MrrMovementCounts, MrrMovements } from '../core/money/movements.js';
 
 /** One customer's MRR at the start and the end of the period. Other fields are ignored. */
 export interface MrrCustomer {

@@ -3,17 +3,17 @@
  * gross revenue retention) and expansion revenue.
  */
 import { z } from 'zod';
-import { Dec, type OutputFormat, output, outputOrNull, percentOf, type RoundingOptions } from '../core/decimal.js';
-import { fail } from '../core/errors.js';
-import type { Warning } from '../core/inference.js';
-import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money.js';
-import { isMovementsTally, type MrrMovements, parseMovements } from '../core/movements.js';
+import { fail } from '../core/contract/errors.js';
+import { Dec, type OutputFormat, output, outputOrNull, percentOf, type RoundingOptions } from '../core/exact/decimal.js';
+import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money/money.js';
+import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
+import type { Warning } from '../core/stats/inference.js';
 
-export type { Money } from '../core/money.js';
+export type { Money } from '../core/money/money.js';
 
-import { deepFreeze } from '../core/result.js';
-import { formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { expected, parse } from '../core/validate.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { expected, parse } from '../core/contract/validate.js';
 
 /** Whether a movement counts: `'include'` (default) or `'exclude'`. */
 export type MovementChoice = 'include' | 'exclude';

@@ -2,14 +2,17 @@
  * Net Promoter Score.
  */
 import { z } from 'zod';
-import { bootstrapNpsInterval } from '../core/bootstrap.js';
-import { Dec, type OutputFormat, output, outputOrNull, percentBreakdown, type RoundingOptions, toNumber } from '../core/decimal.js';
-import { MetricsError } from '../core/errors.js';
-import { type Interval, intervalSchema, intervalSettings, intervalWarnings, sampleWarnings, toInterval, type Warning } from '../core/inference.js';
-import { npsInterval } from '../core/intervals.js';
-import { deepFreeze, safeTotal } from '../core/result.js';
-import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/schemas.js';
-import { answerCount, tallyScale, tallyScaleWeighted } from '../core/scores.js';
+import { MetricsError } from '../core/contract/errors.js';
+import { deepFreeze, safeTotal } from '../core/contract/result.js';
+import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
+import type { MissingPolicy, Scale, ScoreInput, Share } from '../core/contract/types.js';
+import { customIssue, expected, parse } from '../core/contract/validate.js';
+import { Dec, type OutputFormat, output, outputOrNull, percentBreakdown, type RoundingOptions, toNumber } from '../core/exact/decimal.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, exactSum, partialsOf } from '../core/exact/exact-sum.js';
+import { bootstrapNpsInterval } from '../core/stats/bootstrap.js';
+import { type Interval, intervalSchema, intervalSettings, intervalWarnings, sampleWarnings, toInterval, type Warning } from '../core/stats/inference.js';
+import { npsInterval } from '../core/stats/intervals.js';
+import { answerCount, tallyScale, tallyScaleWeighted } from '../core/survey/scores.js';
 import {
   checkWeightSums,
   effectiveSampleWarnings,
@@ -20,10 +23,7 @@ import {
   type WeightedSummary,
   type WeightsInput,
   weightedSummary,
-} from '../core/survey-inference.js';
-import type { MissingPolicy, Scale, ScoreInput, Share } from '../core/types.js';
-import { customIssue, expected, parse } from '../core/validate.js';
-import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, exactSum, partialsOf } from '../core/weights.js';
+} from '../core/survey/weights.js';
 
 /** The `interval` option of NPS. `resamples` and `seed` go only with `method: 'bootstrap'`. */
 export type NpsIntervalOption =

@@ -2,8 +2,12 @@
  * Repurchase rate: how many customers buy again, or how many times.
  */
 import { z } from 'zod';
-import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/decimal.js';
-import { describe, fail, MetricsError } from '../core/errors.js';
+import { describe, fail, MetricsError } from '../core/contract/errors.js';
+import { deepFreeze, safeTotal } from '../core/contract/result.js';
+import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import type { NumericTypedArray } from '../core/contract/types.js';
+import { check, customIssue, expected, parse } from '../core/contract/validate.js';
+import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -13,13 +17,9 @@ import {
   proportionIntervalSchema,
   sampleWarnings,
   type Warning,
-} from '../core/inference.js';
-import type { ProportionMethod } from '../core/intervals.js';
-import { deepFreeze, safeTotal } from '../core/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { isIntTypedArray } from '../core/scores.js';
-import type { NumericTypedArray } from '../core/types.js';
-import { check, customIssue, expected, parse } from '../core/validate.js';
+} from '../core/stats/inference.js';
+import type { ProportionMethod } from '../core/stats/intervals.js';
+import { isIntTypedArray } from '../core/survey/scores.js';
 
 /** Purchases per customer in the period: an array or a typed array of integers >= 0. */
 export type PurchasesInput = readonly number[] | NumericTypedArray;

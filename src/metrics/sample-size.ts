@@ -2,12 +2,12 @@
  * Sample size for a target margin of error.
  */
 import { z } from 'zod';
-import { Dec } from '../core/decimal.js';
-import { fail } from '../core/errors.js';
-import { proportionWarnings, sampleWarnings, type Warning } from '../core/inference.js';
-import { normalCriticalValue } from '../core/intervals.js';
-import { deepFreeze } from '../core/result.js';
-import { customIssue, expected, parse } from '../core/validate.js';
+import { fail } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { customIssue, expected, parse } from '../core/contract/validate.js';
+import { Dec } from '../core/exact/decimal.js';
+import { proportionWarnings, sampleWarnings, type Warning } from '../core/stats/inference.js';
+import { normalCriticalValue } from '../core/stats/intervals.js';
 
 /** What {@link sampleSizeFor} plans for: NPS, or a proportion (by name, or any proportion metric). */
 export type SampleSizeMetric = 'nps' | 'proportion' | 'csat' | 'ces' | 'firstContactResolution' | 'customerChurn' | 'repurchaseRate' | 'upsellRatio';

@@ -2,10 +2,10 @@
  * Targets from the source documents, and checking results against them.
  */
 import { z } from 'zod';
-import type { Warning } from '../core/inference.js';
-import { deepFreeze } from '../core/result.js';
-import type { Unit } from '../core/types.js';
-import { customIssue, expected, parse } from '../core/validate.js';
+import { deepFreeze } from '../core/contract/result.js';
+import type { Unit } from '../core/contract/types.js';
+import { customIssue, expected, parse } from '../core/contract/validate.js';
+import type { Warning } from '../core/stats/inference.js';
 
 /** How a value compares with a target's threshold to meet it. */
 export type TargetComparison = '<' | '<=' | '>' | '>=';

@@ -2,10 +2,11 @@
  * Time to resolution.
  */
 import { z } from 'zod';
-import { type BusinessHours, businessHoursSchema, type ParsedBusinessHours, parseBusinessHours, type Weekday } from '../core/business-time.js';
-import { type Dec, type OutputFormat, outputOrNull, type RoundingOptions } from '../core/decimal.js';
-import { type Durations, measureDurations, NONE } from '../core/durations.js';
-import { describe, fail } from '../core/errors.js';
+import { describe, fail } from '../core/contract/errors.js';
+import { deepFreeze } from '../core/contract/result.js';
+import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { customIssue, expected, parse } from '../core/contract/validate.js';
+import { type Dec, type OutputFormat, outputOrNull, type RoundingOptions } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -16,13 +17,12 @@ import {
   sampleWarnings,
   toInterval,
   type Warning,
-} from '../core/inference.js';
-import { kaplanMeier, sumOf } from '../core/kaplan-meier.js';
-import { medianRanks } from '../core/order-statistics.js';
-import { deepFreeze } from '../core/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { type TicketTime, timeSchema, timeToMs } from '../core/time.js';
-import { customIssue, expected, parse } from '../core/validate.js';
+} from '../core/stats/inference.js';
+import { kaplanMeier, sumOf } from '../core/stats/kaplan-meier.js';
+import { medianRanks } from '../core/stats/order-statistics.js';
+import { type BusinessHours, businessHoursSchema, type ParsedBusinessHours, parseBusinessHours, type Weekday } from '../core/time/business-hours.js';
+import { type Durations, measureDurations, NONE } from '../core/time/durations.js';
+import { type TicketTime, timeSchema, timeToMs } from '../core/time/time.js';
 
 /** One support ticket, as a help desk exports it. Other fields (an id, a subject) are allowed and ignored. */
 export interface TimeToResolutionTicket {

@@ -2,8 +2,11 @@
  * Upselling ratio: customers who upgraded per customer who did not.
  */
 import { z } from 'zod';
-import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/decimal.js';
-import { describe, fail } from '../core/errors.js';
+import { describe, fail } from '../core/contract/errors.js';
+import { deepFreeze, safeTotal } from '../core/contract/result.js';
+import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { expected, parse } from '../core/contract/validate.js';
+import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -12,11 +15,8 @@ import {
   proportionInference,
   proportionIntervalSchema,
   type Warning,
-} from '../core/inference.js';
-import type { ProportionMethod } from '../core/intervals.js';
-import { deepFreeze, safeTotal } from '../core/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/schemas.js';
-import { expected, parse } from '../core/validate.js';
+} from '../core/stats/inference.js';
+import type { ProportionMethod } from '../core/stats/intervals.js';
 
 /** One customer on a product: did they upgrade in the period? Other fields are ignored. */
 export interface UpsellRecord {

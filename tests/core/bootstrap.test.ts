@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binomial, bootstrapNpsInterval, exp, ln, ln1p, xoshiro128ss, xoshiro128ssFromState } from '../../src/core/bootstrap.js';
-import { npsInterval } from '../../src/core/intervals.js';
+import { binomial, bootstrapNpsInterval, exp, ln, ln1p, xoshiro128ss, xoshiro128ssFromState } from '../../src/core/stats/bootstrap.js';
+import { npsInterval } from '../../src/core/stats/intervals.js';
 
 const reference = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'vectors', 'xoshiro128ss.json'), 'utf8')) as {
   fromState: { state: [number, number, number, number]; outputs: number[] }[];

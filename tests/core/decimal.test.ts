@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, output, percentBreakdown, toNumber } from '../../src/core/decimal.js';
+import { Dec, output, percentBreakdown, toNumber } from '../../src/core/exact/decimal.js';
 
 const half = (decimals: number) => ({ decimals, rounding: 'half-up' as const });
 const even = (decimals: number) => ({ decimals, rounding: 'half-even' as const });

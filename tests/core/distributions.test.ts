@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaCdf, betaQuantile, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from '../../src/core/distributions.js';
+import { betaCdf, betaQuantile, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from '../../src/core/stats/distributions.js';
 
 const TOLERANCE = 1e-12;
 const vectors = join(import.meta.dirname, '..', 'vectors');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describe as describeValue, formatPath } from '../../src/core/errors.js';
+import { describe as describeValue, formatPath } from '../../src/core/contract/errors.js';
 import { isMetricsError, MetricsError } from '../../src/index.js';
 
 describe('MetricsError', () => {

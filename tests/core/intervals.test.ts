@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/core/decimal.js';
+import { Dec } from '../../src/core/exact/decimal.js';
 import {
   kishEffectiveSampleSize,
   meanInterval,
@@ -27,7 +27,7 @@ import {
   sampleVariance,
   tailProbability,
   welchTest,
-} from '../../src/core/intervals.js';
+} from '../../src/core/stats/intervals.js';
 
 const TOLERANCE = 1e-9;
 const vectors = join(import.meta.dirname, '..', 'vectors');

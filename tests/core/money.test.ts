@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Amount, commonScale, fastAmount, formatUnits, isMoneyProblem, MAX_MONEY_DECIMALS, readMoney, unitsAt } from '../../src/core/money.js';
+import { type Amount, commonScale, fastAmount, formatUnits, isMoneyProblem, MAX_MONEY_DECIMALS, readMoney, unitsAt } from '../../src/core/money/money.js';
 
 function amount(value: unknown): Amount {
   const r = readMoney(value);

@@ -20,7 +20,7 @@ import {
   exactSum,
   partialsOf,
   partialsSum,
-} from '../../src/core/weights.js';
+} from '../../src/core/exact/exact-sum.js';
 
 /** A finite double as numerator / 2^1100, exactly (every finite double is a multiple of 2^-1074). */
 function scaled(x: number): bigint {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { welchTest } from '../../src/core/intervals.js';
+import { welchTest } from '../../src/core/stats/intervals.js';
 import {
   type ComparableResult,
   type CompareResult,

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Interval, Warning } from '../../src/core/inference.js';
-import type { ProportionMethod } from '../../src/core/intervals.js';
+import type { Interval, Warning } from '../../src/core/stats/inference.js';
+import type { ProportionMethod } from '../../src/core/stats/intervals.js';
 import {
   customerChurn,
   firstContactResolution,

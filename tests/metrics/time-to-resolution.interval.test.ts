@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXACT_LIMIT, medianRanks } from '../../src/core/order-statistics.js';
+import { EXACT_LIMIT, medianRanks } from '../../src/core/stats/order-statistics.js';
 import { timeToResolution, timeToResolutionCounts, timeToResolutionFromCounts } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessClock, parseBusinessHours } from '../../src/core/business-time.js';
+import { businessClock, parseBusinessHours } from '../../src/core/time/business-hours.js';
 import {
   type BusinessHours,
   mergeCounts,

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Interval, IntervalOption, Warning } from '../../src/core/inference.js';
-import type { ProportionMethod } from '../../src/core/intervals.js';
+import type { Interval, IntervalOption, Warning } from '../../src/core/stats/inference.js';
+import type { ProportionMethod } from '../../src/core/stats/intervals.js';
 import {
   type ChurnToAnnualResult,
   type ChurnToMonthlyResult,

@@ -3,8 +3,9 @@
  * records in one tight loop and measuring each ticket's time to resolution,
  * in calendar or working milliseconds.
  */
-import { businessClock, type ParsedBusinessHours } from './business-time.js';
-import { describe, fail } from './errors.js';
+
+import { describe, fail } from '../contract/errors.js';
+import { businessClock, type ParsedBusinessHours } from './business-hours.js';
 import { describeBadTime, timeToMs } from './time.js';
 
 /** Durations in milliseconds: of resolved tickets, and of open tickets up to `asOf` when censoring. */

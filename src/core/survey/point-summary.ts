@@ -3,9 +3,12 @@
  * points, the mean, the variance, the distribution, the intervals and the
  * warnings, unweighted or from exact weight sums.
  */
-import { Dec, output, outputOrNull, percentBreakdown, percentOf, toNumber } from './decimal.js';
-import { type Interval, type IntervalSettings, intervalWarnings, percentInterval, proportionWarnings, tInterval, type Warning } from './inference.js';
-import { type ProportionMethod, sampleVariance } from './intervals.js';
+
+import type { PointShare, Share } from '../contract/types.js';
+import { Dec, output, outputOrNull, percentBreakdown, percentOf, toNumber } from '../exact/decimal.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, exactSum } from '../exact/exact-sum.js';
+import { type Interval, type IntervalSettings, intervalWarnings, percentInterval, proportionWarnings, tInterval, type Warning } from '../stats/inference.js';
+import { type ProportionMethod, sampleVariance } from '../stats/intervals.js';
 import type { PointCounts, PointScaleSettings, PointWeights } from './point-scale.js';
 import {
   effectiveProportionWarnings,
@@ -16,9 +19,7 @@ import {
   weightedMean,
   weightedSummary,
   weightedVariance,
-} from './survey-inference.js';
-import type { PointShare, Share } from './types.js';
-import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, exactSum } from './weights.js';
+} from './weights.js';
 
 /** Everything a point-scale result reports, with the metric's name for the selected points. */
 export interface PointSummary {

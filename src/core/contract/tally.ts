@@ -9,7 +9,7 @@
  * data was chunked, streamed or sharded.
  */
 
-import { Dec } from './decimal.js';
+import { Dec } from '../exact/decimal.js';
 import { describe, fail, type MetricsPath } from './errors.js';
 
 /** Any metric's tally: a plain object with its metric's name. */

@@ -4,15 +4,15 @@
  * shared. The summary of a tally is in point-summary.ts.
  */
 import { z } from 'zod';
-import type { OutputFormat } from './decimal.js';
-import { type IntervalOption, type IntervalSettings, intervalSettings, PROPORTION_METHODS, proportionIntervalSchema } from './inference.js';
-import type { ProportionMethod } from './intervals.js';
-import { safeTotal } from './result.js';
-import { countSchema, formatOf, missingSchema, roundingFields, scaleSchema } from './schemas.js';
+import { safeTotal } from '../contract/result.js';
+import { countSchema, formatOf, missingSchema, roundingFields, scaleSchema } from '../contract/schemas.js';
+import type { MissingPolicy, Scale } from '../contract/types.js';
+import { customIssue, expected, parse } from '../contract/validate.js';
+import type { OutputFormat } from '../exact/decimal.js';
+import { type IntervalOption, type IntervalSettings, intervalSettings, PROPORTION_METHODS, proportionIntervalSchema } from '../stats/inference.js';
+import type { ProportionMethod } from '../stats/intervals.js';
 import { answerCount, histogramToPoints, tallyScale, tallyScaleWeighted } from './scores.js';
-import { checkWeightSums, partialsSchema, readWeights } from './survey-inference.js';
-import type { MissingPolicy, Scale } from './types.js';
-import { customIssue, expected, parse } from './validate.js';
+import { checkWeightSums, partialsSchema, readWeights } from './weights.js';
 
 /** The interval methods of a share of answers (CSAT %, CES %); the first is the default. */
 

@@ -8,9 +8,9 @@
  * caller asked.
  */
 import { z } from 'zod';
-import { Dec, type OutputFormat, output } from './decimal.js';
+import { expected } from '../contract/validate.js';
+import { Dec, type OutputFormat, output } from '../exact/decimal.js';
 import { meanInterval, type ProportionMethod, proportionInterval } from './intervals.js';
-import { expected } from './validate.js';
 
 /** A two-sided confidence interval in the metric's own unit. */
 export interface Interval {

@@ -7,10 +7,10 @@
  * whichever loop found it.
  */
 import { z } from 'zod';
-import { describe, fail, MetricsError } from './errors.js';
-import type { MissingPolicy, Scale } from './types.js';
-import { check, expected } from './validate.js';
-import { accumulate, accumulateSquare, accumulator, accumulatorSum, partialsOf } from './weights.js';
+import { describe, fail, MetricsError } from '../contract/errors.js';
+import type { MissingPolicy, Scale } from '../contract/types.js';
+import { check, expected } from '../contract/validate.js';
+import { accumulate, accumulateSquare, accumulator, accumulatorSum, partialsOf } from '../exact/exact-sum.js';
 
 /** A histogram over a scale: `histogram[k]` counts answers equal to `scale.min + k`. */
 export interface Histogram {

@@ -23,7 +23,7 @@
  * These functions take validated arguments: an argument outside its domain
  * is a caller's bug and throws a `RangeError`, never a `MetricsError`.
  */
-import { Dec, toNumber } from './decimal.js';
+import { Dec, toNumber } from '../exact/decimal.js';
 import { sampleVariance } from './intervals.js';
 
 /** Throws the `RangeError` for an argument outside a function's domain. */

@@ -12,8 +12,8 @@
  * the days actually visited (each ticket O(days it spans)).
  */
 import { z } from 'zod';
+import { customIssue, expected } from '../contract/validate.js';
 import { DAY_MS, MAX_TIME_MS, parseCalendarDate, weekdayOf } from './time.js';
-import { customIssue, expected } from './validate.js';
 
 /** A day of the week, as a key of {@link BusinessHours.days}. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';

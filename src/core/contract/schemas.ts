@@ -2,7 +2,7 @@
  * Zod schemas shared by the metrics' options.
  */
 import { z } from 'zod';
-import type { OutputFormat } from './decimal.js';
+import type { OutputFormat } from '../exact/decimal.js';
 import { customIssue, expected } from './validate.js';
 
 /** The widest scale a histogram is kept for: 1,001 points. */

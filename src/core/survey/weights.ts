@@ -6,15 +6,15 @@
  * fractional sample size.
  */
 import { z } from 'zod';
-import { Dec, type OutputFormat, output, roundShares, toNumber } from './decimal.js';
-import { studentTQuantile } from './distributions.js';
-import { describe, fail, MetricsError } from './errors.js';
-import { type Interval, type IntervalSettings, SMALL_EXPECTED, SMALL_SAMPLE, toInterval, type Warning } from './inference.js';
-import { tailProbability } from './intervals.js';
+import { describe, fail, MetricsError } from '../contract/errors.js';
+import type { NumericTypedArray } from '../contract/types.js';
+import { check, expected } from '../contract/validate.js';
+import { Dec, type OutputFormat, output, roundShares, toNumber } from '../exact/decimal.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum } from '../exact/exact-sum.js';
+import { studentTQuantile } from '../stats/distributions.js';
+import { type Interval, type IntervalSettings, SMALL_EXPECTED, SMALL_SAMPLE, toInterval, type Warning } from '../stats/inference.js';
+import { tailProbability } from '../stats/intervals.js';
 import { isNumericTypedArray } from './scores.js';
-import type { NumericTypedArray } from './types.js';
-import { check, expected } from './validate.js';
-import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum } from './weights.js';
 
 // ---------------------------------------------------------------------------
 // The interval option.

@@ -3,10 +3,10 @@
  * `netMrrChurn`, `expansionRevenue` and `customerChurn` accept as it is.
  */
 import { z } from 'zod';
-import type { MetricsPath } from './errors.js';
+import type { MetricsPath } from '../contract/errors.js';
+import { countSchema } from '../contract/schemas.js';
+import { customIssue, expected, parse } from '../contract/validate.js';
 import { type Amount, commonScale, formatUnits, moneySchema, unitsAt } from './money.js';
-import { countSchema } from './schemas.js';
-import { customIssue, expected, parse } from './validate.js';
 
 /** How many customers made each movement in the period. */
 export interface MrrMovementCounts {

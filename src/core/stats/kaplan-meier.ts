@@ -20,7 +20,7 @@
  * carries 80 significant digits with it. A level is taken as met exactly when
  * the decimal threshold is within 1e-40 of an integer.
  */
-import { Dec } from './decimal.js';
+import { Dec } from '../exact/decimal.js';
 
 /** The survival levels of the median, p90 and p95. */
 const LEVELS = [new Dec('0.5'), new Dec('0.1'), new Dec('0.05')] as const;

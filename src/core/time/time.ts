@@ -8,8 +8,8 @@
  * `Date.parse`, which reads a string without an offset as local time.
  */
 import { z } from 'zod';
-import { describe, type MetricsIssueCode } from './errors.js';
-import { customIssue } from './validate.js';
+import { describe, type MetricsIssueCode } from '../contract/errors.js';
+import { customIssue } from '../contract/validate.js';
 
 /**
  * A point in time: a `Date`, an ISO-8601 string with an offset or `Z`

@@ -30,7 +30,7 @@
  * relative); a tail within that distance of `α / 2` could tip the rank by
  * one.
  */
-import { Dec, toNumber } from './decimal.js';
+import { Dec, toNumber } from '../exact/decimal.js';
 import { betaCdf } from './distributions.js';
 import { normalCriticalValue, tailProbability } from './intervals.js';
 

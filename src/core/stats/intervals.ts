@@ -12,7 +12,7 @@
  * a caller's bug and throws a `RangeError`. An undefined result (no data, no
  * variance) is `null`.
  */
-import { Dec, toNumber } from './decimal.js';
+import { Dec, toNumber } from '../exact/decimal.js';
 import { betaQuantile, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './distributions.js';
 
 /** A number that enters exact arithmetic: counts, exact sums (`bigint` or decimal strings), or a `Dec`. */

@@ -17,9 +17,9 @@
  * fall back to the exact BigInt reader only for amounts it cannot hold.
  */
 import { z } from 'zod';
-import { Dec } from './decimal.js';
-import { describe, type MetricsIssueCode } from './errors.js';
-import { customIssue } from './validate.js';
+import { describe, type MetricsIssueCode } from '../contract/errors.js';
+import { customIssue } from '../contract/validate.js';
+import { Dec } from '../exact/decimal.js';
 
 /** A money amount as accepted: a non-negative number or a decimal string such as `'1234.50'`. */
 export type Money = number | string;

@@ -8,7 +8,7 @@
  * core/distributions.ts; the caller rounds. Arguments are validated by the
  * caller.
  */
-import { Dec, toNumber } from './decimal.js';
+import { Dec, toNumber } from '../exact/decimal.js';
 import { normalCdf, studentTCdf, studentTQuantile } from './distributions.js';
 import { proportionWarnings, sampleWarnings, type Warning } from './inference.js';
 import { newcombeInterval, nMinusOneTwoProportionTest, normalCriticalValue, tailProbability } from './intervals.js';
