@@ -10,6 +10,7 @@ export {
   type MetricsIssueCode,
   type MetricsPath,
 } from './core/contract/errors.js';
+export type { IntervalOptions, MissingOptions, Rounding, RoundingOptions, WeightsInput, WeightsOptions } from './core/contract/options.js';
 export { mergeCounts, type Tally } from './core/contract/tally.js';
 export type {
   MissingPolicy,
@@ -21,11 +22,10 @@ export type {
   Share,
   Unit,
 } from './core/contract/types.js';
-export type { Rounding, RoundingOptions } from './core/exact/decimal.js';
 export type { Interval, IntervalOption, Warning, WarningCode } from './core/stats/inference.js';
 export type { ProportionMethod } from './core/stats/intervals.js';
 export type { PointCounts, PointIntervalOption, PointWeights } from './core/survey/point-scale.js';
-export type { WeightedSummary, WeightsInput } from './core/survey/weights.js';
+export type { WeightedSummary } from './core/survey/weights.js';
 export {
   type CesCounts,
   type CesDirection,

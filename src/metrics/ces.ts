@@ -2,10 +2,10 @@
  * Customer Effort Score.
  */
 import { z } from 'zod';
+import type { RoundingOptions, WeightsInput } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
 import { expected } from '../core/contract/validate.js';
-import type { RoundingOptions } from '../core/exact/decimal.js';
 import type { Interval, Warning } from '../core/stats/inference.js';
 import {
   bottomPoints,
@@ -21,7 +21,7 @@ import {
   topPoints,
 } from '../core/survey/point-scale.js';
 import { pointResult, summarisePoints } from '../core/survey/point-summary.js';
-import type { WeightedSummary, WeightsInput } from '../core/survey/weights.js';
+import type { WeightedSummary } from '../core/survey/weights.js';
 
 /** Which end of a CES scale means least effort. */
 export type CesDirection = 'higher-is-easier' | 'lower-is-easier';

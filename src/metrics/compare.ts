@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { fail } from '../core/contract/errors.js';
+import type { RoundingOptions } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions, toNumber } from '../core/exact/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, toNumber } from '../core/exact/decimal.js';
 import {
   type DifferenceOutcome,
   type MeanSample,

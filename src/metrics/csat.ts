@@ -2,9 +2,9 @@
  * Customer Satisfaction Score.
  */
 
+import type { RoundingOptions, WeightsInput } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
-import type { RoundingOptions } from '../core/exact/decimal.js';
 import type { Interval, Warning } from '../core/stats/inference.js';
 import {
   checkUnusedWeights,
@@ -19,7 +19,7 @@ import {
   topPoints,
 } from '../core/survey/point-scale.js';
 import { pointResult, summarisePoints } from '../core/survey/point-summary.js';
-import type { WeightedSummary, WeightsInput } from '../core/survey/weights.js';
+import type { WeightedSummary } from '../core/survey/weights.js';
 
 /** Options of {@link csat}, {@link csatCounts} and {@link csatFromCounts}. */
 export interface CsatOptions extends RoundingOptions {

@@ -3,10 +3,11 @@
  */
 import { z } from 'zod';
 import { fail } from '../core/contract/errors.js';
+import type { RoundingOptions } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { Dec, output, outputOrNull, percentOf, type RoundingOptions } from '../core/exact/decimal.js';
+import { Dec, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
 import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
 import { type Interval, type IntervalOption, intervalSettings, proportionInference, proportionIntervalSchema, type Warning } from '../core/stats/inference.js';
 import type { ProportionMethod } from '../core/stats/intervals.js';

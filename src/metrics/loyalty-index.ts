@@ -3,11 +3,12 @@
  */
 import { z } from 'zod';
 import { describe, fail, MetricsError } from '../core/contract/errors.js';
+import type { RoundingOptions } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
 import type { MissingPolicy, Scale } from '../core/contract/types.js';
 import { check, expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull, type RoundingOptions } from '../core/exact/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,

@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 import { fail } from '../core/contract/errors.js';
-import { Dec, type OutputFormat, output, outputOrNull, percentOf, type RoundingOptions } from '../core/exact/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
 import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money/money.js';
 import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
 import type { Warning } from '../core/stats/inference.js';
 
 export type { Money } from '../core/money/money.js';
 
+import type { RoundingOptions } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';

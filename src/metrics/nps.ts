@@ -3,12 +3,14 @@
  */
 import { z } from 'zod';
 import { MetricsError } from '../core/contract/errors.js';
+import type { RoundingOptions, WeightsInput } from '../core/contract/options.js';
 import { deepFreeze, safeTotal } from '../core/contract/result.js';
 import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
 import type { MissingPolicy, Scale, ScoreInput, Share } from '../core/contract/types.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull, percentBreakdown, type RoundingOptions, toNumber } from '../core/exact/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull, toNumber } from '../core/exact/decimal.js';
 import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, exactSum, partialsOf } from '../core/exact/exact-sum.js';
+import { countShares, weightShares } from '../core/exact/shares.js';
 import { bootstrapNpsInterval } from '../core/stats/bootstrap.js';
 import { type Interval, intervalSchema, intervalSettings, intervalWarnings, sampleWarnings, toInterval, type Warning } from '../core/stats/inference.js';
 import { npsInterval } from '../core/stats/intervals.js';
@@ -19,9 +21,7 @@ import {
   effectiveSize,
   partialsSchema,
   readWeights,
-  shareBreakdown,
   type WeightedSummary,
-  type WeightsInput,
   weightedSummary,
 } from '../core/survey/weights.js';
 
@@ -396,7 +396,7 @@ function npsResult(c: NpsCounts, o: Pick<ParsedNpsOptions, 'format' | 'interval'
 
 function unweighted(c: NpsCounts, total: number, format: OutputFormat): Estimates {
   return {
-    percents: percentBreakdown([c.promoters, c.passives, c.detractors], format),
+    percents: countShares([c.promoters, c.passives, c.detractors], format),
     value: total === 0 ? null : output(new Dec(c.promoters - c.detractors).times(100).dividedBy(total), format),
     weighted: null,
     intervalCounts: [c.promoters, c.passives, c.detractors],
@@ -408,11 +408,10 @@ function weighted(c: NpsCounts, weights: NpsWeights, total: number, format: Outp
   const groups = GROUPS.map((g) => ({ path: [g], count: c[g], partials: weights[g] }));
   const { sums, sum, squares } = checkWeightSums('nps', weights, groups, total);
   const nEff = effectiveSize(sum, squares);
-  const zero = dyadicSign(sum) === 0;
   // Effective counts: each group's share of the effective sample size, W_g Σw / Σw².
   const effective = sums.map((w) => toNumber(dyadicRatio(dyadicMul(w, sum), squares) ?? new Dec(0)));
   return {
-    percents: shareBreakdown(zero ? null : sums.map((w) => dyadicRatio(dyadicMul(w, 100), sum)!), 3, format),
+    percents: weightShares(sums, format),
     value: outputOrNull(dyadicRatio(dyadicMul(dyadicSub(sums[0]!, sums[2]!), 100), sum), format),
     weighted: weightedSummary(sum, squares, format),
     intervalCounts: [effective[0]!, effective[1]!, effective[2]!],

@@ -3,11 +3,12 @@
  */
 import { z } from 'zod';
 import { describe, fail, MetricsError } from '../core/contract/errors.js';
+import type { RoundingOptions } from '../core/contract/options.js';
 import { deepFreeze, safeTotal } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import type { NumericTypedArray } from '../core/contract/types.js';
 import { check, customIssue, expected, parse } from '../core/contract/validate.js';
-import { type OutputFormat, outputOrNull, percentOf, type RoundingOptions, ratioOf } from '../core/exact/decimal.js';
+import { type OutputFormat, outputOrNull, percentOf, ratioOf } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,

@@ -3,10 +3,11 @@
  */
 import { z } from 'zod';
 import { describe, fail } from '../core/contract/errors.js';
+import type { RoundingOptions } from '../core/contract/options.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
-import { type Dec, type OutputFormat, outputOrNull, type RoundingOptions } from '../core/exact/decimal.js';
+import { type Dec, type OutputFormat, outputOrNull } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, output, percentBreakdown, toNumber } from '../../src/core/exact/decimal.js';
+import { Dec, output, toNumber } from '../../src/core/exact/decimal.js';
+import { countShares } from '../../src/core/exact/shares.js';
 
 const half = (decimals: number) => ({ decimals, rounding: 'half-up' as const });
 const even = (decimals: number) => ({ decimals, rounding: 'half-even' as const });
@@ -25,21 +26,21 @@ describe('output', () => {
   });
 });
 
-describe('percentBreakdown', () => {
+describe('countShares', () => {
   it('keeps rounded shares summing to exactly 100 (largest remainder)', () => {
-    expect(percentBreakdown([1, 1, 1], half(0))).toStrictEqual([34, 33, 33]);
-    expect(percentBreakdown([1, 1, 1], half(1))).toStrictEqual([33.4, 33.3, 33.3]);
-    expect(percentBreakdown([2, 1, 1, 3], half(0))).toStrictEqual([29, 14, 14, 43]);
+    expect(countShares([1, 1, 1], half(0))).toStrictEqual([34, 33, 33]);
+    expect(countShares([1, 1, 1], half(1))).toStrictEqual([33.4, 33.3, 33.3]);
+    expect(countShares([2, 1, 1, 3], half(0))).toStrictEqual([29, 14, 14, 43]);
   });
   it('gives exact shares without rounding and nulls for an empty whole', () => {
-    expect(percentBreakdown([1, 3], { decimals: null, rounding: 'half-up' })).toStrictEqual([25, 75]);
-    expect(percentBreakdown([0, 0], half(0))).toStrictEqual([null, null]);
+    expect(countShares([1, 3], { decimals: null, rounding: 'half-up' })).toStrictEqual([25, 75]);
+    expect(countShares([0, 0], half(0))).toStrictEqual([null, null]);
   });
   it('sums to exactly 100 for any counts and decimals (summed as decimals)', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 1e6 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 6 }), (counts, decimals) => {
         fc.pre(counts.some((c) => c > 0));
-        const shares = percentBreakdown(counts, half(decimals));
+        const shares = countShares(counts, half(decimals));
         const sum = shares.reduce((acc: InstanceType<typeof Dec>, s) => acc.plus(new Dec(String(s))), new Dec(0));
         expect(sum.toString()).toBe('100');
         // Each share is within one unit of its exact value.

@@ -8,6 +8,7 @@
  * once, at the edge, after optional rounding to `decimals` places.
  */
 import Decimal from 'decimal.js';
+import type { Rounding } from '../contract/options.js';
 
 /** decimal.js with private settings: the global `Decimal` is never touched. */
 export const Dec = Decimal.clone({
@@ -18,28 +19,11 @@ export const Dec = Decimal.clone({
 });
 export type Dec = InstanceType<typeof Dec>;
 
-/** How a rounded output breaks ties. */
-export type Rounding = 'half-up' | 'half-even';
-
-/** Output rounding shared by every metric's options. */
-export interface RoundingOptions {
-  /** Round every derived number to this many decimal places (0-15). Unrounded by default. */
-  readonly decimals?: number;
-  /**
-   * How ties are broken when `decimals` is set: `'half-up'` (default) rounds
-   * ties away from zero (12.5 to 13, -12.5 to -13); `'half-even'` rounds them
-   * to the even neighbour (12.5 to 12, 13.5 to 14).
-   */
-  readonly rounding?: Rounding;
-}
-
 /** Parsed output settings: `decimals` is `null` when no rounding was asked for. */
 export interface OutputFormat {
   readonly decimals: number | null;
   readonly rounding: Rounding;
 }
-
-export const EXACT: OutputFormat = Object.freeze({ decimals: null, rounding: 'half-up' });
 
 const MODES = { 'half-up': Decimal.ROUND_HALF_UP, 'half-even': Decimal.ROUND_HALF_EVEN } as const;
 
@@ -80,50 +64,4 @@ export function ratioOf(numerator: number | bigint | Dec, denominator: number | 
   const d = new Dec(denominator.toString());
   if (d.isZero()) return null;
   return new Dec(numerator.toString()).dividedBy(d);
-}
-
-/**
- * Shares of one whole, in percent, rounded so that they still sum to exactly
- * 100 (the largest-remainder method). Each share is first truncated to
- * `decimals` places; the units still missing from 100 go, one each, to the
- * shares with the largest remainders, earlier shares first on equal
- * remainders. Without rounding the shares are the exact values.
- *
- * Returns `null` shares when the total is zero.
- */
-export function percentBreakdown(counts: readonly number[], format: OutputFormat): (number | null)[] {
-  let total = 0;
-  for (const c of counts) total += c;
-  if (total === 0) return counts.map(() => null);
-  return roundShares(
-    counts.map((c) => percentOf(c, total)!),
-    format,
-  );
-}
-
-/**
- * Exact percent shares of one whole (summing to 100), rounded as `format`
- * asks by the largest-remainder method of {@link percentBreakdown}.
- */
-export function roundShares(percents: readonly Dec[], format: OutputFormat): number[] {
-  if (format.decimals === null) return percents.map(toNumber);
-  const places = format.decimals;
-  const unit = new Dec(10).pow(-places);
-  const floors: Dec[] = [];
-  const remainders: { index: number; rest: Dec }[] = [];
-  let assigned = new Dec(0);
-  percents.forEach((exact, index) => {
-    const floor = exact.toDecimalPlaces(places, Decimal.ROUND_DOWN);
-    floors.push(floor);
-    assigned = assigned.plus(floor);
-    remainders.push({ index, rest: exact.minus(floor) });
-  });
-  let missing = new Dec(100).minus(assigned).dividedBy(unit).toNumber();
-  remainders.sort((a, b) => b.rest.comparedTo(a.rest) || a.index - b.index);
-  for (const { index, rest } of remainders) {
-    if (missing <= 0 || rest.isZero()) break;
-    floors[index] = floors[index]!.plus(unit);
-    missing -= 1;
-  }
-  return floors.map(toNumber);
 }

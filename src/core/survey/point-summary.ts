@@ -5,21 +5,13 @@
  */
 
 import type { PointShare, Share } from '../contract/types.js';
-import { Dec, output, outputOrNull, percentBreakdown, percentOf, toNumber } from '../exact/decimal.js';
+import { Dec, output, outputOrNull, percentOf, toNumber } from '../exact/decimal.js';
 import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, exactSum } from '../exact/exact-sum.js';
+import { countShares, weightShares } from '../exact/shares.js';
 import { type Interval, type IntervalSettings, intervalWarnings, percentInterval, proportionWarnings, tInterval, type Warning } from '../stats/inference.js';
 import { type ProportionMethod, sampleVariance } from '../stats/intervals.js';
 import type { PointCounts, PointScaleSettings, PointWeights } from './point-scale.js';
-import {
-  effectiveProportionWarnings,
-  effectiveSize,
-  shareBreakdown,
-  tIntervalOf,
-  type WeightedSummary,
-  weightedMean,
-  weightedSummary,
-  weightedVariance,
-} from './weights.js';
+import { effectiveProportionWarnings, effectiveSize, tIntervalOf, type WeightedSummary, weightedMean, weightedSummary, weightedVariance } from './weights.js';
 
 /** Everything a point-scale result reports, with the metric's name for the selected points. */
 export interface PointSummary {
@@ -89,7 +81,7 @@ function unweighted(histogram: readonly number[], total: number, selectedCount: 
     share,
     mean: total === 0 ? null : output(new Dec(first.toString()).dividedBy(total), s.format),
     variance: outputOrNull(sampleVariance(total, first, second), s.format),
-    percents: percentBreakdown(histogram, s.format),
+    percents: countShares(histogram, s.format),
     weighted: null,
     interval: (settings) => percentInterval(selectedCount, total, settings, s.format),
     meanInterval: (settings) => tInterval(total, first, second, settings, s.format),
@@ -122,12 +114,11 @@ function weighted(histogram: readonly number[], weights: PointWeights, s: Pick<P
   // The interval's successes and size: p n_eff = Σw_selected Σw / Σw², and n_eff.
   const x = toNumber(dyadicRatio(dyadicMul(selectedWeight, sum), squares) ?? new Dec(0));
   const n = toNumber(nEff);
-  const percents = dyadicSign(sum) === 0 ? null : perPoint.map((w) => dyadicRatio(dyadicMul(w, 100), sum)!);
   return {
     share: outputOrNull(shareDec, s.format),
     mean: outputOrNull(mean, s.format),
     variance: outputOrNull(variance, s.format),
-    percents: shareBreakdown(percents, histogram.length, s.format),
+    percents: weightShares(perPoint, s.format),
     weighted: weightedSummary(sum, squares, s.format),
     interval: (settings) => percentInterval(x, n, settings, s.format),
     meanInterval: (settings) => (mean === null ? null : tIntervalOf(nEff, mean, variance, settings, s.format)),

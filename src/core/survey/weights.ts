@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { describe, fail, MetricsError } from '../contract/errors.js';
 import type { NumericTypedArray } from '../contract/types.js';
 import { check, expected } from '../contract/validate.js';
-import { Dec, type OutputFormat, output, roundShares, toNumber } from '../exact/decimal.js';
+import { Dec, type OutputFormat, output, toNumber } from '../exact/decimal.js';
 import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum } from '../exact/exact-sum.js';
 import { studentTQuantile } from '../stats/distributions.js';
 import { type Interval, type IntervalSettings, SMALL_EXPECTED, SMALL_SAMPLE, toInterval, type Warning } from '../stats/inference.js';
@@ -21,9 +21,6 @@ import { isNumericTypedArray } from './scores.js';
 
 // ---------------------------------------------------------------------------
 // The weights option.
-
-/** Per-answer weights: an array or a typed array of numbers. */
-export type WeightsInput = readonly number[] | NumericTypedArray;
 
 /** The smallest positive weight: smaller ones would make squared weights inexact. */
 export const MIN_WEIGHT = 1e-100;
@@ -147,15 +144,6 @@ export function tIntervalOf(n: Dec, mean: Dec, variance: Dec | null, settings: I
   const se = variance.dividedBy(n).sqrt();
   const half = se.times(new Dec(-quantile));
   return toInterval({ lower: toNumber(mean.minus(half)), upper: toNumber(mean.plus(half)), standardError: toNumber(se), clamped: false }, settings, format);
-}
-
-/**
- * Shares of one whole from their exact percents, rounded as `percentBreakdown`
- * rounds counts: so that they sum to exactly 100 (largest remainder, earlier
- * shares first on equal remainders). `null` shares when the whole is 0.
- */
-export function shareBreakdown(percents: readonly Dec[] | null, length: number, format: OutputFormat): (number | null)[] {
-  return percents === null ? new Array<null>(length).fill(null) : roundShares(percents, format);
 }
 
 /** The schema of a list of partial sums in a weighted tally. */

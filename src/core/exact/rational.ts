@@ -1,0 +1,83 @@
+/**
+ * Exact rationals in `bigint`, and the one correctly rounded conversion of a
+ * rational to a double.
+ *
+ * A count, a sum of doubles (every double is a dyadic rational) and a money
+ * sum in minor units are all integers or dyadic rationals, so a share or a
+ * rate formed from them is a rational `numerator / denominator` known
+ * exactly. {@link nearestDouble} returns the double nearest to it (ties to
+ * even, as IEEE 754 rounds), deciding the halfway case by an exact
+ * comparison instead of through a rounded intermediate.
+ */
+
+/** `numerator / denominator` with `denominator > 0`, not necessarily in lowest terms. */
+export interface Rational {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+function bitLength(x: bigint): number {
+  return x === 0n ? 0 : x.toString(2).length;
+}
+
+const POW2_BITS = new DataView(new ArrayBuffer(8));
+
+/** `2^k` exactly, for `k` from -1074 to 1023. */
+function powerOfTwo(k: number): number {
+  // Normal: the biased exponent k + 1023 and a zero fraction; subnormal: one fraction bit.
+  POW2_BITS.setBigUint64(0, k >= -1022 ? BigInt(k + 1023) << 52n : 1n << BigInt(k + 1074));
+  return POW2_BITS.getFloat64(0);
+}
+
+/**
+ * The double nearest to `numerator / denominator`, ties to even; `0` (never
+ * `-0`) for a zero numerator, `±Infinity` when the magnitude rounds past the
+ * largest double.
+ *
+ * The quotient is cut at the last bit a double keeps at its magnitude (52
+ * bits below its leading bit, or 2^-1074 for subnormals); the remainder then
+ * says exactly whether the rest is below, at or above half a unit.
+ *
+ * @throws RangeError when the denominator is 0.
+ */
+export function nearestDouble(numerator: bigint, denominator: bigint): number {
+  if (denominator === 0n) throw new RangeError('nearestDouble: the denominator is 0');
+  if (numerator === 0n) return 0;
+  const negative = numerator < 0n !== denominator < 0n;
+  const a = numerator < 0n ? -numerator : numerator;
+  const b = denominator < 0n ? -denominator : denominator;
+  // The binary exponent E of a / b: 2^E <= a / b < 2^(E + 1).
+  let exponent = bitLength(a) - bitLength(b);
+  if (exponent >= 0 ? a < b << BigInt(exponent) : a << BigInt(-exponent) < b) exponent -= 1;
+  if (exponent > 1023) return negative ? -Infinity : Infinity;
+  const ulp = Math.max(exponent, -1022) - 52;
+  const num = ulp < 0 ? a << BigInt(-ulp) : a;
+  const den = ulp > 0 ? b << BigInt(ulp) : b;
+  let units = num / den;
+  const twiceRest = (num - units * den) * 2n;
+  if (twiceRest > den || (twiceRest === den && (units & 1n) === 1n)) units += 1n;
+  // units <= 2^53 is exact as a double, and so is its product with 2^ulp (or it overflows to Infinity).
+  const magnitude = Number(units) * powerOfTwo(ulp);
+  return negative ? -magnitude : magnitude;
+}
+
+/** How a rounded output breaks ties: away from zero, or to the even neighbour. */
+export type TieRule = 'half-up' | 'half-even';
+
+/**
+ * `numerator / denominator` rounded to `decimals` places by `rule`, exactly,
+ * as the nearest double to that decimal (JavaScript's parsing of a decimal
+ * string is correctly rounded). Never `-0`.
+ */
+export function roundRational(numerator: bigint, denominator: bigint, decimals: number, rule: TieRule): number {
+  if (denominator === 0n) throw new RangeError('roundRational: the denominator is 0');
+  const negative = numerator < 0n !== denominator < 0n;
+  const a = numerator < 0n ? -numerator : numerator;
+  const b = denominator < 0n ? -denominator : denominator;
+  const scaled = a * 10n ** BigInt(decimals);
+  let units = scaled / b;
+  const twiceRest = (scaled - units * b) * 2n;
+  if (twiceRest > b || (twiceRest === b && (rule === 'half-up' || (units & 1n) === 1n))) units += 1n;
+  if (units === 0n) return 0;
+  return Number(`${negative ? '-' : ''}${units}e-${decimals}`);
+}
