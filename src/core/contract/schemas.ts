@@ -8,6 +8,11 @@ import { customIssue, expected } from './validate.js';
 /** The widest scale a histogram is kept for: 1,001 points. */
 export const MAX_SCALE_SPAN = 1000;
 
+const LEVEL = expected('a level strictly between 0 and 1');
+
+/** A confidence level, strictly between 0 and 1. */
+export const levelSchema = z.number(LEVEL).gt(0, LEVEL).lt(1, LEVEL);
+
 export const integerSchema = z.number(expected('an integer')).int(expected('an integer'));
 
 export const countSchema = z

@@ -131,3 +131,18 @@ export function check<S extends z.ZodType>(
 export function customIssue(code: MetricsIssueCode, path: (string | number)[], message: string, input: unknown): z.core.$ZodRawIssue<z.core.$ZodIssueCustom> {
   return { code: 'custom', path, message, input, params: { code } };
 }
+
+/**
+ * Describes the first bad element a fast loop found, and throws.
+ *
+ * Large inputs are checked in one tight loop per kind of input, without zod;
+ * when a loop meets a bad element it hands it here, and zod describes it
+ * with `schema`, so the message and path are the same whichever loop found
+ * it. `fallback` words the error if the schema accepts the value (a loop
+ * stricter than its schema: a bug, but still a `MetricsError`).
+ */
+export function rejectElement(metric: string, schema: z.ZodType, value: unknown, path: MetricsPath, fallback: string): never {
+  const result = check(schema, value, path);
+  if (result.ok) throw new MetricsError(metric, [{ code: 'invalid-value', path, message: fallback }]);
+  throw new MetricsError(metric, result.issues, { cause: result.cause });
+}
