@@ -3,37 +3,29 @@
  * a segment against the rest.
  */
 import { z } from 'zod';
+import { COMPARE_METHODS, type CompareMethod, chooseMethod } from '../core/comparison/methods.js';
+import { checkSameDefinition, readSample, type Side } from '../core/comparison/samples.js';
 import { fail } from '../core/contract/errors.js';
 import type { RoundingOptions } from '../core/contract/options.js';
+import {
+  COMPARABLE_METRICS,
+  type ComparableMetric,
+  isMetricName,
+  isOperationName,
+  METRICS,
+  OPERATIONS,
+  type OperationName,
+} from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { formatOf, levelSchema, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { Dec, type OutputFormat, output, outputOrNull, toNumber } from '../core/exact/decimal.js';
-import {
-  type DifferenceOutcome,
-  type MeanSample,
-  meanDifference,
-  type NpsSample,
-  npsDifference,
-  type ProportionSample,
-  proportionDifference,
-} from '../core/stats/differences.js';
+import { type DifferenceOutcome, meanDifference, npsDifference, proportionDifference } from '../core/stats/differences.js';
 import { type Interval, intervalWarnings, toInterval, type Warning } from '../core/stats/inference.js';
 
-/** The metrics whose results {@link compare} takes. */
-export type ComparableMetric = 'nps' | 'csat' | 'ces' | 'loyaltyIndex' | 'firstContactResolution' | 'customerChurn' | 'repurchaseRate' | 'upsellRatio';
-
-/**
- * The test behind a comparison:
- *
- * - `'adjusted-wald'` (NPS, default) and `'wald'` (NPS): a z test of the
- *   difference of two scores with the adjusted-Wald or the Wald variance;
- * - `'n-1'`: the N-1 two-proportion test (proportion metrics, and CSAT and
- *   CES on the percent), with Newcombe's hybrid score interval;
- * - `'welch'`: Welch's t-test of two means (the loyalty index, and CSAT and
- *   CES with `on: 'mean'`).
- */
-export type CompareMethod = 'adjusted-wald' | 'wald' | 'n-1' | 'welch';
+export type { CompareMethod } from '../core/comparison/methods.js';
+/** The metrics whose results {@link compare} takes: every metric the registry gives a compare plan. */
+export type { ComparableMetric } from '../core/contract/registry.js';
 
 /** Options of {@link compare}. */
 export interface CompareOptions extends RoundingOptions {
@@ -93,195 +85,17 @@ export interface ComparableResult {
   readonly metric: string;
 }
 
-const METRIC = 'compare';
-
-/** Metrics whose results exist but cannot be compared, and why. */
-const NOT_COMPARABLE: Readonly<Record<string, string>> = {
-  timeToResolution: 'timeToResolution results cannot be compared: durations are skewed and censored, and no test of medians is provided',
-  mrrChurn:
-    'mrrChurn is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
-  netMrrChurn:
-    'netMrrChurn is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
-  expansionRevenue:
-    'expansionRevenue is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact',
-  mrrMovements: 'mrrMovements is a tally of revenue movements, not an estimate',
-  churnToAnnual: 'churnToAnnual converts a given rate and keeps no counts to test: compare the customerChurn results it came from',
-  churnToMonthly: 'churnToMonthly converts a given rate and keeps no counts to test: compare the customerChurn results it came from',
-  checkTargets: 'a target check is not an estimate',
-  sourceTargets: 'a target is not an estimate',
-  sampleSizeFor: 'a sample size is a plan, not an estimate',
-};
-
-const COMPARABLE: readonly ComparableMetric[] = [
-  'nps',
-  'csat',
-  'ces',
-  'loyaltyIndex',
-  'firstContactResolution',
-  'customerChurn',
-  'repurchaseRate',
-  'upsellRatio',
-];
-
-const levelSchema = z
-  .number(expected('a level strictly between 0 and 1'))
-  .gt(0, expected('a level strictly between 0 and 1'))
-  .lt(1, expected('a level strictly between 0 and 1'));
+const METRIC = 'compare' satisfies OperationName;
 
 const compareOptionsSchema = optionsObject({
   level: levelSchema.optional(),
-  method: z.enum(['adjusted-wald', 'wald', 'n-1', 'welch'], expected('"adjusted-wald", "wald", "n-1" or "welch"')).optional(),
+  method: z.enum(COMPARE_METHODS, expected('"adjusted-wald", "wald", "n-1" or "welch"')).optional(),
   on: z.enum(['percent', 'mean'], expected('"percent" or "mean"')).optional(),
   ...roundingFields,
 });
 
-// ---------------------------------------------------------------------------
-// Reading a result.
-
-/** The fields a test reads from one side. */
-type Side = NpsSample | ProportionSample | MeanSample;
-
-const finite = z.number(expected('a finite number'));
-const finiteOrNull = z.number(expected('a finite number or null')).nullable();
-const share = z.looseObject({ count: countSchema, percent: finiteOrNull }, expected('a share { count, percent }'));
-const weightedSchema = z
-  .looseObject(
-    {
-      totalWeight: finite.min(0, expected('a weight of at least 0')),
-      effectiveSampleSize: finite.min(0, expected('an effective sample size of at least 0')),
-    },
-    expected('{ totalWeight, effectiveSampleSize }'),
-  )
-  .nullable()
-  .optional();
-
-const npsSchema = z.looseObject({ total: countSchema, promoters: share, passives: share, detractors: share, weighted: weightedSchema });
-const pointFields = { value: finiteOrNull, total: countSchema, mean: finiteOrNull, variance: finiteOrNull, weighted: weightedSchema };
-const csatSchema = z.looseObject({ ...pointFields, satisfied: share });
-const cesSchema = z.looseObject({ ...pointFields, easy: share });
-const distributionSchema = z.looseObject({
-  distribution: z.array(z.looseObject({ point: finite }, expected('a point { point, count, percent }')), expected('a distribution')),
-});
-const loyaltySchema = z.looseObject({
-  value: finiteOrNull,
-  total: countSchema,
-  variance: finiteOrNull,
-  aggregate: z.enum(['sum', 'mean'], expected('"sum" or "mean"')),
-});
-const fcrSchema = z.looseObject({
-  resolvedFirstContact: countSchema,
-  resolved: countSchema,
-  total: countSchema,
-  denominator: z.enum(['resolved', 'all'], expected('"resolved" or "all"')),
-});
-const churnSchema = z.looseObject({
-  customersLost: countSchema,
-  total: countSchema,
-  denominator: z.enum(['start', 'start-plus-added'], expected('"start" or "start-plus-added"')),
-});
-const repurchaseSchema = z.looseObject({ repeatCustomers: countSchema, total: countSchema });
-const upsellSchema = z.looseObject({ upgraded: countSchema, notUpgraded: countSchema, total: countSchema });
-
-/** `effectiveSampleSize` when the result was weighted, else `null`. */
-function effectiveSize(weighted: { effectiveSampleSize: number } | null | undefined): number | null {
-  return weighted === null || weighted === undefined ? null : weighted.effectiveSampleSize;
-}
-
-/** Fails with `inconsistent` at `[side, field]` unless `part <= whole`. */
-function within(side: 'a' | 'b', field: string, part: number, whole: number, wholeName: string): void {
-  if (part > whole) fail(METRIC, 'inconsistent', [side, field], `expected ${field} of at most ${wholeName} (${whole}), received ${part}`);
-}
-
-/** A proportion side: raw counts, or under weights `percent / 100` of the effective sample size. */
-function proportionSide(x: number, n: number, percent: number | null, weighted: { effectiveSampleSize: number } | null | undefined): Side {
-  const nEff = effectiveSize(weighted);
-  if (nEff === null) return { kind: 'proportion', n, x, percent: n === 0 ? null : new Dec(x).times(100).dividedBy(n) };
-  if (nEff === 0 || percent === null) return { kind: 'proportion', n: 0, x: 0, percent: null };
-  const p = new Dec(percent);
-  return { kind: 'proportion', n: nEff, x: Math.min(nEff, toNumber(p.dividedBy(100).times(new Dec(nEff)))), percent: p };
-}
-
-function readSide(side: 'a' | 'b', metric: ComparableMetric, r: unknown, on: 'percent' | 'mean'): Side {
-  switch (metric) {
-    case 'nps': {
-      const o = parse(METRIC, npsSchema, r, [side]);
-      if (o.promoters.count + o.passives.count + o.detractors.count !== o.total) {
-        fail(
-          METRIC,
-          'inconsistent',
-          [side, 'total'],
-          `expected total to equal promoters + passives + detractors (${o.promoters.count + o.passives.count + o.detractors.count}), received ${o.total}`,
-        );
-      }
-      const nEff = effectiveSize(o.weighted);
-      if (nEff === null) {
-        const n = new Dec(o.total);
-        const observed = o.total === 0 ? null : new Dec(o.promoters.count - o.detractors.count).times(100).dividedBy(o.total);
-        return { kind: 'nps', n, promoters: new Dec(o.promoters.count), detractors: new Dec(o.detractors.count), observed };
-      }
-      if (nEff === 0 || o.promoters.percent === null || o.detractors.percent === null) {
-        return { kind: 'nps', n: new Dec(0), promoters: new Dec(0), detractors: new Dec(0), observed: null };
-      }
-      const n = new Dec(nEff);
-      const p = new Dec(o.promoters.percent);
-      const d = new Dec(o.detractors.percent);
-      return { kind: 'nps', n, promoters: p.times(n).dividedBy(100), detractors: d.times(n).dividedBy(100), observed: p.minus(d) };
-    }
-    case 'csat':
-    case 'ces': {
-      let o: z.output<typeof csatSchema> | z.output<typeof cesSchema>;
-      let group: { count: number; percent: number | null };
-      if (metric === 'csat') {
-        const c = parse(METRIC, csatSchema, r, [side]);
-        [o, group] = [c, c.satisfied];
-      } else {
-        const c = parse(METRIC, cesSchema, r, [side]);
-        [o, group] = [c, c.easy];
-      }
-      const groupName = metric === 'csat' ? 'satisfied' : 'easy';
-      within(side, groupName, group.count, o.total, 'total');
-      if (on === 'mean') return meanSide(o.total, o.mean, o.variance, o.weighted);
-      return proportionSide(group.count, o.total, o.value, o.weighted);
-    }
-    case 'loyaltyIndex': {
-      const o = parse(METRIC, loyaltySchema, r, [side]);
-      return meanSide(o.total, o.value, o.variance, null);
-    }
-    case 'firstContactResolution': {
-      const o = parse(METRIC, fcrSchema, r, [side]);
-      within(side, 'resolved', o.resolved, o.total, 'total');
-      within(side, 'resolvedFirstContact', o.resolvedFirstContact, o.resolved, 'resolved');
-      return proportionSide(o.resolvedFirstContact, o.denominator === 'resolved' ? o.resolved : o.total, null, null);
-    }
-    case 'customerChurn': {
-      const o = parse(METRIC, churnSchema, r, [side]);
-      within(side, 'customersLost', o.customersLost, o.total, 'total');
-      return proportionSide(o.customersLost, o.total, null, null);
-    }
-    case 'repurchaseRate': {
-      const o = parse(METRIC, repurchaseSchema, r, [side]);
-      within(side, 'repeatCustomers', o.repeatCustomers, o.total, 'total');
-      return proportionSide(o.repeatCustomers, o.total, null, null);
-    }
-    case 'upsellRatio': {
-      const o = parse(METRIC, upsellSchema, r, [side]);
-      if (o.upgraded + o.notUpgraded !== o.total) {
-        fail(METRIC, 'inconsistent', [side, 'total'], `expected total to equal upgraded + notUpgraded (${o.upgraded + o.notUpgraded}), received ${o.total}`);
-      }
-      return proportionSide(o.upgraded, o.total, null, null);
-    }
-  }
-}
-
-function meanSide(total: number, mean: number | null, variance: number | null, weighted: { effectiveSampleSize: number } | null | undefined): Side {
-  const nEff = effectiveSize(weighted);
-  const n = nEff ?? total;
-  if (n === 0 || mean === null) return { kind: 'mean', n: 0, mean: null, variance: null };
-  return { kind: 'mean', n, mean: new Dec(mean), variance: variance === null ? null : new Dec(variance) };
-}
-
 /** The metric of a result, or a MetricsError at `[side]` when it is not a result. */
-function metricOf(side: 'a' | 'b', r: unknown): string {
+function metricOf(side: Side, r: unknown): string {
   if (typeof r !== 'object' || r === null || Array.isArray(r) || typeof (r as { metric?: unknown }).metric !== 'string') {
     fail(
       METRIC,
@@ -293,13 +107,19 @@ function metricOf(side: 'a' | 'b', r: unknown): string {
   return (r as { metric: string }).metric;
 }
 
-/** Fails with `invalid-value` at `[side, 'metric']` for a metric that cannot be compared. */
-function comparable(side: 'a' | 'b', metric: string, r: object): ComparableMetric {
-  if (Object.hasOwn(NOT_COMPARABLE, metric)) fail(METRIC, 'invalid-value', [side, 'metric'], NOT_COMPARABLE[metric]!);
-  if (!(COMPARABLE as readonly string[]).includes(metric)) {
-    fail(METRIC, 'invalid-value', [side, 'metric'], `expected a result of ${COMPARABLE.join(', ')}, received ${JSON.stringify(metric)}`);
+/** The metric as a comparable one, or a MetricsError with `invalid-value` at `[side, 'metric']` saying why it cannot be compared. */
+function comparable(side: Side, metric: string, r: object): ComparableMetric {
+  if (isMetricName(metric)) {
+    const plan = METRICS[metric].compare;
+    if (typeof plan === 'object') fail(METRIC, 'invalid-value', [side, 'metric'], plan.reason);
+  } else if (isOperationName(metric)) {
+    fail(METRIC, 'invalid-value', [side, 'metric'], OPERATIONS[metric]);
   }
-  if (metric === 'repurchaseRate' && (r as { method?: unknown }).method !== 'customers') {
+  const known = COMPARABLE_METRICS.find((m) => m === metric);
+  if (known === undefined) {
+    fail(METRIC, 'invalid-value', [side, 'metric'], `expected a result of ${COMPARABLE_METRICS.join(', ')}, received ${JSON.stringify(metric)}`);
+  }
+  if (known === 'repurchaseRate' && Reflect.get(r, 'method') !== 'customers') {
     fail(
       METRIC,
       'invalid-value',
@@ -307,62 +127,7 @@ function comparable(side: 'a' | 'b', metric: string, r: object): ComparableMetri
       "repurchaseRate by 'repurchases' is purchases per customer, not a proportion of customers, and has no test: compare results by 'customers'",
     );
   }
-  return metric as ComparableMetric;
-}
-
-/** Fails with `inconsistent` at `['b', field]` when the two results were computed by different definitions. */
-function sameDefinition(metric: ComparableMetric, a: object, b: object, on: 'percent' | 'mean'): void {
-  const field = (
-    { firstContactResolution: 'denominator', customerChurn: 'denominator', loyaltyIndex: 'aggregate' } as Partial<Record<ComparableMetric, string>>
-  )[metric];
-  if (field !== undefined) {
-    const va = (a as Record<string, unknown>)[field];
-    const vb = (b as Record<string, unknown>)[field];
-    if (va !== vb) fail(METRIC, 'inconsistent', ['b', field], `expected the same ${field} as a (${JSON.stringify(va)}), received ${JSON.stringify(vb)}`);
-  }
-  if ((metric === 'csat' || metric === 'ces') && on === 'mean') {
-    const points = (side: 'a' | 'b', r: object) => parse(METRIC, distributionSchema, r, [side]).distribution.map((p) => p.point);
-    const pa = points('a', a);
-    const pb = points('b', b);
-    if (pa.length !== pb.length || pa.some((p, i) => p !== pb[i])) {
-      fail(
-        METRIC,
-        'inconsistent',
-        ['b', 'distribution'],
-        `expected answers on the same scale as a (${pa[0]} to ${pa[pa.length - 1]}), received ${pb[0]} to ${pb[pb.length - 1]}`,
-      );
-    }
-  }
-}
-
-/** Which test a metric uses, from `method` and `on`; a MetricsError for a choice the metric does not offer. */
-function chooseMethod(
-  metric: ComparableMetric,
-  method: CompareMethod | undefined,
-  on: 'percent' | 'mean' | undefined,
-): { method: CompareMethod; on: 'percent' | 'mean' } {
-  const isPoint = metric === 'csat' || metric === 'ces';
-  if (on !== undefined && !isPoint) {
-    fail(
-      METRIC,
-      'invalid-value',
-      ['options', 'on'],
-      `expected no on for ${metric} results (only csat and ces compare on the percent or the mean), received ${JSON.stringify(on)}`,
-    );
-  }
-  const quantity = on ?? 'percent';
-  const allowed: readonly CompareMethod[] =
-    metric === 'nps' ? ['adjusted-wald', 'wald'] : metric === 'loyaltyIndex' || (isPoint && quantity === 'mean') ? ['welch'] : ['n-1'];
-  if (method !== undefined && !allowed.includes(method)) {
-    const hint = isPoint ? (method === 'welch' ? " (compare the means with on: 'mean')" : " (on: 'mean' compares with 'welch')") : '';
-    fail(
-      METRIC,
-      'invalid-value',
-      ['options', 'method'],
-      `expected ${allowed.map((m) => JSON.stringify(m)).join(' or ')} for ${metric}${isPoint ? ` on the ${quantity}` : ''}${hint}, received ${JSON.stringify(method)}`,
-    );
-  }
-  return { method: method ?? allowed[0]!, on: quantity };
+  return known;
 }
 
 /**
@@ -428,9 +193,9 @@ export function compare(a: ComparableResult, b: ComparableResult, options?: Comp
   if (metricB !== metric) fail(METRIC, 'inconsistent', ['b', 'metric'], `expected a result of ${metric}, like a, received ${JSON.stringify(metricB)}`);
   comparable('b', metricB, b);
   const { method, on } = chooseMethod(metric, o.method, o.on);
-  const sa = readSide('a', metric, a, on);
-  const sb = readSide('b', metric, b, on);
-  sameDefinition(metric, a, b, on);
+  const sa = readSample('a', metric, a, on);
+  const sb = readSample('b', metric, b, on);
+  checkSameDefinition(metric, a, b, on);
 
   let outcome: DifferenceOutcome;
   if (sa.kind === 'nps' && sb.kind === 'nps') {

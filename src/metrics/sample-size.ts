@@ -3,14 +3,17 @@
  */
 import { z } from 'zod';
 import { fail } from '../core/contract/errors.js';
+import { METRICS, type OperationName, PLANNED_METRICS, type PlannedMetric } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
+import { levelSchema } from '../core/contract/schemas.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
 import { Dec } from '../core/exact/decimal.js';
 import { proportionWarnings, sampleWarnings, type Warning } from '../core/stats/inference.js';
 import { normalCriticalValue } from '../core/stats/intervals.js';
+import { npsVariance } from '../core/survey/nps-score.js';
 
-/** What {@link sampleSizeFor} plans for: NPS, or a proportion (by name, or any proportion metric). */
-export type SampleSizeMetric = 'nps' | 'proportion' | 'csat' | 'ces' | 'firstContactResolution' | 'customerChurn' | 'repurchaseRate' | 'upsellRatio';
+/** What {@link sampleSizeFor} plans for: `'proportion'`, or a metric the registry gives a sample-size plan (NPS, or a proportion metric by name). */
+export type SampleSizeMetric = 'proportion' | PlannedMetric;
 
 /** Expected NPS group shares, in percent. */
 export interface ExpectedNpsShares {
@@ -63,21 +66,23 @@ export interface SampleSizeForResult {
   readonly warnings: readonly Warning[];
 }
 
-const METRIC = 'sampleSizeFor';
-const PROPORTION_NAMES = ['proportion', 'csat', 'ces', 'firstContactResolution', 'customerChurn', 'repurchaseRate', 'upsellRatio'] as const;
+const METRIC = 'sampleSizeFor' satisfies OperationName;
+const PLANS = ['proportion', ...PLANNED_METRICS] as const satisfies readonly SampleSizeMetric[];
+const PROPORTION_NAMES = PLANS.filter((m) => planOf(m) === 'proportion');
+
+/** The plan a name stands for: `'nps'` or `'proportion'`. */
+function planOf(metric: SampleSizeMetric): 'nps' | 'proportion' {
+  return metric === 'proportion' ? 'proportion' : METRICS[metric].sampleSize;
+}
 
 const percentSchema = z.number(expected('a percent from 0 to 100')).min(0, expected('a percent from 0 to 100')).max(100, expected('a percent from 0 to 100'));
 
 const planSchema = z
   .strictObject(
     {
-      metric: z.enum(['nps', ...PROPORTION_NAMES], expected(`"nps" or a proportion ("${PROPORTION_NAMES.join('", "')}")`)),
+      metric: z.enum(PLANS, expected(`"nps" or a proportion ("${PROPORTION_NAMES.join('", "')}")`)),
       marginOfError: z.number(expected('a margin of error above 0')).gt(0, expected('a margin of error above 0')),
-      level: z
-        .number(expected('a level strictly between 0 and 1'))
-        .gt(0, expected('a level strictly between 0 and 1'))
-        .lt(1, expected('a level strictly between 0 and 1'))
-        .optional(),
+      level: levelSchema.optional(),
       expected: z
         .union(
           [
@@ -96,7 +101,7 @@ const planSchema = z
     expected('a plan { metric, marginOfError, level?, expected?, population? }'),
   )
   .superRefine((plan, ctx) => {
-    const nps = plan.metric === 'nps';
+    const nps = planOf(plan.metric) === 'nps';
     const limit = nps ? 200 : 100;
     if (plan.marginOfError > limit) {
       ctx.addIssue(
@@ -134,18 +139,16 @@ const planSchema = z
           e.detractors,
         ),
       );
-    } else if (npsVariance(e).isZero()) {
+    } else if (expectedNpsVariance(e).isZero()) {
       ctx.addIssue(
         customIssue('invalid-value', ['expected'], 'expected shares with some spread: when every answer is in one group the formula needs no answers', e),
       );
     }
   });
 
-/** The variance of one answer's NPS score (+1, 0, -1): `p + d - (p - d)²`, shares as fractions. */
-function npsVariance(e: ExpectedNpsShares): Dec {
-  const p = new Dec(e.promoters).dividedBy(100);
-  const d = new Dec(e.detractors).dividedBy(100);
-  return p.plus(d).minus(p.minus(d).pow(2));
+/** The variance of one answer's NPS score for expected shares in percent. */
+function expectedNpsVariance(e: ExpectedNpsShares): Dec {
+  return npsVariance(new Dec(e.promoters).dividedBy(100), new Dec(e.detractors).dividedBy(100));
 }
 
 /**
@@ -183,14 +186,14 @@ function npsVariance(e: ExpectedNpsShares): Dec {
 export function sampleSizeFor(options: SampleSizeForOptions): SampleSizeForResult {
   const plan = parse(METRIC, planSchema, options, ['options']);
   const level = plan.level ?? 0.95;
-  const nps = plan.metric === 'nps';
+  const nps = planOf(plan.metric) === 'nps';
   const expectedUsed: number | ExpectedNpsShares = plan.expected ?? (nps ? { promoters: 50, detractors: 50 } : 50);
   let variance: Dec;
   if (typeof expectedUsed === 'number') {
     const p = new Dec(expectedUsed).dividedBy(100);
     variance = p.times(new Dec(1).minus(p));
   } else {
-    variance = npsVariance(expectedUsed);
+    variance = expectedNpsVariance(expectedUsed);
   }
   const z = new Dec(normalCriticalValue(level));
   const margin = new Dec(plan.marginOfError).dividedBy(100);
