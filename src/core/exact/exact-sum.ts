@@ -1,12 +1,12 @@
 /**
  * Exact sums of doubles, for survey weights.
  *
- * A sum of weights is kept as a list of partial sums (Shewchuk 1997,
- * "Adaptive precision floating-point arithmetic and fast robust geometric
- * predicates"; the algorithm of Python's `math.fsum`): adding a double to the
- * list is exact, so the list always sums, as real numbers, to the exact sum
- * of everything added. Two lists concatenated sum to the exact sum of both,
- * which is what lets `mergeCounts` merge weighted tallies exactly.
+ * Millions of weights are summed exactly in a fixed-point accumulator; a
+ * tally keeps the exact sum as a short list of partial sums (doubles whose
+ * sum, as real numbers, is the exact sum, as in Shewchuk 1997, "Adaptive
+ * precision floating-point arithmetic and fast robust geometric
+ * predicates"). Two lists concatenated sum to the exact sum of both, which
+ * is what lets `mergeCounts` merge weighted tallies exactly.
  *
  * The exact sum is a dyadic rational `mantissa * 2^exponent` (every double
  * is one), held in `bigint`s, so sums, differences and products of sums stay
@@ -14,58 +14,8 @@
  */
 import { Dec } from './decimal.js';
 
-/**
- * Adds `x` into `partials`, exactly: afterwards the list sums, as real
- * numbers, to its old sum plus `x`. The partials stay non-overlapping and in
- * increasing magnitude (Shewchuk's GROW-EXPANSION with zero elimination), so
- * the list stays short: rarely more than two or three entries.
- *
- * @param partials - The list, changed in place.
- * @param x - A finite double; the sum must stay finite (the caller bounds
- *   its inputs so that it does).
- */
-export function addPartial(partials: number[], x: number): void {
-  let used = 0;
-  for (let j = 0; j < partials.length; j++) {
-    let y = partials[j]!;
-    if (Math.abs(x) < Math.abs(y)) {
-      const t = x;
-      x = y;
-      y = t;
-    }
-    const hi = x + y;
-    const lo = y - (hi - x);
-    if (lo !== 0) partials[used++] = lo;
-    x = hi;
-  }
-  partials.length = used;
-  if (x !== 0) partials.push(x);
-}
-
-/** Adds every partial of `from` into `into`, exactly. */
-export function addPartials(into: number[], from: readonly number[]): void {
-  for (const x of from) addPartial(into, x);
-}
-
-const SPLITTER = 134217729; // 2^27 + 1
-
-/**
- * Adds `x²` into `partials`, exactly: the rounded square and its rounding
- * error (Dekker's product) are both added. Exact while `x²` and its error
- * are normal doubles, that is for `|x|` from about 1e-145 to 1e154.
- */
-export function addSquare(partials: number[], x: number): void {
-  const p = x * x;
-  const c = SPLITTER * x;
-  const hi = c - (c - x);
-  const lo = x - hi;
-  const e = hi * hi - p + 2 * hi * lo + lo * lo;
-  addPartial(partials, p);
-  if (e !== 0) addPartial(partials, e);
-}
-
-// ---------------------------------------------------------------------------
-// A fast exact accumulator, for summing millions of weights.
+/** Dekker's splitting constant, 2^27 + 1. */
+const SPLITTER = 134217729;
 
 /** 32-bit chunks covering every bit a double can have (bit positions 0 to 2098). */
 const CHUNKS = 67;
@@ -78,8 +28,7 @@ const CARRY_EVERY = 1 << 20;
  * superaccumulator", after Neal 2015, "Fast exact summation using small and
  * large superaccumulators"). Adding is a few integer operations and three
  * exact additions of integers held in doubles, with no branches on the
- * data; carries are propagated every 2^20 adds. Faster than
- * {@link addPartial} on long inputs, and exact in the same way.
+ * data; carries are propagated every 2^20 adds.
  */
 export interface Accumulator {
   /** `chunks[i]` holds an integer weighing `2^(32 i - 1075)`. */
@@ -133,7 +82,7 @@ export function accumulate(acc: Accumulator, x: number): void {
   if (++acc.adds === CARRY_EVERY) carry(acc);
 }
 
-/** Adds `x²` to an accumulator, exactly: the rounded square and its error (Dekker's product; see {@link addSquare}). */
+/** Adds `x²` to an accumulator, exactly: the rounded square and its error (Dekker's product: exact while `x²` and its error are normal doubles, that is for `|x|` from about 1e-145 to 1e154). */
 export function accumulateSquare(acc: Accumulator, x: number): void {
   const p = x * x;
   const c = SPLITTER * x;
@@ -269,7 +218,7 @@ export function dyadicSign(a: Dyadic): -1 | 0 | 1 {
 
 /**
  * The exact sum of a list of partials (any finite doubles, in any order: a
- * list from {@link addPartial}, or several such lists concatenated).
+ * list from {@link partialsOf}, or several such lists concatenated).
  */
 export function exactSum(partials: readonly number[]): Dyadic {
   let sum = ZERO;
@@ -283,11 +232,6 @@ export function dyadicToDec(a: Dyadic): Dec {
   // m / 2^k = m 5^k / 10^k
   const k = -a.exponent;
   return new Dec(`${(a.mantissa * 5n ** BigInt(k)).toString()}e-${k}`);
-}
-
-/** The exact sum of a list of partials as a `Dec`, exactly. */
-export function partialsSum(partials: readonly number[]): Dec {
-  return dyadicToDec(exactSum(partials));
 }
 
 /** `a / b` as a `Dec`, rounded once (to the 80 digits of `Dec`); `null` when `b` is 0. */

@@ -1,5 +1,5 @@
 /**
- * Exact sums of doubles (core/weights.ts) against an exact BigInt oracle:
+ * Exact sums of doubles (core/exact/exact-sum.ts) against an exact BigInt oracle:
  * every finite double is `m 2^e`, so sums of doubles are exact rationals
  * with a power-of-two denominator, computed here independently.
  */
@@ -10,16 +10,13 @@ import {
   accumulateSquare,
   accumulator,
   accumulatorSum,
-  addPartial,
-  addPartials,
-  addSquare,
   type Dyadic,
+  dyadicAdd,
   dyadicOf,
   dyadicRatio,
   dyadicToDec,
   exactSum,
   partialsOf,
-  partialsSum,
 } from '../../src/core/exact/exact-sum.js';
 
 /** A finite double as numerator / 2^1100, exactly (every finite double is a multiple of 2^-1074). */
@@ -52,22 +49,27 @@ const wide = fc.oneof(
 );
 const weight = fc.oneof(fc.double({ noNaN: true, min: 1e-100, max: 1e100 }), fc.constantFrom(0, 0.1, 0.2, 0.3, 1, 3, 1e-100, 1e100));
 
-describe('addPartial (Shewchuk)', () => {
-  it('keeps the exact sum of everything added', () => {
+/** The partial sums a tally keeps for `xs`: the accumulator's exact sum cut into doubles. */
+function partialsFor(xs: readonly number[]): number[] {
+  const acc = accumulator();
+  for (const x of xs) accumulate(acc, x);
+  return partialsOf(accumulatorSum(acc));
+}
+
+describe("partial sums (a tally's exact weight sum as doubles)", () => {
+  it('keep the exact sum of everything added', () => {
     fc.assert(
       fc.property(fc.array(wide, { maxLength: 200 }), (xs) => {
-        const partials: number[] = [];
-        for (const x of xs) addPartial(partials, x);
+        const partials = partialsFor(xs);
         expect(dyadicScaled(exactSum(partials))).toBe(oracle(xs));
       }),
       { numRuns: 300 },
     );
   });
-  it('keeps the list non-overlapping and in increasing magnitude, without zeros', () => {
+  it('keep the list non-overlapping and in increasing magnitude, without zeros', () => {
     fc.assert(
       fc.property(fc.array(wide, { maxLength: 200 }), (xs) => {
-        const partials: number[] = [];
-        for (const x of xs) addPartial(partials, x);
+        const partials = partialsFor(xs);
         for (let i = 0; i < partials.length; i++) {
           expect(partials[i]).not.toBe(0);
           // Non-overlapping: each partial lies wholly below the lowest set bit of the next.
@@ -78,22 +80,17 @@ describe('addPartial (Shewchuk)', () => {
     );
   });
   it('sums 0.1 ten times to exactly ten times the double 0.1', () => {
-    const partials: number[] = [];
-    for (let i = 0; i < 10; i++) addPartial(partials, 0.1);
-    expect(partialsSum(partials).toString()).toBe('1.000000000000000055511151231257827021181583404541015625');
+    const partials = partialsFor(new Array<number>(10).fill(0.1));
+    expect(dyadicToDec(exactSum(partials)).toString()).toBe('1.000000000000000055511151231257827021181583404541015625');
     expect(partials.length).toBe(2);
   });
   it('concatenated lists still sum exactly (the merge of two tallies)', () => {
     fc.assert(
       fc.property(fc.array(wide, { maxLength: 50 }), fc.array(wide, { maxLength: 50 }), (a, b) => {
-        const pa: number[] = [];
-        const pb: number[] = [];
-        for (const x of a) addPartial(pa, x);
-        for (const x of b) addPartial(pb, x);
+        const pa = partialsFor(a);
+        const pb = partialsFor(b);
         expect(dyadicScaled(exactSum([...pa, ...pb]))).toBe(oracle([...a, ...b]));
-        const pc = [...pa];
-        addPartials(pc, pb);
-        expect(dyadicScaled(exactSum(pc))).toBe(oracle([...a, ...b]));
+        expect(dyadicScaled(dyadicAdd(exactSum(pa), exactSum(pb)))).toBe(oracle([...a, ...b]));
       }),
       { numRuns: 200 },
     );
@@ -101,7 +98,7 @@ describe('addPartial (Shewchuk)', () => {
 });
 
 describe('the accumulator', () => {
-  it('sums exactly, as addPartial does', () => {
+  it('sums exactly', () => {
     fc.assert(
       fc.property(fc.array(wide, { maxLength: 300 }), (xs) => {
         const acc = accumulator();
@@ -113,13 +110,11 @@ describe('the accumulator', () => {
   });
   it('stays exact past the carry interval (2^20 adds) and on subnormals', () => {
     const acc = accumulator();
-    const partials: number[] = [];
     const xs = [0.1, 2 ** 52 + 1, 1e-300, 5e-324, -0.3, 1.7976931348623157e308 / 4];
     for (let i = 0; i < 1_100_000; i++) {
       const x = xs[i % xs.length]!;
       accumulate(acc, x);
     }
-    for (const x of xs) addPartial(partials, x);
     // Each of the six was added 183,333 or 183,334 times.
     const expected = xs.reduce((s, x, j) => s + scaled(x) * BigInt(Math.floor((1_100_000 - j - 1) / xs.length) + 1), 0n);
     expect(dyadicScaled(accumulatorSum(acc))).toBe(expected);
@@ -128,11 +123,8 @@ describe('the accumulator', () => {
     fc.assert(
       fc.property(fc.array(weight, { maxLength: 100 }), (ws) => {
         const acc = accumulator();
-        const partials: number[] = [];
-        for (const w of ws) {
-          accumulateSquare(acc, w);
-          addSquare(partials, w);
-        }
+        for (const w of ws) accumulateSquare(acc, w);
+        const partials = partialsOf(accumulatorSum(acc));
         // The oracle: Σ (m 2^e)² with the scaled values, then rescaled.
         const exact = ws.reduce((s, w) => s + scaled(w) * scaled(w), 0n);
         const viaAccumulator = dyadicScaled(accumulatorSum(acc)) * 2n ** 1100n;
