@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup.ts'],
     typecheck: {
       include: ['tests/types/**/*.test-d.ts'],
       tsconfig: './tsconfig.json',
