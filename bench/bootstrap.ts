@@ -5,7 +5,9 @@
  * Target: n = 10^6 with 2,000 resamples well under a second; the
  * cost must not grow with n (the naive one grows linearly).
  */
-import { bootstrapNpsInterval, xoshiro128ss } from '../src/core/stats/bootstrap.js';
+
+import { bootstrapNpsInterval } from '../src/core/stats/nps-bootstrap.js';
+import { xoshiro128ss } from '../src/core/stats/random.js';
 import { measure, ratio } from './harness.js';
 
 const RESAMPLES = 2000;

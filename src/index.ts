@@ -22,10 +22,15 @@ export type {
   Share,
   Unit,
 } from './core/contract/types.js';
-export type { Interval, IntervalOption, Warning, WarningCode } from './core/stats/inference.js';
-export type { ProportionMethod } from './core/stats/intervals.js';
+export type { Money } from './core/money/money.js';
+export type { MrrMovementCounts, MrrMovements } from './core/money/movements.js';
+export type { Interval, IntervalOption } from './core/stats/interval-fields.js';
+export type { ProportionMethod } from './core/stats/proportion-intervals.js';
+export type { Warning, WarningCode } from './core/stats/warnings.js';
 export type { PointCounts, PointIntervalOption, PointWeights } from './core/survey/point-scale.js';
 export type { WeightedSummary } from './core/survey/weights.js';
+export type { BusinessHours, Weekday } from './core/time/business-hours.js';
+export type { TicketTime } from './core/time/time.js';
 export {
   type CesCounts,
   type CesDirection,
@@ -35,6 +40,14 @@ export {
   cesCounts,
   cesFromCounts,
 } from './metrics/ces.js';
+export {
+  type ChurnToAnnualOptions,
+  type ChurnToAnnualResult,
+  type ChurnToMonthlyOptions,
+  type ChurnToMonthlyResult,
+  churnToAnnual,
+  churnToMonthly,
+} from './metrics/churn-conversions.js';
 export { type ComparableMetric, type ComparableResult, type CompareMethod, type CompareOptions, type CompareResult, compare } from './metrics/compare.js';
 export {
   type CsatCounts,
@@ -46,15 +59,9 @@ export {
 } from './metrics/csat.js';
 export {
   type ChurnDenominator,
-  type ChurnToAnnualOptions,
-  type ChurnToAnnualResult,
-  type ChurnToMonthlyOptions,
-  type ChurnToMonthlyResult,
   type CustomerChurnInput,
   type CustomerChurnOptions,
   type CustomerChurnResult,
-  churnToAnnual,
-  churnToMonthly,
   customerChurn,
 } from './metrics/customer-churn.js';
 export {
@@ -84,7 +91,6 @@ export {
   loyaltyIndexFromCounts,
 } from './metrics/loyalty-index.js';
 export {
-  type Money,
   type MovementChoice,
   type MrrChurnInput,
   type MrrChurnOptions,
@@ -96,7 +102,7 @@ export {
   type NetMrrChurnResult,
   netMrrChurn,
 } from './metrics/mrr.js';
-export { type MrrCustomer, type MrrMovementCounts, type MrrMovements, mrrMovements } from './metrics/mrr-movements.js';
+export { type MrrCustomer, mrrMovements } from './metrics/mrr-movements.js';
 export {
   type NpsCounts,
   type NpsIntervalOption,
@@ -129,8 +135,6 @@ export {
   type Targets,
 } from './metrics/targets.js';
 export {
-  type BusinessHours,
-  type TicketTime,
   type TimeToResolutionCounts,
   type TimeToResolutionInterval,
   type TimeToResolutionOptions,
@@ -139,7 +143,6 @@ export {
   timeToResolution,
   timeToResolutionCounts,
   timeToResolutionFromCounts,
-  type Weekday,
 } from './metrics/time-to-resolution.js';
 export {
   type UpsellRatioCounts,

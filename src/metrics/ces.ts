@@ -2,14 +2,15 @@
  * Customer Effort Score.
  */
 import { z } from 'zod';
-import type { RoundingOptions, WeightsInput } from '../core/contract/options.js';
+import type { IntervalOptions, MissingOptions, RoundingOptions, WeightsOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
+import type { PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
 import { expected } from '../core/contract/validate.js';
-import type { Interval, Warning } from '../core/stats/inference.js';
+import type { Interval } from '../core/stats/interval-fields.js';
+import type { Warning } from '../core/stats/warnings.js';
 import {
   bottomPoints,
-  checkUnusedWeights,
   type PointCounts,
   type PointIntervalOption,
   type PointScaleSettings,
@@ -20,14 +21,18 @@ import {
   tallyPoints,
   topPoints,
 } from '../core/survey/point-scale.js';
-import { pointResult, summarisePoints } from '../core/survey/point-summary.js';
-import type { WeightedSummary } from '../core/survey/weights.js';
+import { summarisePoints } from '../core/survey/point-summary.js';
+import { checkUnusedWeights, type WeightedSummary } from '../core/survey/weights.js';
 
 /** Which end of a CES scale means least effort. */
 export type CesDirection = 'higher-is-easier' | 'lower-is-easier';
 
-/** Options of {@link ces}, {@link cesCounts} and {@link cesFromCounts}. */
-export interface CesOptions extends RoundingOptions {
+/**
+ * Options of {@link ces}, {@link cesCounts} and {@link cesFromCounts}.
+ * `interval` takes a proportion method (Wilson by default) and also adds
+ * `meanInterval`, the Student t interval of `mean`, at the same level.
+ */
+export interface CesOptions extends RoundingOptions, MissingOptions, WeightsOptions, IntervalOptions<PointIntervalOption> {
   /** The answer scale. Default `{ min: 1, max: 7 }` (CES 2.0); the sources also use 0-3, 0-5 and 0-10. */
   readonly scale?: Scale;
   /** `'higher-is-easier'` (default: the top point is "very easy") or `'lower-is-easier'` (the bottom point is least effort). */
@@ -40,22 +45,6 @@ export interface CesOptions extends RoundingOptions {
   readonly easy?: readonly number[];
   /** Text label to scale point (`{ 'very easy': 7, ... }`), so responses may be text. Labels match exactly. */
   readonly labels?: Readonly<Record<string, number>>;
-  /** `'error'` (default) throws on `null`, `undefined` or `NaN`; `'exclude'` skips them and counts them in `excluded`. */
-  readonly missing?: MissingPolicy;
-  /**
-   * One weight per response (0, or a number from 1e-100 to 1e100): shares,
-   * the mean and the variance are then weighted, counts stay raw counts, and
-   * intervals use Kish's effective sample size. A missing answer skipped
-   * under `missing: 'exclude'` drops its weight too.
-   */
-  readonly weights?: WeightsInput;
-  /**
-   * `true` or `{ level?, method? }` adds `interval` (on `value`, in percent;
-   * `method` `'wilson'` (default), `'agresti-coull'`, `'jeffreys'`,
-   * `'clopper-pearson'` or `'wald'`) and `meanInterval` (Student t, on
-   * `mean`), at `level` (default 0.95).
-   */
-  readonly interval?: PointIntervalOption;
 }
 
 /** The tally CES is computed from. Merge tallies with `mergeCounts`. */
@@ -88,18 +77,20 @@ export interface CesResult {
   readonly warnings: readonly Warning[];
 }
 
-const spec: PointScaleSpec = {
-  metric: 'ces',
+const METRIC = 'ces' satisfies MetricName;
+
+const SPEC: PointScaleSpec = {
+  metric: METRIC,
   selectedKey: 'easy',
   defaultScale: { min: 1, max: 7 },
   defaultSelected: (scale, o) => (o.direction === 'lower-is-easier' ? bottomPoints(scale) : topPoints(scale)),
 };
-const schema = pointScaleOptionsSchema(spec, {
+const optionsSchema = pointScaleOptionsSchema(SPEC, {
   direction: z.enum(['higher-is-easier', 'lower-is-easier'], expected('"higher-is-easier" or "lower-is-easier"')).optional(),
 });
 
-function parseCesOptions(options: unknown): PointScaleSettings {
-  return parsePointScaleOptions(spec, schema, options);
+function parseOptions(options: unknown): PointScaleSettings {
+  return parsePointScaleOptions(SPEC, optionsSchema, options);
 }
 
 /**
@@ -130,8 +121,8 @@ function parseCesOptions(options: unknown): PointScaleSettings {
  * ces([7, 6, 1], { interval: { method: 'jeffreys', level: 0.9 } }).interval.method // => 'jeffreys'
  */
 export function ces(responses: ResponseInput, options?: CesOptions): CesResult {
-  const s = parseCesOptions(options);
-  return cesResult(tallyPoints('ces', 'responses', responses, s), s);
+  const parsed = parseOptions(options);
+  return fromTally(tally(responses, parsed), parsed);
 }
 
 /**
@@ -145,7 +136,7 @@ export function ces(responses: ResponseInput, options?: CesOptions): CesResult {
  * cesCounts(['very easy', 'easy'], { labels: { 'very easy': 7, easy: 6 } }) // => { metric: 'ces', points: { 6: 1, 7: 1 }, excluded: 0 }
  */
 export function cesCounts(responses: ResponseInput, options?: CesOptions): CesCounts {
-  return tallyPoints('ces', 'responses', responses, parseCesOptions(options));
+  return tally(responses, parseOptions(options));
 }
 
 /**
@@ -165,11 +156,31 @@ export function cesCounts(responses: ResponseInput, options?: CesOptions): CesCo
  * cesFromCounts({ points: { 1: 5, 4: 20, 6: 40, 7: 35 } }, { interval: true, decimals: 1 }).interval.lower // => 65.7
  */
 export function cesFromCounts(counts: Omit<CesCounts, 'metric' | 'excluded'> & Partial<CesCounts>, options?: CesOptions): CesResult {
-  const s = parseCesOptions(options);
-  checkUnusedWeights('ces', s);
-  return cesResult(parsePointCounts('ces', counts, s.scale), s);
+  const parsed = parseOptions(options);
+  checkUnusedWeights(METRIC, parsed.weights);
+  return fromTally(parseCounts(counts, parsed), parsed);
 }
 
-function cesResult(counts: CesCounts, s: PointScaleSettings): CesResult {
-  return deepFreeze(pointResult('ces', 'easy', counts, summarisePoints(counts, s)) as unknown as CesResult);
+function tally(responses: unknown, parsed: PointScaleSettings): CesCounts {
+  return tallyPoints(METRIC, 'responses', responses, parsed);
+}
+
+function parseCounts(counts: unknown, parsed: PointScaleSettings): CesCounts {
+  return parsePointCounts(METRIC, counts, parsed.scale);
+}
+
+function fromTally(counts: CesCounts, parsed: PointScaleSettings): CesResult {
+  const s = summarisePoints(counts, parsed);
+  return deepFreeze<CesResult>({
+    metric: METRIC,
+    unit: 'percent',
+    value: s.value,
+    total: s.total,
+    easy: s.selected,
+    mean: s.mean,
+    variance: s.variance,
+    distribution: s.distribution,
+    excluded: counts.excluded,
+    ...s.inference,
+  });
 }

@@ -19,9 +19,10 @@ import {
 import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, levelSchema, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull, toNumber } from '../core/exact/decimal.js';
+import { Dec, type OutputFormat, output, outputOrNull } from '../core/exact/decimal.js';
 import { type DifferenceOutcome, meanDifference, npsDifference, proportionDifference } from '../core/stats/differences.js';
-import { type Interval, intervalWarnings, toInterval, type Warning } from '../core/stats/inference.js';
+import { type Interval, toInterval } from '../core/stats/interval-fields.js';
+import { intervalWarnings, type Warning } from '../core/stats/warnings.js';
 
 export type { CompareMethod } from '../core/comparison/methods.js';
 /** The metrics whose results {@link compare} takes: every metric the registry gives a compare plan. */
@@ -198,14 +199,14 @@ export function compare(a: ComparableResult, b: ComparableResult, options?: Comp
   checkSameDefinition(metric, a, b, on);
 
   let outcome: DifferenceOutcome;
-  if (sa.kind === 'nps' && sb.kind === 'nps') {
-    outcome = npsDifference(sa, sb, level, method as 'adjusted-wald' | 'wald');
+  if (sa.kind === 'nps' && sb.kind === 'nps' && (method === 'adjusted-wald' || method === 'wald')) {
+    outcome = npsDifference(sa, sb, level, method);
   } else if (sa.kind === 'proportion' && sb.kind === 'proportion') {
     outcome = proportionDifference(sa, sb, level);
   } else if (sa.kind === 'mean' && sb.kind === 'mean') {
     outcome = meanDifference(sa, sb, level);
   } else {
-    throw new TypeError('compare: sides of different kinds');
+    throw new TypeError('compare: samples of different kinds, or a test their kind does not take');
   }
   return result(metric, method, level, format, outcome);
 }
@@ -214,19 +215,7 @@ function result(metric: ComparableMetric, method: CompareMethod, level: number, 
   const unit = metric === 'nps' || method === 'welch' ? 'points' : 'percent';
   const intervalMethod = method === 'n-1' ? 'newcombe' : method;
   const b = outcome.bounds;
-  const interval =
-    b === null
-      ? null
-      : toInterval(
-          {
-            lower: toNumber(b.lower),
-            upper: toNumber(b.upper),
-            standardError: b.standardError === null ? null : toNumber(b.standardError),
-            clamped: b.clamped,
-          },
-          { level, method: intervalMethod },
-          format,
-        );
+  const interval = b === null ? null : toInterval(b, { level, method: intervalMethod }, format);
   const significant = outcome.pValue === null ? null : new Dec(outcome.pValue).lessThan(new Dec(1).minus(new Dec(level)));
   const round = (v: number | null) => (v === null ? null : output(new Dec(v), format));
   return deepFreeze({

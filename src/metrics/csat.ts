@@ -2,12 +2,13 @@
  * Customer Satisfaction Score.
  */
 
-import type { RoundingOptions, WeightsInput } from '../core/contract/options.js';
+import type { IntervalOptions, MissingOptions, RoundingOptions, WeightsOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import type { MissingPolicy, PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
-import type { Interval, Warning } from '../core/stats/inference.js';
+import type { PointShare, ResponseInput, Scale, Share } from '../core/contract/types.js';
+import type { Interval } from '../core/stats/interval-fields.js';
+import type { Warning } from '../core/stats/warnings.js';
 import {
-  checkUnusedWeights,
   type PointCounts,
   type PointIntervalOption,
   type PointScaleSettings,
@@ -18,11 +19,15 @@ import {
   tallyPoints,
   topPoints,
 } from '../core/survey/point-scale.js';
-import { pointResult, summarisePoints } from '../core/survey/point-summary.js';
-import type { WeightedSummary } from '../core/survey/weights.js';
+import { summarisePoints } from '../core/survey/point-summary.js';
+import { checkUnusedWeights, type WeightedSummary } from '../core/survey/weights.js';
 
-/** Options of {@link csat}, {@link csatCounts} and {@link csatFromCounts}. */
-export interface CsatOptions extends RoundingOptions {
+/**
+ * Options of {@link csat}, {@link csatCounts} and {@link csatFromCounts}.
+ * `interval` takes a proportion method (Wilson by default) and also adds
+ * `meanInterval`, the Student t interval of `mean`, at the same level.
+ */
+export interface CsatOptions extends RoundingOptions, MissingOptions, WeightsOptions, IntervalOptions<PointIntervalOption> {
   /** The answer scale. Default `{ min: 1, max: 5 }`; binary CSAT is `{ min: 0, max: 1 }`. */
   readonly scale?: Scale;
   /**
@@ -32,22 +37,6 @@ export interface CsatOptions extends RoundingOptions {
   readonly satisfied?: readonly number[];
   /** Text label to scale point (`{ 'very satisfied': 5, ... }`), so responses may be text. Labels match exactly. */
   readonly labels?: Readonly<Record<string, number>>;
-  /** `'error'` (default) throws on `null`, `undefined` or `NaN`; `'exclude'` skips them and counts them in `excluded`. */
-  readonly missing?: MissingPolicy;
-  /**
-   * One weight per response (0, or a number from 1e-100 to 1e100): shares,
-   * the mean and the variance are then weighted, counts stay raw counts, and
-   * intervals use Kish's effective sample size. A missing answer skipped
-   * under `missing: 'exclude'` drops its weight too.
-   */
-  readonly weights?: WeightsInput;
-  /**
-   * `true` or `{ level?, method? }` adds `interval` (on `value`, in percent;
-   * `method` `'wilson'` (default), `'agresti-coull'`, `'jeffreys'`,
-   * `'clopper-pearson'` or `'wald'`) and `meanInterval` (Student t, on
-   * `mean`), at `level` (default 0.95).
-   */
-  readonly interval?: PointIntervalOption;
 }
 
 /** The tally CSAT is computed from. Merge tallies with `mergeCounts`. */
@@ -80,16 +69,18 @@ export interface CsatResult {
   readonly warnings: readonly Warning[];
 }
 
-const spec: PointScaleSpec = {
-  metric: 'csat',
+const METRIC = 'csat' satisfies MetricName;
+
+const SPEC: PointScaleSpec = {
+  metric: METRIC,
   selectedKey: 'satisfied',
   defaultScale: { min: 1, max: 5 },
   defaultSelected: (scale) => topPoints(scale),
 };
-const schema = pointScaleOptionsSchema(spec);
+const optionsSchema = pointScaleOptionsSchema(SPEC);
 
-function parseCsatOptions(options: unknown): PointScaleSettings {
-  return parsePointScaleOptions(spec, schema, options);
+function parseOptions(options: unknown): PointScaleSettings {
+  return parsePointScaleOptions(SPEC, optionsSchema, options);
 }
 
 /**
@@ -120,8 +111,8 @@ function parseCsatOptions(options: unknown): PointScaleSettings {
  * csatFromCounts({ points: { 1: 13, 5: 37 } }, { interval: true, decimals: 2 }).interval // => { lower: 60.45, upper: 84.13, level: 0.95, method: 'wilson', standardError: null, clamped: false }
  */
 export function csat(responses: ResponseInput, options?: CsatOptions): CsatResult {
-  const s = parseCsatOptions(options);
-  return csatResult(tallyPoints('csat', 'responses', responses, s), s);
+  const parsed = parseOptions(options);
+  return fromTally(tally(responses, parsed), parsed);
 }
 
 /**
@@ -136,7 +127,7 @@ export function csat(responses: ResponseInput, options?: CsatOptions): CsatResul
  * csatCounts([5, 4, 5], { weights: [1, 2, 0.5] }).weights // => { count: 3, points: { 4: [2], 5: [1.5] }, squares: [5.25] }
  */
 export function csatCounts(responses: ResponseInput, options?: CsatOptions): CsatCounts {
-  return tallyPoints('csat', 'responses', responses, parseCsatOptions(options));
+  return tally(responses, parseOptions(options));
 }
 
 /**
@@ -155,11 +146,31 @@ export function csatCounts(responses: ResponseInput, options?: CsatOptions): Csa
  * csatFromCounts({ points: { 1: 10, 2: 5, 3: 5, 4: 30, 5: 50 } }).value // => 80
  */
 export function csatFromCounts(counts: Omit<CsatCounts, 'metric' | 'excluded'> & Partial<CsatCounts>, options?: CsatOptions): CsatResult {
-  const s = parseCsatOptions(options);
-  checkUnusedWeights('csat', s);
-  return csatResult(parsePointCounts('csat', counts, s.scale), s);
+  const parsed = parseOptions(options);
+  checkUnusedWeights(METRIC, parsed.weights);
+  return fromTally(parseCounts(counts, parsed), parsed);
 }
 
-function csatResult(counts: CsatCounts, s: PointScaleSettings): CsatResult {
-  return deepFreeze(pointResult('csat', 'satisfied', counts, summarisePoints(counts, s)) as unknown as CsatResult);
+function tally(responses: unknown, parsed: PointScaleSettings): CsatCounts {
+  return tallyPoints(METRIC, 'responses', responses, parsed);
+}
+
+function parseCounts(counts: unknown, parsed: PointScaleSettings): CsatCounts {
+  return parsePointCounts(METRIC, counts, parsed.scale);
+}
+
+function fromTally(counts: CsatCounts, parsed: PointScaleSettings): CsatResult {
+  const s = summarisePoints(counts, parsed);
+  return deepFreeze<CsatResult>({
+    metric: METRIC,
+    unit: 'percent',
+    value: s.value,
+    total: s.total,
+    satisfied: s.selected,
+    mean: s.mean,
+    variance: s.variance,
+    distribution: s.distribution,
+    excluded: counts.excluded,
+    ...s.inference,
+  });
 }

@@ -1,13 +1,15 @@
 /**
- * First contact resolution.
+ * First contact resolution: the share of tickets resolved in a single
+ * contact and never reopened.
  */
 import { z } from 'zod';
 import { describe, fail } from '../core/contract/errors.js';
-import type { RoundingOptions } from '../core/contract/options.js';
+import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
-import { customIssue, expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, roundDec } from '../core/exact/decimal.js';
+import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
+import { Dec, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -15,9 +17,9 @@ import {
   intervalSettings,
   proportionInference,
   proportionIntervalSchema,
-  type Warning,
-} from '../core/stats/inference.js';
-import type { ProportionMethod } from '../core/stats/intervals.js';
+} from '../core/stats/interval-fields.js';
+import type { ProportionMethod } from '../core/stats/proportion-intervals.js';
+import type { Warning } from '../core/stats/warnings.js';
 
 /** One support ticket, as a help desk exports it. Other fields (an id, dates) are allowed and ignored. */
 export interface FirstContactResolutionTicket {
@@ -32,25 +34,24 @@ export interface FirstContactResolutionTicket {
 /** What FCR divides by. */
 export type FirstContactResolutionDenominator = 'resolved' | 'all';
 
-/** Options of {@link firstContactResolution}, {@link firstContactResolutionCounts} and {@link firstContactResolutionFromCounts}. */
-export interface FirstContactResolutionOptions extends RoundingOptions {
+/**
+ * Options of {@link firstContactResolution}, {@link firstContactResolutionCounts}
+ * and {@link firstContactResolutionFromCounts}. The interval is that of
+ * `value`, `resolvedFirstContact` out of the denominator, by a proportion
+ * method (docs/guides/interval-methods.md).
+ */
+export interface FirstContactResolutionOptions extends RoundingOptions, IntervalOptions<IntervalOption<ProportionMethod>> {
   /**
    * `'resolved'` (default) divides by resolved tickets, as help desks such
    * as Freshservice do; `'all'` divides by every ticket, resolved or not, as
    * many contact-centre definitions do.
    */
   readonly denominator?: FirstContactResolutionDenominator;
-  /**
-   * A confidence interval for `value`, the proportion resolved at first
-   * contact out of the denominator: `true` for a 95% Wilson interval, or
-   * `{ level?, method? }` with method `'wilson'` (default),
-   * `'agresti-coull'`, `'jeffreys'`, `'clopper-pearson'` or `'wald'`.
-   */
-  readonly interval?: IntervalOption<ProportionMethod>;
 }
 
 /** The tally FCR is computed from. Merge tallies with `mergeCounts`. */
 export interface FirstContactResolutionCounts {
+  /** The metric the tally is for: `'firstContactResolution'`. */
   readonly metric: 'firstContactResolution';
   /** Tickets (or survey answers). */
   readonly total: number;
@@ -62,7 +63,9 @@ export interface FirstContactResolutionCounts {
 
 /** The result of {@link firstContactResolution} and {@link firstContactResolutionFromCounts}. */
 export interface FirstContactResolutionResult {
+  /** The metric: `'firstContactResolution'`. */
   readonly metric: 'firstContactResolution';
+  /** `value` is a percent. */
   readonly unit: 'percent';
   /** Percent of the denominator resolved in one contact and never reopened; `null` when the denominator is zero. */
   readonly value: number | null;
@@ -91,7 +94,10 @@ interface Parsed {
   readonly format: OutputFormat;
 }
 
-const METRIC = 'firstContactResolution';
+const METRIC = 'firstContactResolution' as const satisfies MetricName;
+
+/** A ticket's fields as read from the input, before they are checked. */
+type TicketFields = { readonly [K in keyof FirstContactResolutionTicket]?: unknown };
 
 const optionsSchema = optionsObject({
   denominator: z.enum(['resolved', 'all'], expected('"resolved" or "all"')).optional(),
@@ -151,7 +157,7 @@ export function firstContactResolution(
   options?: FirstContactResolutionOptions,
 ): FirstContactResolutionResult {
   const parsed = parseOptions(options);
-  return result(tally(tickets), parsed);
+  return fromTally(tally(tickets), parsed);
 }
 
 /**
@@ -177,26 +183,15 @@ export function firstContactResolutionCounts(
 
 const countsSchema = z
   .strictObject(
-    {
-      metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(),
-      total: countSchema,
-      resolved: countSchema,
-      resolvedFirstContact: countSchema,
-    },
+    { metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(), total: countSchema, resolved: countSchema, resolvedFirstContact: countSchema },
     expected('an FCR tally { total, resolved, resolvedFirstContact }'),
   )
   .superRefine((c, ctx) => {
     if (c.resolved > c.total) {
       ctx.addIssue(customIssue('inconsistent', ['resolved'], `expected at most total (${c.total}) resolved tickets, received ${c.resolved}`, c.resolved));
     } else if (c.resolvedFirstContact > c.resolved) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['resolvedFirstContact'],
-          `expected at most resolved (${c.resolved}) tickets resolved at first contact, received ${c.resolvedFirstContact}`,
-          c.resolvedFirstContact,
-        ),
-      );
+      const message = `expected at most resolved (${c.resolved}) tickets resolved at first contact, received ${c.resolvedFirstContact}`;
+      ctx.addIssue(customIssue('inconsistent', ['resolvedFirstContact'], message, c.resolvedFirstContact));
     }
   });
 
@@ -218,8 +213,13 @@ export function firstContactResolutionFromCounts(
   options?: FirstContactResolutionOptions,
 ): FirstContactResolutionResult {
   const parsed = parseOptions(options);
+  return fromTally(parseCounts(counts), parsed);
+}
+
+/** Validates a given tally. */
+function parseCounts(counts: unknown): FirstContactResolutionCounts {
   const c = parse(METRIC, countsSchema, counts, ['counts']);
-  return result({ metric: METRIC, total: c.total, resolved: c.resolved, resolvedFirstContact: c.resolvedFirstContact }, parsed);
+  return { metric: METRIC, total: c.total, resolved: c.resolved, resolvedFirstContact: c.resolvedFirstContact };
 }
 
 function tally(tickets: unknown): FirstContactResolutionCounts {
@@ -233,15 +233,15 @@ function tally(tickets: unknown): FirstContactResolutionCounts {
     for (let i = 0; i < n; i++) {
       const answer: unknown = tickets[i];
       if (answer === true) resolvedFirstContact++;
-      else if (answer !== false) badAnswer(answer, i);
+      else if (answer !== false) rejectAnswer(answer, i);
     }
     return { metric: METRIC, total: n, resolved: n, resolvedFirstContact };
   }
   let resolved = 0;
   for (let i = 0; i < n; i++) {
     const t: unknown = tickets[i];
-    if (typeof t !== 'object' || t === null) badTicket(tickets, i);
-    const { contacts, resolved: isResolved, reopened } = t as Record<string, unknown>;
+    if (typeof t !== 'object' || t === null) rejectTicket(t, i);
+    const { contacts, resolved: isResolved, reopened } = t as TicketFields;
     if (
       typeof contacts !== 'number' ||
       !(contacts >= 1) ||
@@ -249,7 +249,7 @@ function tally(tickets: unknown): FirstContactResolutionCounts {
       typeof isResolved !== 'boolean' ||
       (reopened !== undefined && typeof reopened !== 'boolean')
     ) {
-      badTicket(tickets, i);
+      rejectTicket(t, i);
     }
     if (isResolved) {
       resolved++;
@@ -259,17 +259,15 @@ function tally(tickets: unknown): FirstContactResolutionCounts {
   return { metric: METRIC, total: n, resolved, resolvedFirstContact };
 }
 
-function badAnswer(answer: unknown, index: number): never {
+function rejectAnswer(answer: unknown, index: number): never {
   const code = answer === null || answer === undefined ? 'missing-value' : 'invalid-type';
   return fail(METRIC, code, ['tickets', index], `expected a boolean survey answer like the first element, received ${describe(answer)}`);
 }
 
+const CONTACTS = expected('an integer number of contacts, 1 or more');
 const ticketSchema = z.object(
   {
-    contacts: z
-      .number(expected('an integer number of contacts, 1 or more'))
-      .int(expected('an integer number of contacts, 1 or more'))
-      .min(1, expected('an integer number of contacts, 1 or more')),
+    contacts: z.number(CONTACTS).int(CONTACTS).min(1, CONTACTS),
     resolved: z.boolean(expected('a boolean')),
     reopened: z.boolean(expected('a boolean, or absent')).optional(),
   },
@@ -277,22 +275,15 @@ const ticketSchema = z.object(
 );
 
 /** Describes the bad ticket at `index` with zod and throws. */
-function badTicket(tickets: readonly unknown[], index: number): never {
-  parse(METRIC, ticketSchema, tickets[index], ['tickets', index]);
-  // Zod accepted what the loop rejected: only a count beyond 2^53 gets here.
-  return fail(
-    METRIC,
-    'out-of-range',
-    ['tickets', index, 'contacts'],
-    `expected an integer number of contacts, 1 or more, received ${describe((tickets[index] as { contacts?: unknown }).contacts)}`,
-  );
+function rejectTicket(ticket: unknown, index: number): never {
+  return rejectElement(METRIC, ticketSchema, ticket, ['tickets', index], `expected a ticket { contacts, resolved, reopened? }, received ${describe(ticket)}`);
 }
 
-function result(c: FirstContactResolutionCounts, o: Parsed): FirstContactResolutionResult {
+function fromTally(c: FirstContactResolutionCounts, o: Parsed): FirstContactResolutionResult {
   const denominator = o.denominator === 'all' ? c.total : c.resolved;
-  const exact = denominator === 0 ? null : new Dec(c.resolvedFirstContact).times(100).dividedBy(denominator);
+  const exact = percentOf(c.resolvedFirstContact, denominator);
   const rounded = exact === null ? null : roundDec(exact, o.format);
-  return deepFreeze({
+  return deepFreeze<FirstContactResolutionResult>({
     metric: METRIC,
     unit: 'percent',
     value: rounded === null ? null : output(rounded, o.format),

@@ -2,12 +2,13 @@
  * Customer Loyalty Index.
  */
 import { z } from 'zod';
-import { describe, fail, MetricsError } from '../core/contract/errors.js';
-import type { RoundingOptions } from '../core/contract/options.js';
+import { fail } from '../core/contract/errors.js';
+import type { IntervalOptions, MissingOptions, RoundingOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
 import type { MissingPolicy, Scale } from '../core/contract/types.js';
-import { check, expected, parse } from '../core/contract/validate.js';
+import { expected, parse } from '../core/contract/validate.js';
 import { Dec, type OutputFormat, output, outputOrNull } from '../core/exact/decimal.js';
 import {
   type Interval,
@@ -15,14 +16,12 @@ import {
   type IntervalSettings,
   intervalSchema,
   intervalSettings,
-  intervalWarnings,
-  sampleWarnings,
   tInterval,
-  type Warning,
-} from '../core/stats/inference.js';
-import { sampleVariance } from '../core/stats/intervals.js';
-import { isMissing, scaleExpectation } from '../core/survey/scores.js';
-import { tIntervalOf } from '../core/survey/weights.js';
+  tIntervalOf,
+} from '../core/stats/interval-fields.js';
+import { sampleVariance } from '../core/stats/mean-interval.js';
+import { intervalWarnings, sampleWarnings, type Warning } from '../core/stats/warnings.js';
+import { LOYALTY_QUESTIONS, sumLoyaltyAnswers } from '../core/survey/loyalty-answers.js';
 
 /** One respondent's answers to the three loyalty questions. Other fields (an id, a date) are allowed and ignored. */
 export interface LoyaltyAnswer {
@@ -37,23 +36,18 @@ export interface LoyaltyAnswer {
 /** How the three question means combine into the index. */
 export type LoyaltyAggregate = 'sum' | 'mean';
 
-/** Options of {@link loyaltyIndex}, {@link loyaltyIndexCounts} and {@link loyaltyIndexFromCounts}. */
-export interface LoyaltyIndexOptions extends RoundingOptions {
+/**
+ * Options of {@link loyaltyIndex}, {@link loyaltyIndexCounts} and {@link loyaltyIndexFromCounts}.
+ * Under `missing: 'exclude'` a respondent with any of the three answers
+ * missing is skipped whole (so all three means are over the same
+ * respondents) and counted in `excluded`. `interval` takes the Student t
+ * interval, `method: 't'`, the only one.
+ */
+export interface LoyaltyIndexOptions extends RoundingOptions, MissingOptions, IntervalOptions<IntervalOption<'t'>> {
   /** The answer scale of all three questions. Default `{ min: 0, max: 10 }`. */
   readonly scale?: Scale;
   /** `'sum'` (default, 0-30 on the 0-10 scale, as the sources define it) or `'mean'` (0-10). */
   readonly aggregate?: LoyaltyAggregate;
-  /**
-   * `'error'` (default) throws on a missing answer; `'exclude'` skips every
-   * respondent with any of the three answers missing (so all three means are
-   * over the same respondents) and counts them in `excluded`.
-   */
-  readonly missing?: MissingPolicy;
-  /**
-   * `true` or `{ level?, method? }` adds `interval`: the Student t interval
-   * of the index (`method: 't'`, the only one), at `level` (default 0.95).
-   */
-  readonly interval?: IntervalOption<'t'>;
 }
 
 /** The tally the loyalty index is computed from. Merge tallies with `mergeCounts`. */
@@ -104,7 +98,10 @@ export interface LoyaltyIndexResult {
   readonly warnings: readonly Warning[];
 }
 
-interface Parsed {
+const METRIC = 'loyaltyIndex' satisfies MetricName;
+
+/** Parsed options. */
+interface Settings {
   readonly scale: Scale;
   readonly aggregate: LoyaltyAggregate;
   readonly missing: MissingPolicy;
@@ -112,7 +109,8 @@ interface Parsed {
   readonly interval: IntervalSettings<'t'> | null;
 }
 
-const QUESTIONS = ['recommend', 'repurchase', 'upsell'] as const;
+/** The defaults of the options. */
+const DEFAULTS = { scale: { min: 0, max: 10 }, aggregate: 'sum' } as const satisfies Pick<Settings, 'scale' | 'aggregate'>;
 
 const optionsSchema = optionsObject({
   scale: scaleSchema.optional(),
@@ -122,14 +120,14 @@ const optionsSchema = optionsObject({
   ...roundingFields,
 });
 
-function parseOptions(options: unknown): Parsed {
-  const o = parse('loyaltyIndex', optionsSchema, options, ['options']) ?? {};
+function parseOptions(options: unknown): Settings {
+  const o = parse(METRIC, optionsSchema, options, ['options']) ?? {};
   return {
-    scale: o.scale ?? { min: 0, max: 10 },
-    aggregate: o.aggregate ?? 'sum',
+    scale: o.scale ?? DEFAULTS.scale,
+    aggregate: o.aggregate ?? DEFAULTS.aggregate,
     missing: o.missing ?? 'error',
     format: formatOf(o),
-    interval: intervalSettings(o.interval as boolean | { level?: number; method?: 't' } | undefined, 't'),
+    interval: intervalSettings(o.interval as IntervalOption<'t'> | undefined, 't'),
   };
 }
 
@@ -164,7 +162,7 @@ function parseOptions(options: unknown): Parsed {
  */
 export function loyaltyIndex(answers: readonly LoyaltyAnswer[], options?: LoyaltyIndexOptions): LoyaltyIndexResult {
   const parsed = parseOptions(options);
-  return result(tally(answers, parsed), parsed);
+  return fromTally(tally(answers, parsed), parsed);
 }
 
 /**
@@ -183,17 +181,6 @@ export function loyaltyIndexCounts(answers: readonly LoyaltyAnswer[], options?: 
   return tally(answers, parseOptions(options));
 }
 
-const countsSchema = z.strictObject(
-  {
-    metric: z.literal('loyaltyIndex', expected('"loyaltyIndex"')).optional(),
-    respondents: countSchema,
-    sums: z.strictObject({ recommend: integerSchema, repurchase: integerSchema, upsell: integerSchema }, expected('{ recommend, repurchase, upsell }')),
-    sumOfSquaredTotals: countSchema.optional(),
-    excluded: countSchema.optional(),
-  },
-  expected('a loyalty-index tally'),
-);
-
 /**
  * The loyalty index from a tally: from {@link loyaltyIndexCounts}, or merged tallies.
  *
@@ -211,140 +198,86 @@ export function loyaltyIndexFromCounts(
   options?: LoyaltyIndexOptions,
 ): LoyaltyIndexResult {
   const parsed = parseOptions(options);
-  const c = parse('loyaltyIndex', countsSchema, counts, ['counts']);
+  return fromTally(parseCounts(counts, parsed), parsed);
+}
+
+function tally(answers: unknown, parsed: Settings): LoyaltyIndexCounts {
+  return { metric: METRIC, ...sumLoyaltyAnswers(METRIC, answers, parsed.scale, parsed.missing) };
+}
+
+/** A tally as the result reads it: `sumOfSquaredTotals` is `null` when a hand-made tally left it out. */
+type LoyaltyTally = Omit<LoyaltyIndexCounts, 'sumOfSquaredTotals'> & { readonly sumOfSquaredTotals: number | null };
+
+const countsSchema = z.strictObject(
+  {
+    metric: z.literal(METRIC, expected(JSON.stringify(METRIC))).optional(),
+    respondents: countSchema,
+    sums: z.strictObject({ recommend: integerSchema, repurchase: integerSchema, upsell: integerSchema }, expected('{ recommend, repurchase, upsell }')),
+    sumOfSquaredTotals: countSchema.optional(),
+    excluded: countSchema.optional(),
+  },
+  expected('a loyalty-index tally'),
+);
+
+/** Validates a given tally: its sums on the scale, and a `sumOfSquaredTotals` its sums can give (required for an interval). */
+function parseCounts(counts: unknown, parsed: Settings): LoyaltyTally {
+  const c = parse(METRIC, countsSchema, counts, ['counts']);
   const n = c.respondents;
-  for (const q of QUESTIONS) {
+  const { min, max } = parsed.scale;
+  for (const q of LOYALTY_QUESTIONS) {
     const sum = c.sums[q];
-    if (sum < parsed.scale.min * n || sum > parsed.scale.max * n) {
-      fail(
-        'loyaltyIndex',
-        'inconsistent',
-        ['counts', 'sums', q],
-        `expected a sum from ${parsed.scale.min * n} to ${parsed.scale.max * n} for ${n} respondents, received ${sum}`,
-      );
+    if (sum < min * n || sum > max * n) {
+      fail(METRIC, 'inconsistent', ['counts', 'sums', q], `expected a sum from ${min * n} to ${max * n} for ${n} respondents, received ${sum}`);
     }
   }
   const squares = c.sumOfSquaredTotals;
   if (squares !== undefined) {
     // n Σt² >= (Σt)² (Cauchy-Schwarz) and every t² at most the largest square on the scale.
     const total = BigInt(c.sums.recommend + c.sums.repurchase + c.sums.upsell);
-    const largest = BigInt(3 * Math.max(Math.abs(parsed.scale.min), Math.abs(parsed.scale.max)));
+    const largest = BigInt(3 * Math.max(Math.abs(min), Math.abs(max)));
     if (BigInt(n) * BigInt(squares) < total * total || BigInt(squares) > BigInt(n) * largest * largest) {
       fail(
-        'loyaltyIndex',
+        METRIC,
         'inconsistent',
         ['counts', 'sumOfSquaredTotals'],
         `expected a sum of squared totals that ${n} respondents with these sums could give, received ${squares}`,
       );
     }
   } else if (parsed.interval !== null) {
-    fail('loyaltyIndex', 'missing-value', ['counts', 'sumOfSquaredTotals'], 'expected sumOfSquaredTotals, which an interval needs, received undefined');
+    fail(METRIC, 'missing-value', ['counts', 'sumOfSquaredTotals'], 'expected sumOfSquaredTotals, which an interval needs, received undefined');
   }
-  return result({ metric: 'loyaltyIndex', respondents: n, sums: c.sums, sumOfSquaredTotals: squares ?? null, excluded: c.excluded ?? 0 }, parsed);
+  return { metric: METRIC, respondents: n, sums: c.sums, sumOfSquaredTotals: squares ?? null, excluded: c.excluded ?? 0 };
 }
 
-/** A tally as the result reads it: `sumOfSquaredTotals` is `null` when a hand-made tally left it out. */
-type Tally = Omit<LoyaltyIndexCounts, 'sumOfSquaredTotals'> & { readonly sumOfSquaredTotals: number | null };
-
-function tally(answers: unknown, o: Parsed): LoyaltyIndexCounts {
-  if (!Array.isArray(answers)) {
-    fail('loyaltyIndex', 'invalid-type', ['answers'], `expected an array of { recommend, repurchase, upsell }, received ${describe(answers)}`);
-  }
-  const { min, max } = o.scale;
-  const exclude = o.missing === 'exclude';
-  let respondents = 0;
-  let excluded = 0;
-  let recommend = 0;
-  let repurchase = 0;
-  let upsell = 0;
-  let sumOfSquaredTotals = 0;
-  for (let i = 0; i < answers.length; i++) {
-    const a: unknown = answers[i];
-    if (typeof a !== 'object' || a === null) {
-      if (exclude && isMissing(a)) {
-        excluded++;
-        continue;
-      }
-      badAnswer(answers, i, o);
-    }
-    const { recommend: r, repurchase: p, upsell: u } = a as Record<string, unknown>;
-    if (onScale(r, min, max) && onScale(p, min, max) && onScale(u, min, max)) {
-      respondents++;
-      recommend += r;
-      repurchase += p;
-      upsell += u;
-      const t = r + p + u;
-      sumOfSquaredTotals += t * t;
-    } else if (exclude && (isMissing(r) || isMissing(p) || isMissing(u)) && validOrMissing(r, p, u, min, max)) {
-      excluded++;
-    } else {
-      badAnswer(answers, i, o);
-    }
-  }
-  if (!Number.isSafeInteger(sumOfSquaredTotals)) {
-    fail('loyaltyIndex', 'out-of-range', ['answers'], `expected answers whose squared totals sum below 2^53, received a sum of ${sumOfSquaredTotals}`);
-  }
-  return { metric: 'loyaltyIndex', respondents, sums: { recommend, repurchase, upsell }, sumOfSquaredTotals, excluded };
-}
-
-function onScale(x: unknown, min: number, max: number): x is number {
-  return typeof x === 'number' && x >= min && x <= max && Number.isInteger(x);
-}
-
-function validOrMissing(r: unknown, p: unknown, u: unknown, min: number, max: number): boolean {
-  return (isMissing(r) || onScale(r, min, max)) && (isMissing(p) || onScale(p, min, max)) && (isMissing(u) || onScale(u, min, max));
-}
-
-/** Describes the first bad answer of respondent `index` with zod and throws. */
-function badAnswer(answers: readonly unknown[], index: number, o: Parsed): never {
-  const text = scaleExpectation(o.scale);
-  const hint = o.missing === 'error' ? "; pass missing: 'exclude' to skip respondents with missing answers" : '';
-  const answer = z
-    .number({ error: (issue) => `expected ${text}, received ${describe(issue.input)}${isMissing(issue.input) ? hint : ''}` })
-    .int(expected(text))
-    .min(o.scale.min, expected(text))
-    .max(o.scale.max, expected(text));
-  const schema = z.object({ recommend: answer, repurchase: answer, upsell: answer }, expected('an object { recommend, repurchase, upsell }'));
-  const checked = check(schema, answers[index], ['answers', index]);
-  // Under missing: 'exclude' a missing answer is allowed: report only the bad ones.
-  const issues = checked.ok ? [] : checked.issues.filter((i) => o.missing === 'error' || i.code !== 'missing-value');
-  if (checked.ok || issues.length === 0) fail('loyaltyIndex', 'invalid-value', ['answers', index], `expected ${text} for each question`);
-  throw new MetricsError('loyaltyIndex', issues, { cause: checked.cause });
-}
-
-function result(c: Tally, o: Parsed): LoyaltyIndexResult {
+function fromTally(c: LoyaltyTally, parsed: Settings): LoyaltyIndexResult {
   const n = c.respondents;
-  const meanOf = (sum: number) => (n === 0 ? null : output(new Dec(sum).dividedBy(n), o.format));
+  const format = parsed.format;
+  const meanOf = (sum: number) => (n === 0 ? null : output(new Dec(sum).dividedBy(n), format));
   const total = c.sums.recommend + c.sums.repurchase + c.sums.upsell;
-  let value: number | null = null;
-  if (n > 0) {
-    const sumOfMeans = new Dec(total).dividedBy(n);
-    value = output(o.aggregate === 'sum' ? sumOfMeans : sumOfMeans.dividedBy(3), o.format);
-  }
+  const sumOfMeans = n === 0 ? null : new Dec(total).dividedBy(n);
   // The respondents' totals t have variance from n, Σt and Σt²; the index t / 3 has a ninth of it.
   const totalsVariance = c.sumOfSquaredTotals === null ? null : sampleVariance(n, total, c.sumOfSquaredTotals);
-  const variance = totalsVariance === null || o.aggregate === 'sum' ? totalsVariance : totalsVariance.dividedBy(9);
-  const interval = o.interval === null ? undefined : indexInterval(c, total, variance, o.aggregate, o.interval, o.format);
-  const out: Record<string, unknown> = {
-    metric: 'loyaltyIndex',
+  const variance = totalsVariance === null || parsed.aggregate === 'sum' ? totalsVariance : totalsVariance.dividedBy(9);
+  const interval = parsed.interval === null ? undefined : indexInterval(c, total, variance, parsed.aggregate, parsed.interval, format);
+  return deepFreeze<LoyaltyIndexResult>({
+    metric: METRIC,
     unit: 'points',
-    value,
-    aggregate: o.aggregate,
+    value: sumOfMeans === null ? null : output(parsed.aggregate === 'sum' ? sumOfMeans : sumOfMeans.dividedBy(3), format),
+    aggregate: parsed.aggregate,
     total: n,
     recommend: meanOf(c.sums.recommend),
     repurchase: meanOf(c.sums.repurchase),
     upsell: meanOf(c.sums.upsell),
-    variance: outputOrNull(variance, o.format),
+    variance: outputOrNull(variance, format),
     excluded: c.excluded,
-  };
-  if (interval !== undefined) out.interval = interval;
-  out.warnings = [...sampleWarnings(n), ...intervalWarnings(interval ?? null)];
-  return deepFreeze(out as unknown as LoyaltyIndexResult);
+    ...(interval === undefined ? {} : { interval }),
+    warnings: [...sampleWarnings(n), ...intervalWarnings(interval ?? null)],
+  });
 }
 
 /** The t interval of the index: of the totals under `'sum'`, of the totals / 3 under `'mean'`. */
 function indexInterval(
-  c: Tally,
+  c: LoyaltyTally,
   total: number,
   variance: Dec | null,
   aggregate: LoyaltyAggregate,

@@ -2,12 +2,11 @@
  * MRR movements from per-customer MRR at the start and the end of a period.
  */
 import { describe, fail, type MetricsPath } from '../core/contract/errors.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { hasDuplicateId, hashId, hashString } from '../core/contract/unique-ids.js';
 import { type Amount, fastAmount, formatUnits, isMoneyProblem, type Money, POW10, readMoney, unitsAt } from '../core/money/money.js';
 import type { MrrMovements } from '../core/money/movements.js';
-
-export type { MrrMovementCounts, MrrMovements } from '../core/money/movements.js';
 
 /** One customer's MRR at the start and the end of the period. Other fields are ignored. */
 export interface MrrCustomer {
@@ -24,7 +23,37 @@ export interface MrrCustomer {
   readonly churnedBefore?: boolean;
 }
 
-const METRIC = 'mrrMovements';
+const METRIC = 'mrrMovements' as const satisfies MetricName;
+
+/**
+ * The movements a customer can make over the period, as indices into the
+ * per-movement sums and counts. `STEADY` pays the same at both ends, `IDLE`
+ * pays at neither; both are `unchanged` in the tally.
+ */
+const NEW = 0;
+const EXPANSION = 1;
+const CONTRACTION = 2;
+const CHURNED = 3;
+const REACTIVATION = 4;
+const STEADY = 5;
+const IDLE = 6;
+const MOVEMENTS = 7;
+type Movement = typeof NEW | typeof EXPANSION | typeof CONTRACTION | typeof CHURNED | typeof REACTIVATION | typeof STEADY | typeof IDLE;
+
+/**
+ * How a customer's MRR moved, from its amounts at the start and the end (as
+ * doubles or BigInt units at one scale, both non-negative): the one rule both
+ * tallies follow.
+ */
+function movementOf(start: number | bigint, end: number | bigint, churnedBefore: boolean): Movement {
+  if (start > 0) {
+    if (end > start) return EXPANSION;
+    if (end < start) return end > 0 ? CONTRACTION : CHURNED;
+    return STEADY;
+  }
+  if (end > 0) return churnedBefore ? REACTIVATION : NEW;
+  return IDLE;
+}
 
 /**
  * MRR movements: classifies each customer by how their MRR moved over the
@@ -67,15 +96,18 @@ export function mrrMovements(customers: readonly MrrCustomer[]): MrrMovements {
   if (!Array.isArray(customers)) {
     fail(METRIC, 'invalid-type', ['customers'], `expected an array of customers { id, startMrr, endMrr }, received ${describe(customers)}`);
   }
-  return deepFreeze(fastMovements(customers) ?? exactMovements(customers));
+  return deepFreeze(fastTally(customers) ?? exactTally(customers));
 }
 
-/** Checks a record's shape, id and flag; returns the flag. */
-function checkRecord(c: unknown, i: number, ids: Set<unknown>): boolean {
+/** A customer record's fields as read from the input, before they are checked. */
+type CustomerFields = { readonly [K in keyof MrrCustomer]?: unknown };
+
+/** Checks a record's shape, id and flag; returns its `churnedBefore`. */
+function churnedBeforeOf(c: unknown, i: number, ids: Set<unknown>): boolean {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) {
     fail(METRIC, 'invalid-type', ['customers', i], `expected a customer { id, startMrr, endMrr }, received ${describe(c)}`);
   }
-  const r = c as { id?: unknown; churnedBefore?: unknown };
+  const r = c as CustomerFields;
   const id = r.id;
   if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) {
     const before = ids.size;
@@ -108,33 +140,22 @@ function flaggedWhilePaying(i: number): never {
 }
 
 /**
- * The movements with every sum a double holding an exact integer of units
- * at the common scale: no allocation per customer, no `Set`, no decimal.js.
- * Returns `null`, and the exact path takes over (and reports the first
- * problem, in order), when a record is invalid, an id repeats, an amount
- * needs more than 15 digits, or a sum passes 2^53.
+ * The tally with every sum a double holding an exact integer of units at the
+ * common scale: no allocation per customer, no `Set`, no decimal.js. Returns
+ * `null`, and the exact tally takes over (and reports the first problem, in
+ * order), when a record is invalid, an id repeats, an amount needs more than
+ * 15 digits, or a sum passes 2^53.
  */
-function fastMovements(customers: readonly unknown[]): MrrMovements | null {
+function fastTally(customers: readonly unknown[]): MrrMovements | null {
   const n = customers.length;
   const hashes = new Uint32Array(n);
+  // Per movement: the customers, and the sums of their MRR at the start and at the end.
+  const counts = new Float64Array(MOVEMENTS);
+  const starts = new Float64Array(MOVEMENTS);
+  const ends = new Float64Array(MOVEMENTS);
   let scale = 0;
-  let start = 0;
-  let end = 0;
-  let added = 0;
-  let expansion = 0;
-  let contraction = 0;
-  let churned = 0;
-  let reactivation = 0;
-  let nNew = 0;
-  let nExpansion = 0;
-  let nContraction = 0;
-  let nChurned = 0;
-  let nReactivation = 0;
-  let nUnchanged = 0;
-  let atStart = 0;
-  let atEnd = 0;
   for (let i = 0; i < n; i++) {
-    const c = customers[i] as { id?: unknown; startMrr?: unknown; endMrr?: unknown; churnedBefore?: unknown } | null;
+    const c = customers[i] as CustomerFields | null;
     if (typeof c !== 'object' || c === null || Array.isArray(c)) return null;
     const id = c.id;
     if (typeof id === 'string') hashes[i] = hashString(id);
@@ -150,148 +171,92 @@ function fastMovements(customers: readonly unknown[]): MrrMovements | null {
     const top = sScale > eScale ? sScale : eScale;
     if (top > scale) {
       const f = POW10[top - scale]!;
-      start *= f;
-      end *= f;
-      added *= f;
-      expansion *= f;
-      contraction *= f;
-      churned *= f;
-      reactivation *= f;
+      for (let m = 0; m < MOVEMENTS; m++) {
+        starts[m]! *= f;
+        ends[m]! *= f;
+      }
       scale = top;
     }
     const s = ((sCode - sScale) / 32) * POW10[scale - sScale]!;
     const e = ((eCode - eScale) / 32) * POW10[scale - eScale]!;
-    if (s > 0) {
-      if (flag === true) return null;
-      start += s;
-      atStart++;
-      if (e === 0) {
-        churned += s;
-        nChurned++;
-      } else if (e > s) {
-        expansion += e - s;
-        nExpansion++;
-      } else if (e < s) {
-        contraction += s - e;
-        nContraction++;
-      } else {
-        nUnchanged++;
-      }
-    } else if (e > 0) {
-      if (flag === true) {
-        reactivation += e;
-        nReactivation++;
-      } else {
-        added += e;
-        nNew++;
-      }
-    } else {
-      nUnchanged++;
-    }
-    if (e > 0) {
-      end += e;
-      atEnd++;
-    }
+    if (flag === true && s > 0) return null;
+    const m = movementOf(s, e, flag === true);
+    counts[m]!++;
+    starts[m]! += s;
+    ends[m]! += e;
   }
-  // Every other sum is at most one of these two: when both stay below 2^53,
-  // every addition and product above was exact.
+  // Every sum is at most the total at the start or at the end: when both stay
+  // below 2^53, every addition and product above was exact.
+  let start = 0;
+  let end = 0;
+  for (let m = 0; m < MOVEMENTS; m++) {
+    start += starts[m]!;
+    end += ends[m]!;
+  }
   if (start > Number.MAX_SAFE_INTEGER || end > Number.MAX_SAFE_INTEGER) return null;
-  if (hasDuplicateId(hashes, (i) => (customers[i] as { id: unknown }).id)) return null;
-  return tally(
-    scale,
-    [start, added, expansion, reactivation, contraction, churned, end],
-    [nNew, nExpansion, nContraction, nChurned, nReactivation, nUnchanged],
-    atStart,
-    atEnd,
-  );
+  if (hasDuplicateId(hashes, (i) => (customers[i] as CustomerFields).id)) return null;
+  return movementsFrom(scale, Array.from(counts), Array.from(starts, BigInt), Array.from(ends, BigInt));
 }
 
-/** The same movements in BigInt, for amounts of any size. */
-function exactMovements(customers: readonly unknown[]): MrrMovements {
+/** The same tally in BigInt, for amounts of any size; throws at the first invalid record. */
+function exactTally(customers: readonly unknown[]): MrrMovements {
   const ids = new Set<unknown>();
   const records: { s: Amount; e: Amount; flagged: boolean }[] = [];
   let scale = 0;
   for (let i = 0; i < customers.length; i++) {
-    const c = customers[i] as { startMrr?: unknown; endMrr?: unknown };
-    const flagged = checkRecord(c, i, ids);
+    const c = customers[i] as CustomerFields;
+    const flagged = churnedBeforeOf(c, i, ids);
     const s = amountAt(c.startMrr, ['customers', i, 'startMrr']);
     const e = amountAt(c.endMrr, ['customers', i, 'endMrr']);
     if (flagged && s.units > 0n) flaggedWhilePaying(i);
     scale = Math.max(scale, s.scale, e.scale);
     records.push({ s, e, flagged });
   }
-  const sums = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
-  const counts = [0, 0, 0, 0, 0, 0];
-  let atStart = 0;
-  let atEnd = 0;
+  const counts = new Array<number>(MOVEMENTS).fill(0);
+  const starts = new Array<bigint>(MOVEMENTS).fill(0n);
+  const ends = new Array<bigint>(MOVEMENTS).fill(0n);
   for (const r of records) {
     const s = unitsAt(r.s, scale);
     const e = unitsAt(r.e, scale);
-    if (s > 0n) {
-      sums[0]! += s;
-      atStart++;
-      if (e === 0n) {
-        sums[5]! += s;
-        counts[3]!++;
-      } else if (e > s) {
-        sums[2]! += e - s;
-        counts[1]!++;
-      } else if (e < s) {
-        sums[4]! += s - e;
-        counts[2]!++;
-      } else {
-        counts[5]!++;
-      }
-    } else if (e > 0n) {
-      if (r.flagged) {
-        sums[3]! += e;
-        counts[4]!++;
-      } else {
-        sums[1]! += e;
-        counts[0]!++;
-      }
-    } else {
-      counts[5]!++;
-    }
-    if (e > 0n) {
-      sums[6]! += e;
-      atEnd++;
-    }
+    const m = movementOf(s, e, r.flagged);
+    counts[m]!++;
+    starts[m]! += s;
+    ends[m]! += e;
   }
-  return tally(scale, sums, counts, atStart, atEnd);
+  return movementsFrom(scale, counts, starts, ends);
 }
 
-function tally(scale: number, sums: readonly (number | bigint)[], counts: readonly number[], atStart: number, atEnd: number): MrrMovements {
-  const [start, added, expansion, reactivation, contraction, churned, end] = sums.map((u) => formatUnits(u, scale)) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const [nNew, nExpansion, nContraction, nChurned, nReactivation, nUnchanged] = counts as [number, number, number, number, number, number];
+/**
+ * The tally from per-movement counts and sums (units at `scale`) of MRR at the
+ * start and at the end: each movement's amount is the change it made.
+ */
+function movementsFrom(scale: number, counts: readonly number[], starts: readonly bigint[], ends: readonly bigint[]): MrrMovements {
+  const amount = (units: bigint) => formatUnits(units, scale);
+  const customers = (m: Movement) => counts[m]!;
+  const startOf = (m: Movement) => starts[m]!;
+  const endOf = (m: Movement) => ends[m]!;
+  const total = (sums: readonly bigint[]) => sums.reduce((a, b) => a + b, 0n);
+  const paying = customers(EXPANSION) + customers(CONTRACTION) + customers(STEADY);
   return {
-    metric: 'mrrMovements',
-    startingMrr: start,
-    newMrr: added,
-    expansionMrr: expansion,
-    reactivationMrr: reactivation,
-    contractionMrr: contraction,
-    churnedMrr: churned,
-    endingMrr: end,
-    customersAtStart: atStart,
-    customersLost: nChurned,
-    customersAdded: nNew + nReactivation,
-    customersAtEnd: atEnd,
+    metric: METRIC,
+    startingMrr: amount(total(starts)),
+    newMrr: amount(endOf(NEW)),
+    expansionMrr: amount(endOf(EXPANSION) - startOf(EXPANSION)),
+    reactivationMrr: amount(endOf(REACTIVATION)),
+    contractionMrr: amount(startOf(CONTRACTION) - endOf(CONTRACTION)),
+    churnedMrr: amount(startOf(CHURNED)),
+    endingMrr: amount(total(ends)),
+    customersAtStart: paying + customers(CHURNED),
+    customersLost: customers(CHURNED),
+    customersAdded: customers(NEW) + customers(REACTIVATION),
+    customersAtEnd: paying + customers(NEW) + customers(REACTIVATION),
     customers: {
-      new: nNew,
-      expansion: nExpansion,
-      contraction: nContraction,
-      churned: nChurned,
-      reactivation: nReactivation,
-      unchanged: nUnchanged,
+      new: customers(NEW),
+      expansion: customers(EXPANSION),
+      contraction: customers(CONTRACTION),
+      churned: customers(CHURNED),
+      reactivation: customers(REACTIVATION),
+      unchanged: customers(STEADY) + customers(IDLE),
     },
   };
 }

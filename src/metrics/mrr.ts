@@ -1,20 +1,17 @@
 /**
- * Revenue churn and expansion: gross MRR churn, net MRR churn (with net and
- * gross revenue retention) and expansion revenue.
+ * Revenue churn: gross MRR churn, and net MRR churn with net and gross
+ * revenue retention.
  */
 import { z } from 'zod';
-import { fail } from '../core/contract/errors.js';
-import { Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
-import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money/money.js';
-import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
-import type { Warning } from '../core/stats/inference.js';
-
-export type { Money } from '../core/money/money.js';
-
 import type { RoundingOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
+import { Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
+import { formatUnits, type Money, moneySchema } from '../core/money/money.js';
+import { checkExpansion, checkLoss, isMovementsTally, type MovementUnits, type MrrMovements, movementUnits, parseMovements } from '../core/money/movements.js';
+import type { Warning } from '../core/stats/warnings.js';
 
 /** Whether a movement counts: `'include'` (default) or `'exclude'`. */
 export type MovementChoice = 'include' | 'exclude';
@@ -44,13 +41,17 @@ export interface MrrChurnOptions extends RoundingOptions {
 
 /** The result of {@link mrrChurn}. Amounts are exact decimal strings with one common number of decimals. */
 export interface MrrChurnResult {
+  /** The metric: `'mrrChurn'`. */
   readonly metric: 'mrrChurn';
+  /** `value` is a percent. */
   readonly unit: 'percent';
   /** Lost MRR as a percent of starting MRR, 0-100; `null` when starting MRR is 0. */
   readonly value: number | null;
   /** The movements counted as lost: `['churned']` or `['churned', 'contraction']`. */
   readonly includes: readonly MrrMovementName[];
+  /** MRR at the start of the period. */
   readonly startingMrr: string;
+  /** MRR of the customers who left. */
   readonly churnedMrr: string;
   /** The contraction given (counted or not, see `includes`); `null` when none was given. */
   readonly contractionMrr: string | null;
@@ -62,8 +63,11 @@ export interface MrrChurnResult {
 
 /** The movements of {@link netMrrChurn}, in one currency. */
 export interface NetMrrChurnInput {
+  /** MRR at the start of the period. */
   readonly startingMrr: Money;
+  /** MRR lost through customers who left (their MRR at the start). */
   readonly churnedMrr: Money;
+  /** MRR lost through downgrades of customers who stayed. Counts when given (unless `contraction: 'exclude'`). */
   readonly contractionMrr?: Money;
   /** MRR gained through upgrades of customers who stayed. */
   readonly expansionMrr: Money;
@@ -81,7 +85,9 @@ export interface NetMrrChurnOptions extends RoundingOptions {
 
 /** The result of {@link netMrrChurn}. */
 export interface NetMrrChurnResult {
+  /** The metric: `'netMrrChurn'`. */
   readonly metric: 'netMrrChurn';
+  /** `value` and the retentions are percents. */
   readonly unit: 'percent';
   /** (lost - regained) as a percent of starting MRR; negative when expansion outgrows the loss. `null` when starting MRR is 0. */
   readonly value: number | null;
@@ -91,10 +97,15 @@ export interface NetMrrChurnResult {
   readonly netRevenueRetention: number | null;
   /** 100 - gross MRR churn (churned plus included contraction), percent, 0-100. */
   readonly grossRevenueRetention: number | null;
+  /** MRR at the start of the period. */
   readonly startingMrr: string;
+  /** MRR of the customers who left. */
   readonly churnedMrr: string;
+  /** The contraction given (counted or not, see `includes`); `null` when none was given. */
   readonly contractionMrr: string | null;
+  /** MRR gained through upgrades of customers who stayed. */
   readonly expansionMrr: string;
+  /** The reactivation given (counted or not, see `includes`); `null` when none was given. */
   readonly reactivationMrr: string | null;
   /** Lost minus regained MRR; negative (`'-10.00'`) when more was regained than lost. */
   readonly netLostMrr: string;
@@ -102,15 +113,39 @@ export interface NetMrrChurnResult {
   readonly warnings: readonly Warning[];
 }
 
+const MRR_CHURN = 'mrrChurn' as const satisfies MetricName;
+const NET_MRR_CHURN = 'netMrrChurn' as const satisfies MetricName;
+
+interface ParsedMrrChurnOptions {
+  /** Whether a given contraction counts as lost. */
+  readonly contraction: boolean;
+  readonly format: OutputFormat;
+}
+
+interface ParsedNetMrrChurnOptions extends ParsedMrrChurnOptions {
+  /** Whether a given reactivation offsets the loss. */
+  readonly reactivation: boolean;
+}
+
 const choice = z.enum(['include', 'exclude'], expected('"include" or "exclude"')).optional();
 const mrrChurnOptionsSchema = optionsObject({ contraction: choice, ...roundingFields });
 const netMrrChurnOptionsSchema = optionsObject({ contraction: choice, reactivation: choice, ...roundingFields });
+
+function parseMrrChurnOptions(options: unknown): ParsedMrrChurnOptions {
+  const o = parse(MRR_CHURN, mrrChurnOptionsSchema, options, ['options']) ?? {};
+  return { contraction: o.contraction !== 'exclude', format: formatOf(o) };
+}
+
+function parseNetMrrChurnOptions(options: unknown): ParsedNetMrrChurnOptions {
+  const o = parse(NET_MRR_CHURN, netMrrChurnOptionsSchema, options, ['options']) ?? {};
+  return { contraction: o.contraction !== 'exclude', reactivation: o.reactivation !== 'exclude', format: formatOf(o) };
+}
 
 const mrrChurnInputSchema = z.strictObject(
   { startingMrr: moneySchema, churnedMrr: moneySchema, contractionMrr: moneySchema.optional() },
   expected('MRR movements { startingMrr, churnedMrr, contractionMrr? } or an mrrMovements tally'),
 );
-const netInputSchema = z.strictObject(
+const netMrrChurnInputSchema = z.strictObject(
   {
     startingMrr: moneySchema,
     churnedMrr: moneySchema,
@@ -121,78 +156,30 @@ const netInputSchema = z.strictObject(
   expected('MRR movements { startingMrr, churnedMrr, contractionMrr?, expansionMrr, reactivationMrr? } or an mrrMovements tally'),
 );
 
-interface Movements {
-  readonly starting: Amount;
-  readonly churned: Amount;
-  readonly contraction: Amount | null;
-  readonly expansion: Amount | null;
-  readonly reactivation: Amount | null;
+function parseMrrChurnCounts(movements: unknown): MovementUnits {
+  if (isMovementsTally(movements)) return movementUnits(parseMovements(MRR_CHURN, movements, ['movements']));
+  const m = parse(MRR_CHURN, mrrChurnInputSchema, movements, ['movements']);
+  return movementUnits({ ...m, contractionMrr: m.contractionMrr ?? null, expansionMrr: null, reactivationMrr: null });
 }
 
-function parseMovementsInput(metric: string, schema: typeof netInputSchema | typeof mrrChurnInputSchema, movements: unknown): Movements {
-  if (isMovementsTally(movements)) {
-    const m = parseMovements(metric, movements, ['movements']);
-    return { starting: m.startingMrr, churned: m.churnedMrr, contraction: m.contractionMrr, expansion: m.expansionMrr, reactivation: m.reactivationMrr };
-  }
-  const m = parse(metric, schema, movements, ['movements']) as {
-    startingMrr: Amount;
-    churnedMrr: Amount;
-    contractionMrr?: Amount | undefined;
-    expansionMrr?: Amount | undefined;
-    reactivationMrr?: Amount | undefined;
-  };
-  return {
-    starting: m.startingMrr,
-    churned: m.churnedMrr,
-    contraction: m.contractionMrr ?? null,
-    expansion: m.expansionMrr ?? null,
-    reactivation: m.reactivationMrr ?? null,
-  };
+function parseNetMrrChurnCounts(movements: unknown): MovementUnits {
+  if (isMovementsTally(movements)) return movementUnits(parseMovements(NET_MRR_CHURN, movements, ['movements']));
+  const m = parse(NET_MRR_CHURN, netMrrChurnInputSchema, movements, ['movements']);
+  return movementUnits({ ...m, contractionMrr: m.contractionMrr ?? null, reactivationMrr: m.reactivationMrr ?? null });
 }
 
-/** Units of each amount at the call's common scale. */
-function scaled(m: Movements): {
-  scale: number;
-  start: bigint;
-  churned: bigint;
-  contraction: bigint | null;
-  expansion: bigint | null;
-  reactivation: bigint | null;
-} {
-  const scale = commonScale([m.starting, m.churned, m.contraction, m.expansion, m.reactivation]);
-  const at = (a: Amount | null) => (a === null ? null : unitsAt(a, scale));
-  return {
-    scale,
-    start: unitsAt(m.starting, scale),
-    churned: unitsAt(m.churned, scale),
-    contraction: at(m.contraction),
-    expansion: at(m.expansion),
-    reactivation: at(m.reactivation),
-  };
+/** The MRR counted as lost, in units: churned, plus contraction when given and counted. */
+function lostUnits(m: MovementUnits, contraction: boolean): bigint {
+  return m.churned + (contraction && m.contraction !== null ? m.contraction : 0n);
 }
 
-/** Lost MRR cannot pass starting MRR: churned and contracted revenue is part of it. */
-function checkLoss(metric: string, scale: number, start: bigint, churned: bigint, contraction: bigint | null): void {
-  if (churned > start) {
-    fail(
-      metric,
-      'inconsistent',
-      ['movements', 'churnedMrr'],
-      `expected churnedMrr at most startingMrr (${formatUnits(start, scale)}), received ${JSON.stringify(formatUnits(churned, scale))}`,
-    );
-  }
-  if (contraction !== null && churned + contraction > start) {
-    fail(
-      metric,
-      'inconsistent',
-      ['movements', 'contractionMrr'],
-      `expected churnedMrr + contractionMrr at most startingMrr (${formatUnits(start, scale)}), received ${JSON.stringify(formatUnits(churned + contraction, scale))}`,
-    );
-  }
+/** Units as a decimal string at the call's scale; `null` for an amount not given. */
+function amountOrNull(units: bigint | null, scale: number): string | null {
+  return units === null ? null : formatUnits(units, scale);
 }
 
-/** 100 - x, or null. */
-function retention(churn: Dec | null, format: OutputFormat): number | null {
+/** Retention from churn: `100 - churn`, in percent; `null` with it. */
+function retentionOf(churn: Dec | null, format: OutputFormat): number | null {
   return churn === null ? null : output(new Dec(100).minus(churn), format);
 }
 
@@ -227,23 +214,8 @@ function retention(churn: Dec | null, format: OutputFormat): number | null {
  * mrrChurn({ startingMrr: 100, churnedMrr: 1 }, { interval: true }) // throws
  */
 export function mrrChurn(movements: MrrChurnInput | MrrMovements, options?: MrrChurnOptions): MrrChurnResult {
-  const o = parse('mrrChurn', mrrChurnOptionsSchema, options, ['options']) ?? {};
-  const format = formatOf(o);
-  const m = scaled(parseMovementsInput('mrrChurn', mrrChurnInputSchema, movements));
-  checkLoss('mrrChurn', m.scale, m.start, m.churned, m.contraction);
-  const counted = o.contraction !== 'exclude' && m.contraction !== null;
-  const lost = m.churned + (counted ? m.contraction! : 0n);
-  return deepFreeze({
-    metric: 'mrrChurn',
-    unit: 'percent',
-    value: outputOrNull(percentOf(lost, m.start), format),
-    includes: counted ? ['churned', 'contraction'] : ['churned'],
-    startingMrr: formatUnits(m.start, m.scale),
-    churnedMrr: formatUnits(m.churned, m.scale),
-    contractionMrr: m.contraction === null ? null : formatUnits(m.contraction, m.scale),
-    lostMrr: formatUnits(lost, m.scale),
-    warnings: [],
-  });
+  const parsed = parseMrrChurnOptions(options);
+  return mrrChurnFromTally(parseMrrChurnCounts(movements), parsed);
 }
 
 /**
@@ -277,40 +249,51 @@ export function mrrChurn(movements: MrrChurnInput | MrrMovements, options?: MrrC
  * netMrrChurn({ startingMrr: '200', churnedMrr: '2', expansionMrr: '12' }).netLostMrr // => '-10'
  */
 export function netMrrChurn(movements: NetMrrChurnInput | MrrMovements, options?: NetMrrChurnOptions): NetMrrChurnResult {
-  const o = parse('netMrrChurn', netMrrChurnOptionsSchema, options, ['options']) ?? {};
-  const format = formatOf(o);
-  const m = scaled(parseMovementsInput('netMrrChurn', netInputSchema, movements));
-  checkLoss('netMrrChurn', m.scale, m.start, m.churned, m.contraction);
-  const expansion = m.expansion!;
-  if (m.start === 0n && expansion > 0n) {
-    fail(
-      'netMrrChurn',
-      'inconsistent',
-      ['movements', 'expansionMrr'],
-      `expected no expansion without starting MRR, received ${JSON.stringify(formatUnits(expansion, m.scale))}`,
-    );
-  }
-  const withContraction = o.contraction !== 'exclude' && m.contraction !== null;
-  const withReactivation = o.reactivation !== 'exclude' && m.reactivation !== null;
-  const lost = m.churned + (withContraction ? m.contraction! : 0n);
-  const net = lost - expansion - (withReactivation ? m.reactivation! : 0n);
-  const netChurn = percentOf(net, m.start);
-  const includes: MrrMovementName[] = ['churned'];
-  if (withContraction) includes.push('contraction');
-  includes.push('expansion');
-  if (withReactivation) includes.push('reactivation');
-  return deepFreeze({
-    metric: 'netMrrChurn',
+  const parsed = parseNetMrrChurnOptions(options);
+  return netMrrChurnFromTally(parseNetMrrChurnCounts(movements), parsed);
+}
+
+function mrrChurnFromTally(m: MovementUnits, o: ParsedMrrChurnOptions): MrrChurnResult {
+  checkLoss(MRR_CHURN, m);
+  const lost = lostUnits(m, o.contraction);
+  return deepFreeze<MrrChurnResult>({
+    metric: MRR_CHURN,
     unit: 'percent',
-    value: outputOrNull(netChurn, format),
-    includes,
-    netRevenueRetention: retention(netChurn, format),
-    grossRevenueRetention: retention(percentOf(lost, m.start), format),
-    startingMrr: formatUnits(m.start, m.scale),
+    value: outputOrNull(percentOf(lost, m.starting), o.format),
+    includes: o.contraction && m.contraction !== null ? ['churned', 'contraction'] : ['churned'],
+    startingMrr: formatUnits(m.starting, m.scale),
     churnedMrr: formatUnits(m.churned, m.scale),
-    contractionMrr: m.contraction === null ? null : formatUnits(m.contraction, m.scale),
+    contractionMrr: amountOrNull(m.contraction, m.scale),
+    lostMrr: formatUnits(lost, m.scale),
+    warnings: [],
+  });
+}
+
+function netMrrChurnFromTally(m: MovementUnits, o: ParsedNetMrrChurnOptions): NetMrrChurnResult {
+  checkLoss(NET_MRR_CHURN, m);
+  // Both the input schema and the movements tally require expansion.
+  const expansion = m.expansion ?? 0n;
+  checkExpansion(NET_MRR_CHURN, m.starting, expansion, m.scale);
+  const lost = lostUnits(m, o.contraction);
+  const reactivation = o.reactivation ? m.reactivation : null;
+  const net = lost - expansion - (reactivation ?? 0n);
+  const netChurn = percentOf(net, m.starting);
+  const includes: MrrMovementName[] = ['churned'];
+  if (o.contraction && m.contraction !== null) includes.push('contraction');
+  includes.push('expansion');
+  if (reactivation !== null) includes.push('reactivation');
+  return deepFreeze<NetMrrChurnResult>({
+    metric: NET_MRR_CHURN,
+    unit: 'percent',
+    value: outputOrNull(netChurn, o.format),
+    includes,
+    netRevenueRetention: retentionOf(netChurn, o.format),
+    grossRevenueRetention: retentionOf(percentOf(lost, m.starting), o.format),
+    startingMrr: formatUnits(m.starting, m.scale),
+    churnedMrr: formatUnits(m.churned, m.scale),
+    contractionMrr: amountOrNull(m.contraction, m.scale),
     expansionMrr: formatUnits(expansion, m.scale),
-    reactivationMrr: m.reactivation === null ? null : formatUnits(m.reactivation, m.scale),
+    reactivationMrr: amountOrNull(m.reactivation, m.scale),
     netLostMrr: formatUnits(net, m.scale),
     warnings: [],
   });

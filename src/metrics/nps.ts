@@ -2,30 +2,32 @@
  * Net Promoter Score.
  */
 import { z } from 'zod';
-import { MetricsError } from '../core/contract/errors.js';
-import type { RoundingOptions, WeightsInput } from '../core/contract/options.js';
+import { fail } from '../core/contract/errors.js';
+import type { IntervalOptions, MissingOptions, RoundingOptions, WeightsOptions } from '../core/contract/options.js';
+import { type MetricName, unreachable } from '../core/contract/registry.js';
 import { deepFreeze, safeTotal } from '../core/contract/result.js';
-import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
-import type { MissingPolicy, Scale, ScoreInput, Share } from '../core/contract/types.js';
-import { customIssue, expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull, toNumber } from '../core/exact/decimal.js';
-import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, exactSum, partialsOf } from '../core/exact/exact-sum.js';
-import { countShares, weightShares } from '../core/exact/shares.js';
-import { bootstrapNpsInterval } from '../core/stats/bootstrap.js';
-import { type Interval, intervalSchema, intervalSettings, intervalWarnings, sampleWarnings, toInterval, type Warning } from '../core/stats/inference.js';
-import { npsInterval } from '../core/stats/intervals.js';
-import { answerCount, tallyScale, tallyScaleWeighted } from '../core/survey/scores.js';
-import {
-  checkWeightSums,
-  effectiveSampleWarnings,
-  effectiveSize,
-  partialsSchema,
-  readWeights,
-  type WeightedSummary,
-  weightedSummary,
-} from '../core/survey/weights.js';
+import { countSchema, formatOf } from '../core/contract/schemas.js';
+import type { Scale, ScoreInput, Share } from '../core/contract/types.js';
+import { expected, parse } from '../core/contract/validate.js';
+import type { OutputFormat } from '../core/exact/decimal.js';
+import { partialsOf } from '../core/exact/exact-sum.js';
+import type { IntervalBounds } from '../core/stats/bounds.js';
+import { type Interval, intervalSettings, toInterval } from '../core/stats/interval-fields.js';
+import { bootstrapNpsInterval } from '../core/stats/nps-bootstrap.js';
+import { NPS_INTERVAL_METHODS, npsInterval } from '../core/stats/nps-interval.js';
+import { intervalWarnings, type Warning } from '../core/stats/warnings.js';
+import { npsCountEstimates, npsWeightEstimates } from '../core/survey/nps-estimates.js';
+import { NPS_DEFAULTS, type NpsIntervalSettings, type NpsSettings, npsOptionsSchema, type ParsedNpsInterval } from '../core/survey/nps-options.js';
+import { type NpsGroup, splitHistogram, splitWeightSums } from '../core/survey/nps-score.js';
+import { answerCount, type TallyContext, tallyScale, tallyScaleWeighted } from '../core/survey/scores.js';
+import { checkUnusedWeights, partialsSchema, readWeights, type WeightedSummary } from '../core/survey/weights.js';
 
-/** The `interval` option of NPS. `resamples` and `seed` go only with `method: 'bootstrap'`. */
+/**
+ * The `interval` option of NPS: `true` for the defaults, or `{ level?,
+ * method? }` with a method of the NPS family (see the interval methods
+ * guide, `docs/guides/interval-methods.md`). `resamples` and `seed` go only
+ * with `method: 'bootstrap'`.
+ */
 export type NpsIntervalOption =
   | boolean
   | { readonly level?: number; readonly method?: 'adjusted-wald' | 'wald' }
@@ -39,28 +41,13 @@ export type NpsIntervalOption =
     };
 
 /** Options of {@link nps}, {@link npsCounts} and {@link npsFromCounts}. */
-export interface NpsOptions extends RoundingOptions {
+export interface NpsOptions extends RoundingOptions, MissingOptions, WeightsOptions, IntervalOptions<NpsIntervalOption> {
   /** The answer scale. Default `{ min: 0, max: 10 }`; one source uses 1-10. */
   readonly scale?: Scale;
   /** Lowest answer that makes a promoter. Default 9. */
   readonly promoterMin?: number;
   /** Highest answer that makes a detractor. Default 6. */
   readonly detractorMax?: number;
-  /** `'error'` (default) throws on `null`, `undefined` or `NaN`; `'exclude'` skips them and counts them in `excluded`. */
-  readonly missing?: MissingPolicy;
-  /**
-   * One weight per answer (0, or a number from 1e-100 to 1e100): shares and
-   * the score are then weighted, counts stay raw counts, and intervals use
-   * Kish's effective sample size. A missing answer skipped under `missing:
-   * 'exclude'` drops its weight too.
-   */
-  readonly weights?: WeightsInput;
-  /**
-   * `true` or `{ level?, method? }` adds `interval`, in points, at `level`
-   * (default 0.95): `method` `'adjusted-wald'` (default), `'wald'`, or
-   * `'bootstrap'` with `resamples` (default 2000) and `seed` (default 1).
-   */
-  readonly interval?: NpsIntervalOption;
 }
 
 /** The exact weight sums of a weighted NPS tally, each as a list of partial sums. Merge tallies with `mergeCounts`. */
@@ -108,126 +95,7 @@ export interface NpsResult {
   readonly warnings: readonly Warning[];
 }
 
-type NpsMethod = 'adjusted-wald' | 'wald' | 'bootstrap';
-
-interface NpsIntervalSettings {
-  readonly level: number;
-  readonly method: NpsMethod;
-  readonly resamples: number;
-  readonly seed: number;
-}
-
-interface ParsedNpsOptions {
-  readonly scale: Scale;
-  readonly promoterMin: number;
-  readonly detractorMax: number;
-  readonly missing: MissingPolicy;
-  readonly format: OutputFormat;
-  readonly interval: NpsIntervalSettings | null;
-  readonly weights: unknown;
-}
-
-const RESAMPLES = 'an integer from 100 to 100000';
-const npsIntervalSchema = intervalSchema(['adjusted-wald', 'wald', 'bootstrap'], {
-  resamples: z
-    .number(expected(RESAMPLES))
-    .refine((r) => Number.isInteger(r) && r >= 100 && r <= 100000, { ...expected(RESAMPLES), params: { code: 'out-of-range' } })
-    .optional(),
-  seed: z
-    .number(expected('a safe integer'))
-    .refine((r) => Number.isSafeInteger(r), { ...expected('a safe integer'), params: { code: 'out-of-range' } })
-    .optional(),
-});
-
-const npsOptionsSchema = optionsObject({
-  scale: scaleSchema.optional(),
-  promoterMin: integerSchema.optional(),
-  detractorMax: integerSchema.optional(),
-  missing: missingSchema.optional(),
-  interval: npsIntervalSchema,
-  // Checked by readWeights in one loop, never element by element in zod.
-  weights: z.unknown().optional(),
-  ...roundingFields,
-}).superRefine((o, ctx) => {
-  if (o === undefined) return;
-  const interval = o.interval as { method?: string; resamples?: number; seed?: number } | boolean | undefined;
-  if (typeof interval === 'object') {
-    for (const key of ['resamples', 'seed'] as const) {
-      if (interval[key] !== undefined && interval.method !== 'bootstrap') {
-        ctx.addIssue(
-          customIssue(
-            'inconsistent',
-            ['interval', key],
-            `expected ${key} only with method: 'bootstrap', received it with ${JSON.stringify(interval.method ?? 'adjusted-wald')}`,
-            interval[key],
-          ),
-        );
-      }
-    }
-    if (interval.method === 'bootstrap' && o.weights !== undefined) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['interval', 'method'],
-          "expected 'adjusted-wald' or 'wald' with weights: the bootstrap resamples unweighted answers",
-          interval.method,
-        ),
-      );
-    }
-  }
-  const scale = o.scale ?? { min: 0, max: 10 };
-  const promoterMin = o.promoterMin ?? 9;
-  const detractorMax = o.detractorMax ?? 6;
-  if (promoterMin < scale.min || promoterMin > scale.max) {
-    ctx.addIssue(
-      customIssue('out-of-range', ['promoterMin'], `expected promoterMin on the scale ${scale.min} to ${scale.max}, received ${promoterMin}`, promoterMin),
-    );
-  }
-  if (detractorMax < scale.min || detractorMax > scale.max) {
-    ctx.addIssue(
-      customIssue('out-of-range', ['detractorMax'], `expected detractorMax on the scale ${scale.min} to ${scale.max}, received ${detractorMax}`, detractorMax),
-    );
-  } else if (detractorMax >= promoterMin) {
-    ctx.addIssue(
-      customIssue('inconsistent', ['detractorMax'], `expected detractorMax below promoterMin (${promoterMin}), received ${detractorMax}`, detractorMax),
-    );
-  }
-});
-
-function parseNpsOptions(options: unknown): ParsedNpsOptions {
-  const o = parse('nps', npsOptionsSchema, options, ['options']) ?? {};
-  const option = o.interval as boolean | { level?: number; method?: NpsMethod; resamples?: number; seed?: number } | undefined;
-  const settings = intervalSettings(option, 'adjusted-wald' as NpsMethod);
-  const extra = typeof option === 'object' ? option : {};
-  return {
-    scale: o.scale ?? { min: 0, max: 10 },
-    promoterMin: o.promoterMin ?? 9,
-    detractorMax: o.detractorMax ?? 6,
-    missing: o.missing ?? 'error',
-    format: formatOf(o),
-    interval: settings === null ? null : { ...settings, resamples: extra.resamples ?? 2000, seed: extra.seed ?? 1 },
-    weights: o.weights,
-  };
-}
-
-const npsCountsSchema = z.strictObject(
-  {
-    metric: z.literal('nps', expected('"nps"')).optional(),
-    promoters: countSchema,
-    passives: countSchema,
-    detractors: countSchema,
-    excluded: countSchema.optional(),
-    weights: z
-      .strictObject(
-        { count: countSchema, promoters: partialsSchema, passives: partialsSchema, detractors: partialsSchema, squares: partialsSchema },
-        expected('weight sums { count, promoters, passives, detractors, squares }'),
-      )
-      .optional(),
-  },
-  expected('an NPS tally { promoters, passives, detractors }'),
-);
-
-const GROUPS = ['promoters', 'passives', 'detractors'] as const;
+const METRIC = 'nps' satisfies MetricName;
 
 /**
  * Net Promoter Score: the share of promoters minus the share of detractors.
@@ -261,8 +129,8 @@ const GROUPS = ['promoters', 'passives', 'detractors'] as const;
  * nps([10, 6], { weights: [3, 1] }).weighted // => { totalWeight: 4, effectiveSampleSize: 1.6 }
  */
 export function nps(scores: ScoreInput, options?: NpsOptions): NpsResult {
-  const parsed = parseNpsOptions(options);
-  return npsResult(tallyNps(scores, parsed), parsed);
+  const parsed = parseOptions(options);
+  return fromTally(tally(scores, parsed), parsed);
 }
 
 /**
@@ -282,7 +150,7 @@ export function nps(scores: ScoreInput, options?: NpsOptions): NpsResult {
  * npsCounts([10, 6], { weights: [3, 1] }).weights // => { count: 2, promoters: [3], passives: [], detractors: [1], squares: [10] }
  */
 export function npsCounts(scores: ScoreInput, options?: NpsOptions): NpsCounts {
-  return tallyNps(scores, parseNpsOptions(options));
+  return tally(scores, parseOptions(options));
 }
 
 /**
@@ -302,128 +170,110 @@ export function npsCounts(scores: ScoreInput, options?: NpsOptions): NpsCounts {
  * npsFromCounts({ promoters: 10, passives: 0, detractors: 0 }, { interval: { method: 'wald' } }).warnings.map((w) => w.code) // => ['small-sample', 'degenerate-wald']
  */
 export function npsFromCounts(counts: Omit<NpsCounts, 'metric' | 'excluded'> & Partial<NpsCounts>, options?: NpsOptions): NpsResult {
-  const parsed = parseNpsOptions(options);
-  // The weights of a tally are in the tally; the option is checked and not used.
-  if (parsed.weights !== undefined) readWeights('nps', parsed.weights, null);
-  const c = parse('nps', npsCountsSchema, counts, ['counts']);
-  const tally: NpsCounts = { metric: 'nps', promoters: c.promoters, passives: c.passives, detractors: c.detractors, excluded: c.excluded ?? 0 };
-  if (c.weights === undefined) return npsResult(tally, parsed);
-  if (parsed.interval?.method === 'bootstrap') {
-    throw new MetricsError('nps', [
-      {
-        code: 'inconsistent',
-        path: ['options', 'interval', 'method'],
-        message: "expected 'adjusted-wald' or 'wald' for a weighted tally: the bootstrap resamples unweighted answers",
-      },
-    ]);
+  const parsed = parseOptions(options);
+  checkUnusedWeights(METRIC, parsed.weights);
+  const given = parseCounts(counts);
+  if (given.weights !== undefined && parsed.interval?.method === 'bootstrap') {
+    const message = "expected 'adjusted-wald' or 'wald' for a weighted tally: the bootstrap resamples unweighted answers";
+    fail(METRIC, 'inconsistent', ['options', 'interval', 'method'], message);
   }
-  return npsResult({ ...tally, weights: c.weights }, parsed);
+  return fromTally(given, parsed);
 }
 
-function tallyNps(scores: ScoreInput, o: ParsedNpsOptions): NpsCounts {
-  const ctx = { metric: 'nps', argument: 'scores', scale: o.scale, missing: o.missing };
-  const length = o.weights === undefined ? null : answerCount(scores);
+function parseOptions(options: unknown): NpsSettings {
+  const o = parse(METRIC, npsOptionsSchema, options, ['options']) ?? {};
+  const interval = o.interval as ParsedNpsInterval;
+  const settings = intervalSettings(interval, NPS_INTERVAL_METHODS[0]);
+  const bootstrap = typeof interval === 'object' ? interval : {};
+  return {
+    scale: o.scale ?? NPS_DEFAULTS.scale,
+    promoterMin: o.promoterMin ?? NPS_DEFAULTS.promoterMin,
+    detractorMax: o.detractorMax ?? NPS_DEFAULTS.detractorMax,
+    missing: o.missing ?? 'error',
+    format: formatOf(o),
+    interval: settings === null ? null : { ...settings, resamples: bootstrap.resamples ?? NPS_DEFAULTS.resamples, seed: bootstrap.seed ?? NPS_DEFAULTS.seed },
+    weights: o.weights,
+  };
+}
+
+function tally(scores: ScoreInput, parsed: NpsSettings): NpsCounts {
+  const ctx: TallyContext = { metric: METRIC, argument: 'scores', scale: parsed.scale, missing: parsed.missing };
+  const length = parsed.weights === undefined ? null : answerCount(scores);
   if (length === null) {
     // Unweighted, or not an array: tallyScale reports the bad argument.
     const { histogram, excluded } = tallyScale(scores, ctx);
-    return { metric: 'nps', ...group(histogram, o), excluded };
+    return { metric: METRIC, ...splitHistogram(histogram, parsed.scale.min, parsed), excluded };
   }
-  const tally = tallyScaleWeighted(scores, readWeights('nps', o.weights, length), ctx);
-  const zero: Dyadic = { mantissa: 0n, exponent: 0 };
-  const sums = { promoters: zero, passives: zero, detractors: zero };
-  tally.weights.forEach((partials, k) => {
-    const g = groupOf(o.scale.min + k, o);
-    sums[g] = dyadicAdd(sums[g], exactSum(partials));
-  });
-  const counts = group(tally.histogram, o);
+  const weighted = tallyScaleWeighted(scores, readWeights(METRIC, parsed.weights, length), ctx);
+  const counts = splitHistogram(weighted.histogram, parsed.scale.min, parsed);
+  const sums = splitWeightSums(weighted.weights, parsed.scale.min, parsed);
   const weights: NpsWeights = {
     count: counts.promoters + counts.passives + counts.detractors,
     promoters: partialsOf(sums.promoters),
     passives: partialsOf(sums.passives),
     detractors: partialsOf(sums.detractors),
-    squares: tally.squares,
+    squares: weighted.squares,
   };
-  return { metric: 'nps', ...counts, excluded: tally.excluded, weights };
+  return { metric: METRIC, ...counts, excluded: weighted.excluded, weights };
 }
 
-function groupOf(point: number, o: ParsedNpsOptions): (typeof GROUPS)[number] {
-  return point >= o.promoterMin ? 'promoters' : point <= o.detractorMax ? 'detractors' : 'passives';
+const countsSchema = z.strictObject(
+  {
+    metric: z.literal(METRIC, expected(JSON.stringify(METRIC))).optional(),
+    promoters: countSchema,
+    passives: countSchema,
+    detractors: countSchema,
+    excluded: countSchema.optional(),
+    weights: z
+      .strictObject(
+        { count: countSchema, promoters: partialsSchema, passives: partialsSchema, detractors: partialsSchema, squares: partialsSchema },
+        expected('weight sums { count, promoters, passives, detractors, squares }'),
+      )
+      .optional(),
+  },
+  expected('an NPS tally { promoters, passives, detractors }'),
+);
+
+function parseCounts(counts: unknown): NpsCounts {
+  const c = parse(METRIC, countsSchema, counts, ['counts']);
+  const { promoters, passives, detractors } = c;
+  return { metric: METRIC, promoters, passives, detractors, excluded: c.excluded ?? 0, ...(c.weights === undefined ? {} : { weights: c.weights }) };
 }
 
-function group(histogram: Float64Array, o: ParsedNpsOptions): { promoters: number; passives: number; detractors: number } {
-  let promoters = 0;
-  let passives = 0;
-  let detractors = 0;
-  for (let k = 0; k < histogram.length; k++) {
-    const point = o.scale.min + k;
-    const c = histogram[k]!;
-    if (point >= o.promoterMin) promoters += c;
-    else if (point <= o.detractorMax) detractors += c;
-    else passives += c;
-  }
-  return { promoters, passives, detractors };
-}
-
-/** What the result needs besides the counts: shares, score, interval and warnings, unweighted or weighted. */
-interface Estimates {
-  readonly percents: readonly (number | null)[];
-  readonly value: number | null;
-  readonly weighted: WeightedSummary | null;
-  /** The counts an interval is built from: the raw counts, or the effective counts under weights. */
-  readonly intervalCounts: readonly [number, number, number];
-  readonly warnings: readonly Warning[];
-}
-
-function npsResult(c: NpsCounts, o: Pick<ParsedNpsOptions, 'format' | 'interval'>): NpsResult {
-  const total = safeTotal('nps', [c.promoters, c.passives, c.detractors], ['counts']);
-  const e = c.weights === undefined ? unweighted(c, total, o.format) : weighted(c, c.weights, total, o.format);
-  const interval = o.interval === null ? undefined : npsIntervalOf(c, e.intervalCounts, o.interval, o.format);
-  const result: Record<string, unknown> = {
-    metric: 'nps',
+function fromTally(c: NpsCounts, parsed: Pick<NpsSettings, 'format' | 'interval'>): NpsResult {
+  const total = safeTotal(METRIC, [c.promoters, c.passives, c.detractors], ['counts']);
+  const e = c.weights === undefined ? npsCountEstimates(c, total, parsed.format) : npsWeightEstimates(METRIC, c, c.weights, total, parsed.format);
+  const interval = parsed.interval === null ? undefined : scoreInterval(c, e.intervalCounts, parsed.interval, parsed.format);
+  return deepFreeze<NpsResult>({
+    metric: METRIC,
     unit: 'points',
     value: e.value,
     total,
-    promoters: { count: c.promoters, percent: e.percents[0]! },
-    passives: { count: c.passives, percent: e.percents[1]! },
-    detractors: { count: c.detractors, percent: e.percents[2]! },
+    promoters: e.shares.promoters,
+    passives: e.shares.passives,
+    detractors: e.shares.detractors,
     excluded: c.excluded,
-  };
-  if (e.weighted !== null) result.weighted = e.weighted;
-  if (interval !== undefined) result.interval = interval;
-  result.warnings = [...e.warnings, ...intervalWarnings(interval ?? null)];
-  return deepFreeze(result as unknown as NpsResult);
+    ...(e.weighted === null ? {} : { weighted: e.weighted }),
+    ...(interval === undefined ? {} : { interval }),
+    warnings: [...e.warnings, ...intervalWarnings(interval ?? null)],
+  });
 }
 
-function unweighted(c: NpsCounts, total: number, format: OutputFormat): Estimates {
-  return {
-    percents: countShares([c.promoters, c.passives, c.detractors], format),
-    value: total === 0 ? null : output(new Dec(c.promoters - c.detractors).times(100).dividedBy(total), format),
-    weighted: null,
-    intervalCounts: [c.promoters, c.passives, c.detractors],
-    warnings: sampleWarnings(total),
-  };
+/** The interval of the score: by the normal methods on `counts` (effective counts under weights), or by the bootstrap on the tally's counts. */
+function scoreInterval(c: NpsCounts, counts: Readonly<Record<NpsGroup, number>>, settings: NpsIntervalSettings, format: OutputFormat): Interval | null {
+  const bounds = scoreBounds(c, counts, settings);
+  return bounds === null ? null : toInterval(bounds, settings, format);
 }
 
-function weighted(c: NpsCounts, weights: NpsWeights, total: number, format: OutputFormat): Estimates {
-  const groups = GROUPS.map((g) => ({ path: [g], count: c[g], partials: weights[g] }));
-  const { sums, sum, squares } = checkWeightSums('nps', weights, groups, total);
-  const nEff = effectiveSize(sum, squares);
-  // Effective counts: each group's share of the effective sample size, W_g Σw / Σw².
-  const effective = sums.map((w) => toNumber(dyadicRatio(dyadicMul(w, sum), squares) ?? new Dec(0)));
-  return {
-    percents: weightShares(sums, format),
-    value: outputOrNull(dyadicRatio(dyadicMul(dyadicSub(sums[0]!, sums[2]!), 100), sum), format),
-    weighted: weightedSummary(sum, squares, format),
-    intervalCounts: [effective[0]!, effective[1]!, effective[2]!],
-    warnings: effectiveSampleWarnings(toNumber(nEff)),
-  };
-}
-
-function npsIntervalOf(c: NpsCounts, counts: readonly [number, number, number], settings: NpsIntervalSettings, format: OutputFormat): Interval | null {
-  const [promoters, passives, detractors] = counts;
-  const bounds =
-    settings.method === 'bootstrap'
-      ? bootstrapNpsInterval({ promoters: c.promoters, passives: c.passives, detractors: c.detractors }, settings.level, settings.resamples, settings.seed)
-      : npsInterval(promoters, passives, detractors, settings.level, settings.method);
-  return bounds === null ? null : toInterval(bounds, { level: settings.level, method: settings.method }, format);
+function scoreBounds(c: NpsCounts, counts: Readonly<Record<NpsGroup, number>>, settings: NpsIntervalSettings): IntervalBounds | null {
+  const method = settings.method;
+  switch (method) {
+    case 'adjusted-wald':
+    case 'wald':
+      return npsInterval(counts.promoters, counts.passives, counts.detractors, settings.level, method);
+    case 'bootstrap':
+      return bootstrapNpsInterval(c, settings.level, settings.resamples, settings.seed);
+    default:
+      return unreachable(method);
+  }
 }

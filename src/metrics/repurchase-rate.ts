@@ -2,12 +2,13 @@
  * Repurchase rate: how many customers buy again, or how many times.
  */
 import { z } from 'zod';
-import { describe, fail, MetricsError } from '../core/contract/errors.js';
-import type { RoundingOptions } from '../core/contract/options.js';
+import { describe, fail } from '../core/contract/errors.js';
+import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze, safeTotal } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import type { NumericTypedArray } from '../core/contract/types.js';
-import { check, customIssue, expected, parse } from '../core/contract/validate.js';
+import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull, percentOf, ratioOf } from '../core/exact/decimal.js';
 import {
   type Interval,
@@ -16,10 +17,9 @@ import {
   intervalSettings,
   proportionInference,
   proportionIntervalSchema,
-  sampleWarnings,
-  type Warning,
-} from '../core/stats/inference.js';
-import type { ProportionMethod } from '../core/stats/intervals.js';
+} from '../core/stats/interval-fields.js';
+import type { ProportionMethod } from '../core/stats/proportion-intervals.js';
+import { sampleWarnings, type Warning } from '../core/stats/warnings.js';
 import { isIntTypedArray } from '../core/survey/scores.js';
 
 /** Purchases per customer in the period: an array or a typed array of integers >= 0. */
@@ -28,8 +28,14 @@ export type PurchasesInput = readonly number[] | NumericTypedArray;
 /** How repurchase is counted. */
 export type RepurchaseMethod = 'customers' | 'repurchases';
 
-/** Options of {@link repurchaseRate}, {@link repurchaseRateCounts} and {@link repurchaseRateFromCounts}. */
-export interface RepurchaseRateOptions extends RoundingOptions {
+/**
+ * Options of {@link repurchaseRate}, {@link repurchaseRateCounts} and
+ * {@link repurchaseRateFromCounts}. The interval is that of method
+ * `'customers'`, by a proportion method (docs/guides/interval-methods.md);
+ * method `'repurchases'` (a ratio of purchases per customer) has none, and
+ * asking for one there is an error.
+ */
+export interface RepurchaseRateOptions extends RoundingOptions, IntervalOptions<IntervalOption<ProportionMethod>> {
   /**
    * `'customers'` (default): customers with more than one purchase as a
    * percent of all customers. `'repurchases'`: repeat purchases (each
@@ -37,18 +43,11 @@ export interface RepurchaseRateOptions extends RoundingOptions {
    * the sources' (003).
    */
   readonly method?: RepurchaseMethod;
-  /**
-   * A confidence interval for `value` under method `'customers'` (a
-   * proportion): `true` for a 95% Wilson interval, or `{ level?, method? }`
-   * with method `'wilson'` (default), `'agresti-coull'`, `'jeffreys'`,
-   * `'clopper-pearson'` or `'wald'`. Method `'repurchases'` (a ratio) has
-   * none: asking for one there is an error.
-   */
-  readonly interval?: IntervalOption<ProportionMethod>;
 }
 
 /** The tally of purchases per customer: `purchases[k]` customers made k purchases. Merge with `mergeCounts`. */
 export interface RepurchaseRateCounts {
+  /** The metric the tally is for: `'repurchaseRate'`. */
   readonly metric: 'repurchaseRate';
   /** Number of purchases (as a key) to number of customers; purchase counts with no customers are left out. */
   readonly purchases: Readonly<Record<string, number>>;
@@ -56,11 +55,13 @@ export interface RepurchaseRateCounts {
 
 /** The result of {@link repurchaseRate} and {@link repurchaseRateFromCounts}. */
 export interface RepurchaseRateResult {
+  /** The metric: `'repurchaseRate'`. */
   readonly metric: 'repurchaseRate';
   /** `'percent'` for method `'customers'`, `'ratio'` for `'repurchases'`. */
   readonly unit: 'percent' | 'ratio';
   /** The rate by `method`; `null` when there are no customers. */
   readonly value: number | null;
+  /** How repurchase was counted. */
   readonly method: RepurchaseMethod;
   /** All customers, including those with no purchase in the period. */
   readonly total: number;
@@ -88,7 +89,7 @@ interface Parsed {
   readonly format: OutputFormat;
 }
 
-const METRIC = 'repurchaseRate';
+const METRIC = 'repurchaseRate' as const satisfies MetricName;
 const EXPECTED = 'a number of purchases (an integer >= 0)';
 /** Purchase counts below this are tallied in an array; larger ones in a map. */
 const DENSE = 256;
@@ -119,7 +120,7 @@ const KEY = /^(0|[1-9]\d*)$/;
 const countsSchema = z
   .strictObject(
     {
-      metric: z.literal(METRIC, expected('"repurchaseRate"')).optional(),
+      metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(),
       purchases: z.record(z.string(), countSchema, expected('an object from number of purchases to number of customers')),
     },
     expected('a repurchaseRate tally { purchases: { [purchases]: customers } }'),
@@ -167,8 +168,8 @@ const countsSchema = z
  * repurchaseRate([1, 2, 5, 1], { method: 'repurchases', interval: true }) // throws
  */
 export function repurchaseRate(purchasesPerCustomer: PurchasesInput, options?: RepurchaseRateOptions): RepurchaseRateResult {
-  const o = parseOptions(options);
-  return rateOf(tally(purchasesPerCustomer), o);
+  const parsed = parseOptions(options);
+  return fromTally(tally(purchasesPerCustomer), parsed);
 }
 
 /**
@@ -203,12 +204,16 @@ export function repurchaseRateFromCounts(
   counts: Omit<RepurchaseRateCounts, 'metric'> & Partial<RepurchaseRateCounts>,
   options?: RepurchaseRateOptions,
 ): RepurchaseRateResult {
-  const o = parseOptions(options);
-  const c = parse(METRIC, countsSchema, counts, ['counts']);
-  return rateOf({ metric: METRIC, purchases: c.purchases }, o);
+  const parsed = parseOptions(options);
+  return fromTally(parseCounts(counts), parsed);
 }
 
-function rateOf(c: RepurchaseRateCounts, o: Parsed): RepurchaseRateResult {
+/** Validates a given tally. */
+function parseCounts(counts: unknown): RepurchaseRateCounts {
+  return { metric: METRIC, purchases: parse(METRIC, countsSchema, counts, ['counts']).purchases };
+}
+
+function fromTally(c: RepurchaseRateCounts, o: Parsed): RepurchaseRateResult {
   const { method, format } = o;
   const keys = Object.keys(c.purchases);
   const total = safeTotal(
@@ -230,7 +235,7 @@ function rateOf(c: RepurchaseRateCounts, o: Parsed): RepurchaseRateResult {
     fail(METRIC, 'out-of-range', ['counts', 'purchases'], `expected repeat purchases that stay below 2^53, received ${repeats}`);
   }
   const value = method === 'customers' ? percentOf(repeatCustomers, total) : ratioOf(repeats, total);
-  return deepFreeze({
+  return deepFreeze<RepurchaseRateResult>({
     metric: METRIC,
     unit: method === 'customers' ? 'percent' : 'ratio',
     value: outputOrNull(value, format),
@@ -251,18 +256,18 @@ function tally(values: unknown): RepurchaseRateCounts {
     const n = values.length;
     for (let i = 0; i < n; i++) {
       const x = values[i]!;
-      if (x < 0) bad(values, i);
+      if (x < 0) rejectPurchases(values, i);
       if (x < DENSE) dense[x]!++;
       else sparse.set(x, (sparse.get(x) ?? 0) + 1);
     }
   } else if (values instanceof Float64Array || values instanceof Float32Array || Array.isArray(values)) {
-    const v = values as ArrayLike<unknown>;
+    const v: ArrayLike<unknown> = values;
     const n = v.length;
     for (let i = 0; i < n; i++) {
       const x = v[i];
       if (typeof x === 'number' && x >= 0 && x < DENSE && (x | 0) === x) dense[x]!++;
       else if (typeof x === 'number' && x >= 0 && Number.isSafeInteger(x)) sparse.set(x, (sparse.get(x) ?? 0) + 1);
-      else bad(v, i);
+      else rejectPurchases(v, i);
     }
   } else {
     fail(METRIC, 'invalid-type', ['purchasesPerCustomer'], `expected an array or a typed array of purchase counts, received ${describe(values)}`);
@@ -275,12 +280,7 @@ function tally(values: unknown): RepurchaseRateCounts {
 
 const elementSchema = z.number(expected(EXPECTED)).int(expected(EXPECTED)).min(0, expected(EXPECTED));
 
-function bad(values: ArrayLike<unknown>, index: number): never {
-  const path = ['purchasesPerCustomer', index];
-  const result = check(elementSchema, values[index], path);
-  if (result.ok) {
-    // Only counts above 2^53 pass the schema and fail the loop.
-    fail(METRIC, 'out-of-range', path, `expected ${EXPECTED} below 2^53, received ${describe(values[index])}`);
-  }
-  throw new MetricsError(METRIC, result.issues, { cause: result.cause });
+/** Describes the bad element at `index` and throws. */
+function rejectPurchases(values: ArrayLike<unknown>, index: number): never {
+  return rejectElement(METRIC, elementSchema, values[index], ['purchasesPerCustomer', index], `expected ${EXPECTED}, received ${describe(values[index])}`);
 }

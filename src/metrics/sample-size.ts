@@ -8,8 +8,8 @@ import { deepFreeze } from '../core/contract/result.js';
 import { levelSchema } from '../core/contract/schemas.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
 import { Dec } from '../core/exact/decimal.js';
-import { proportionWarnings, sampleWarnings, type Warning } from '../core/stats/inference.js';
-import { normalCriticalValue } from '../core/stats/intervals.js';
+import { normalCriticalValue } from '../core/stats/levels.js';
+import { proportionWarnings, sampleWarnings, type Warning } from '../core/stats/warnings.js';
 import { npsVariance } from '../core/survey/nps-score.js';
 
 /** What {@link sampleSizeFor} plans for: `'proportion'`, or a metric the registry gives a sample-size plan (NPS, or a proportion metric by name). */

@@ -2,17 +2,20 @@
  * Targets from the source documents, and checking results against them.
  */
 import { z } from 'zod';
+import type { OperationName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import type { Unit } from '../core/contract/types.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
-import type { Warning } from '../core/stats/inference.js';
+import type { Warning } from '../core/stats/warnings.js';
 
 /** How a value compares with a target's threshold to meet it. */
 export type TargetComparison = '<' | '<=' | '>' | '>=';
 
 /** A target for one metric: `value <comparison> threshold`, in `unit`. */
 export interface Target {
+  /** How `value` must compare with `threshold` to meet the target. */
   readonly comparison: TargetComparison;
+  /** The threshold, in `unit`. */
   readonly threshold: number;
   /** The unit the threshold is in; a result in another unit is not compared. */
   readonly unit: Unit;
@@ -32,18 +35,25 @@ export type TargetStatus = 'met' | 'missed' | 'no-value' | 'no-target' | 'unit-m
 
 /** Any metric result: what {@link checkTargets} reads. */
 export interface MetricValue {
+  /** The metric the result is of (`'nps'`, `'customerChurn'`, ...). */
   readonly metric: string;
+  /** The unit of `value`. */
   readonly unit: string;
+  /** The headline value; `null` when undefined. */
   readonly value: number | null;
 }
 
 /** One result checked against its target. */
 export interface TargetCheck {
+  /** The checked result's metric. */
   readonly metric: string;
+  /** The checked result's unit. */
   readonly unit: string;
+  /** The checked result's value, as it holds it. */
   readonly value: number | null;
   /** The target for the metric; `null` when there is none. */
   readonly target: Target | null;
+  /** Whether the target is met, or why that cannot be said. */
   readonly status: TargetStatus;
   /** `true` or `false` when compared; `null` for every other status. */
   readonly met: boolean | null;
@@ -73,7 +83,10 @@ export const sourceTargets: Readonly<Record<'customerChurn' | 'mrrChurn' | 'netM
   csat: { comparison: '>=', threshold: 80, unit: 'percent', source: '(003): CSAT target 80%' },
 });
 
-const UNITS = ['points', 'percent', 'ratio', 'milliseconds'] as const;
+const CHECK_TARGETS = 'checkTargets' as const satisfies OperationName;
+
+/** The units a target may be in: those of a metric's `value`. */
+const UNITS = ['points', 'percent', 'ratio', 'milliseconds'] as const satisfies readonly Unit[];
 
 const resultSchema = z.looseObject(
   {
@@ -103,7 +116,8 @@ const targetsSchema = z
   })
   .optional();
 
-function compare(value: number, t: Target): boolean {
+/** Whether `value` meets the target. */
+function meets(value: number, t: Target): boolean {
   switch (t.comparison) {
     case '<':
       return value < t.threshold;
@@ -139,8 +153,8 @@ function compare(value: number, t: Target): boolean {
  * checkTargets([{ metric: 'nps', unit: 'points', value: 42 }])[0].status // => 'missed'
  */
 export function checkTargets(results: readonly MetricValue[], targets?: Targets): readonly TargetCheck[] {
-  const list = parse('checkTargets', resultsSchema, results, ['results']);
-  const chosen: Targets = parse('checkTargets', targetsSchema, targets, ['targets']) ?? sourceTargets;
+  const list = parse(CHECK_TARGETS, resultsSchema, results, ['results']);
+  const chosen: Targets = parse(CHECK_TARGETS, targetsSchema, targets, ['targets']) ?? sourceTargets;
   const checks = list.map((r): TargetCheck => {
     const target = Object.hasOwn(chosen, r.metric) ? chosen[r.metric]! : null;
     const base = { metric: r.metric, unit: r.unit, value: r.value === 0 ? 0 : r.value };
@@ -148,7 +162,7 @@ export function checkTargets(results: readonly MetricValue[], targets?: Targets)
     const t = { comparison: target.comparison, threshold: target.threshold, unit: target.unit, source: target.source };
     if (r.value === null) return { ...base, target: t, status: 'no-value', met: null, warnings: [] };
     if (r.unit !== target.unit) return { ...base, target: t, status: 'unit-mismatch', met: null, warnings: [] };
-    const met = compare(r.value, target);
+    const met = meets(r.value, target);
     return { ...base, target: t, status: met ? 'met' : 'missed', met, warnings: [] };
   });
   return deepFreeze(checks);

@@ -1,28 +1,19 @@
 /**
- * Time to resolution.
+ * Time to resolution: how long tickets take from opening to resolution.
  */
 import { z } from 'zod';
-import { describe, fail } from '../core/contract/errors.js';
-import type { RoundingOptions } from '../core/contract/options.js';
+import { fail } from '../core/contract/errors.js';
+import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
-import { type Dec, type OutputFormat, outputOrNull } from '../core/exact/decimal.js';
-import {
-  type Interval,
-  type IntervalOption,
-  type IntervalSettings,
-  intervalSchema,
-  intervalSettings,
-  intervalWarnings,
-  sampleWarnings,
-  toInterval,
-  type Warning,
-} from '../core/stats/inference.js';
-import { kaplanMeier, sumOf } from '../core/stats/kaplan-meier.js';
-import { medianRanks } from '../core/stats/order-statistics.js';
-import { type BusinessHours, businessHoursSchema, type ParsedBusinessHours, parseBusinessHours, type Weekday } from '../core/time/business-hours.js';
-import { type Durations, measureDurations, NONE } from '../core/time/durations.js';
+import { type OutputFormat, outputOrNull } from '../core/exact/decimal.js';
+import { type Interval, type IntervalOption, type IntervalSettings, intervalSchema, intervalSettings } from '../core/stats/interval-fields.js';
+import { intervalWarnings, sampleWarnings, type Warning } from '../core/stats/warnings.js';
+import { type BusinessHours, businessHoursSchema, type ParsedBusinessHours, parseBusinessHours } from '../core/time/business-hours.js';
+import { durationStatistics, medianInterval } from '../core/time/duration-statistics.js';
+import { type Durations, durationsOfTally, measureDurations } from '../core/time/durations.js';
 import { type TicketTime, timeSchema, timeToMs } from '../core/time/time.js';
 
 /** One support ticket, as a help desk exports it. Other fields (an id, a subject) are allowed and ignored. */
@@ -35,8 +26,15 @@ export interface TimeToResolutionTicket {
   readonly firstResolvedAt?: TicketTime | null | undefined;
 }
 
-/** Options of {@link timeToResolution}, {@link timeToResolutionCounts} and {@link timeToResolutionFromCounts}. */
-export interface TimeToResolutionOptions extends RoundingOptions {
+/**
+ * Options of {@link timeToResolution}, {@link timeToResolutionCounts} and
+ * {@link timeToResolutionFromCounts}. The interval is the distribution-free
+ * interval of the median (method `'order-statistics'`, the only one; see
+ * docs/guides/interval-methods.md), only with `statistic: 'median'`; it is
+ * `null` under `open: 'censor'` when a ticket is open (see
+ * {@link TimeToResolutionResult.interval}).
+ */
+export interface TimeToResolutionOptions extends RoundingOptions, IntervalOptions<IntervalOption<'order-statistics'>> {
   /** The headline `value`: `'median'` (default, as help desks report it) or `'mean'`. */
   readonly statistic?: 'median' | 'mean';
   /**
@@ -54,13 +52,6 @@ export interface TimeToResolutionOptions extends RoundingOptions {
   readonly resolution?: 'full' | 'first';
   /** Count only working time; durations are measured when tallying. */
   readonly businessHours?: BusinessHours;
-  /**
-   * A distribution-free confidence interval for the median: `true` for 95%,
-   * or `{ level?, method? }` with method `'order-statistics'` (the default
-   * and only one). Only with `statistic: 'median'`. `null` under `open:
-   * 'censor'` when a ticket is open: see {@link TimeToResolutionResult.interval}.
-   */
-  readonly interval?: IntervalOption<'order-statistics'>;
 }
 
 /**
@@ -82,6 +73,7 @@ export interface TimeToResolutionInterval extends Interval {
  * tallying). Merge tallies made with the same options with `mergeCounts`.
  */
 export interface TimeToResolutionCounts {
+  /** The metric the tally is for: `'timeToResolution'`. */
   readonly metric: 'timeToResolution';
   /** Durations of resolved tickets, in input order. */
   readonly resolved: readonly number[];
@@ -93,7 +85,9 @@ export interface TimeToResolutionCounts {
 
 /** The result of {@link timeToResolution} and {@link timeToResolutionFromCounts}. All times are milliseconds. */
 export interface TimeToResolutionResult {
+  /** The metric: `'timeToResolution'`. */
   readonly metric: 'timeToResolution';
+  /** Every duration is in milliseconds. */
   readonly unit: 'milliseconds';
   /** The median or the mean, as `statistic` says. */
   readonly value: number | null;
@@ -143,9 +137,7 @@ interface Parsed {
   readonly format: OutputFormat;
 }
 
-export type { BusinessHours, TicketTime, Weekday };
-
-const METRIC = 'timeToResolution';
+const METRIC = 'timeToResolution' as const satisfies MetricName;
 
 const optionsSchema = optionsObject({
   statistic: z.enum(['median', 'mean'], expected('"median" or "mean"')).optional(),
@@ -156,20 +148,13 @@ const optionsSchema = optionsObject({
   interval: intervalSchema<'order-statistics'>(['order-statistics']),
   ...roundingFields,
 }).superRefine((o, ctx) => {
-  if (o !== undefined && o.asOf !== undefined && o.open !== 'censor') {
-    ctx.addIssue(
-      customIssue('inconsistent', ['asOf'], `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`, o.asOf),
-    );
+  if (o?.asOf !== undefined && o.open !== 'censor') {
+    const message = `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`;
+    ctx.addIssue(customIssue('inconsistent', ['asOf'], message, o.asOf));
   }
-  if (o !== undefined && o.statistic === 'mean' && o.interval !== undefined && o.interval !== false) {
-    ctx.addIssue(
-      customIssue(
-        'inconsistent',
-        ['interval'],
-        "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"",
-        o.interval,
-      ),
-    );
+  if (o?.statistic === 'mean' && o.interval !== undefined && o.interval !== false) {
+    const message = "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"";
+    ctx.addIssue(customIssue('inconsistent', ['interval'], message, o.interval));
   }
 });
 
@@ -184,7 +169,7 @@ function parseOptions(options: unknown, tallying: boolean): Parsed {
     open,
     asOf: o.asOf === undefined ? null : timeToMs(o.asOf),
     resolution: o.resolution ?? 'full',
-    hours: o.businessHours === undefined ? null : parseBusinessHours(o.businessHours as BusinessHours),
+    hours: o.businessHours === undefined ? null : parseBusinessHours(o.businessHours),
     interval: intervalSettings(o.interval, 'order-statistics'),
     format: formatOf(o),
   };
@@ -232,7 +217,7 @@ function parseOptions(options: unknown, tallying: boolean): Parsed {
  */
 export function timeToResolution(tickets: readonly TimeToResolutionTicket[], options?: TimeToResolutionOptions): TimeToResolutionResult {
   const parsed = parseOptions(options, true);
-  return result(measure(tickets, parsed), parsed);
+  return fromTally(tally(tickets, parsed), parsed);
 }
 
 /**
@@ -250,17 +235,13 @@ export function timeToResolution(tickets: readonly TimeToResolutionTicket[], opt
  * timeToResolutionCounts(tickets, { open: 'censor', asOf: 90000 }).censored // => [89000]
  */
 export function timeToResolutionCounts(tickets: readonly TimeToResolutionTicket[], options?: TimeToResolutionOptions): TimeToResolutionCounts {
-  const d = measure(tickets, parseOptions(options, true));
+  const d = tally(tickets, parseOptions(options, true));
   return { metric: METRIC, resolved: Array.from(d.resolved), censored: Array.from(d.censored), open: d.open };
 }
 
+const durationsSchema = z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds'));
 const countsSchema = z.strictObject(
-  {
-    metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(),
-    resolved: z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds')),
-    censored: z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds')).optional(),
-    open: countSchema,
-  },
+  { metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(), resolved: durationsSchema, censored: durationsSchema.optional(), open: countSchema },
   expected('a TTR tally { resolved, censored?, open }'),
 );
 
@@ -288,76 +269,42 @@ export function timeToResolutionFromCounts(
   options?: TimeToResolutionOptions,
 ): TimeToResolutionResult {
   const parsed = parseOptions(options, false);
-  const c = parse(METRIC, countsSchema, counts, ['counts']);
-  const resolved = readDurations(c.resolved, 'resolved');
-  const censored = c.censored === undefined ? NONE : readDurations(c.censored, 'censored');
-  if (censored.length !== 0 && censored.length !== c.open) {
-    fail(METRIC, 'inconsistent', ['counts', 'censored'], `expected a censored duration for each of the ${c.open} open tickets, received ${censored.length}`);
-  }
-  if (parsed.open === 'censor' && censored.length !== c.open) {
-    fail(
-      METRIC,
-      'inconsistent',
-      ['counts', 'censored'],
-      `expected a censored duration for each of the ${c.open} open tickets (tally with open: 'censor' and asOf), received ${censored.length}`,
-    );
-  }
-  return result({ resolved, censored, open: c.open }, parsed);
+  return fromTally(parseCounts(counts, parsed), parsed);
 }
 
-function readDurations(list: unknown[], field: 'resolved' | 'censored'): Float64Array {
-  const out = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i];
-    if (typeof x === 'number' && x >= 0 && Number.isSafeInteger(x)) {
-      out[i] = x;
-      continue;
-    }
-    const code = x === null || x === undefined ? 'missing-value' : typeof x === 'number' ? 'out-of-range' : 'invalid-type';
-    fail(METRIC, code, ['counts', field, i], `expected a duration in milliseconds (a non-negative integer), received ${describe(x)}`);
-  }
-  return out;
+/** Validates a given tally. */
+function parseCounts(counts: unknown, o: Parsed): Durations {
+  return durationsOfTally(METRIC, parse(METRIC, countsSchema, counts, ['counts']), o.open === 'censor');
 }
 
-function measure(tickets: unknown, o: Parsed): Durations {
+/** Validates the tickets and measures their durations. */
+function tally(tickets: unknown, o: Parsed): Durations {
   return measureDurations(tickets, { metric: METRIC, asOf: o.asOf, resolution: o.resolution, hours: o.hours, censor: o.open === 'censor' });
 }
 
 /** The result from durations; sorts them in place (callers pass arrays of their own). */
-function result(d: Durations, o: Parsed): TimeToResolutionResult {
-  const events = d.resolved.sort();
+function fromTally(d: Durations, o: Parsed): TimeToResolutionResult {
   const censor = o.open === 'censor';
-  const km = kaplanMeier(events, censor ? d.censored.sort() : NONE);
-  const n = events.length;
-  let mean: Dec | null = null;
-  if (n > 0) mean = censor ? km.restrictedMean : sumOf(events).dividedBy(n);
-  const median = outputOrNull(km.median, o.format);
-  const meanOut = outputOrNull(mean, o.format);
+  const stats = durationStatistics(d, censor);
+  const median = outputOrNull(stats.median, o.format);
+  const mean = outputOrNull(stats.mean, o.format);
   // Under censoring the order statistics of the resolved durations are not those of the sample.
-  const interval = o.interval === null || (censor && d.censored.length > 0) ? null : medianInterval(events, o.interval, o.format);
-  return deepFreeze({
+  const interval = o.interval === null || (censor && d.censored.length > 0) ? null : medianInterval(stats.sorted, o.interval, o.format);
+  return deepFreeze<TimeToResolutionResult>({
     metric: METRIC,
     unit: 'milliseconds',
-    value: o.statistic === 'median' ? median : meanOut,
+    value: o.statistic === 'median' ? median : mean,
     statistic: o.statistic,
     estimator: censor ? 'kaplan-meier' : 'empirical',
-    mean: meanOut,
+    mean,
     median,
-    p90: outputOrNull(km.p90, o.format),
-    p95: outputOrNull(km.p95, o.format),
-    min: n === 0 ? null : events[0]!,
-    max: n === 0 ? null : events[n - 1]!,
-    resolved: n,
+    p90: outputOrNull(stats.p90, o.format),
+    p95: outputOrNull(stats.p95, o.format),
+    min: stats.min,
+    max: stats.max,
+    resolved: stats.sorted.length,
     open: d.open,
     ...(o.interval === null ? {} : { interval }),
-    warnings: [...sampleWarnings(n), ...intervalWarnings(interval)],
+    warnings: [...sampleWarnings(stats.sorted.length), ...intervalWarnings(interval)],
   });
-}
-
-/** The order-statistics interval of the median of sorted durations; `null` when the level cannot be reached. */
-function medianInterval(sorted: Float64Array, settings: IntervalSettings<'order-statistics'>, format: OutputFormat): TimeToResolutionInterval | null {
-  const ranks = medianRanks(sorted.length, settings.level);
-  if (ranks === null) return null;
-  const bounds = { lower: sorted[ranks.lower - 1]!, upper: sorted[ranks.upper - 1]!, standardError: null, clamped: false };
-  return { ...toInterval(bounds, settings, format), coverage: ranks.coverage };
 }

@@ -3,7 +3,8 @@
  */
 import { z } from 'zod';
 import { describe, fail } from '../core/contract/errors.js';
-import type { RoundingOptions } from '../core/contract/options.js';
+import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
+import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze, safeTotal } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
@@ -15,28 +16,27 @@ import {
   intervalSettings,
   proportionInference,
   proportionIntervalSchema,
-  type Warning,
-} from '../core/stats/inference.js';
-import type { ProportionMethod } from '../core/stats/intervals.js';
+} from '../core/stats/interval-fields.js';
+import type { ProportionMethod } from '../core/stats/proportion-intervals.js';
+import type { Warning } from '../core/stats/warnings.js';
 
 /** One customer on a product: did they upgrade in the period? Other fields are ignored. */
 export interface UpsellRecord {
+  /** Whether the customer upgraded in the period. */
   readonly upgraded: boolean;
 }
 
-/** Options of {@link upsellRatio}, {@link upsellRatioCounts} and {@link upsellRatioFromCounts}. */
-export interface UpsellRatioOptions extends RoundingOptions {
-  /**
-   * A confidence interval for `upsellPercent`, the upsell rate (a
-   * proportion; the ratio itself has none): `true` for a 95% Wilson
-   * interval, or `{ level?, method? }` with method `'wilson'` (default),
-   * `'agresti-coull'`, `'jeffreys'`, `'clopper-pearson'` or `'wald'`.
-   */
-  readonly interval?: IntervalOption<ProportionMethod>;
-}
+/**
+ * Options of {@link upsellRatio}, {@link upsellRatioCounts} and
+ * {@link upsellRatioFromCounts}. The interval is that of `upsellPercent`,
+ * the upsell rate, by a proportion method (docs/guides/interval-methods.md);
+ * the ratio `value` has none.
+ */
+export interface UpsellRatioOptions extends RoundingOptions, IntervalOptions<IntervalOption<ProportionMethod>> {}
 
 /** The tally of upgrades. Merge with `mergeCounts`. */
 export interface UpsellRatioCounts {
+  /** The metric the tally is for: `'upsellRatio'`. */
   readonly metric: 'upsellRatio';
   /** Customers who upgraded (e.g. from the professional to the business plan). */
   readonly upgraded: number;
@@ -46,13 +46,17 @@ export interface UpsellRatioCounts {
 
 /** The result of {@link upsellRatio} and {@link upsellRatioFromCounts}. */
 export interface UpsellRatioResult {
+  /** The metric: `'upsellRatio'`. */
   readonly metric: 'upsellRatio';
+  /** `value` is a ratio; `upsellPercent` a percent. */
   readonly unit: 'ratio';
   /** upgraded / notUpgraded, the sources' upselling ratio (it may pass 1); `null` when nobody stayed without upgrading. */
   readonly value: number | null;
   /** The upsell rate: upgraded as a percent of all customers, 0-100; `null` when there are none. */
   readonly upsellPercent: number | null;
+  /** Customers who upgraded. */
   readonly upgraded: number;
+  /** Customers who stayed on their product without upgrading. */
   readonly notUpgraded: number;
   /** upgraded + notUpgraded. */
   readonly total: number;
@@ -71,13 +75,13 @@ interface Parsed {
   readonly format: OutputFormat;
 }
 
-const METRIC = 'upsellRatio';
+const METRIC = 'upsellRatio' as const satisfies MetricName;
 const optionsSchema = optionsObject({
   interval: proportionIntervalSchema,
   ...roundingFields,
 });
 const countsSchema = z.strictObject(
-  { metric: z.literal(METRIC, expected('"upsellRatio"')).optional(), upgraded: countSchema, notUpgraded: countSchema },
+  { metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(), upgraded: countSchema, notUpgraded: countSchema },
   expected('upsell counts { upgraded, notUpgraded }'),
 );
 
@@ -123,8 +127,8 @@ export function upsellRatio(
   data: readonly UpsellRecord[] | { readonly upgraded: number; readonly notUpgraded: number },
   options?: UpsellRatioOptions,
 ): UpsellRatioResult {
-  if (!Array.isArray(data)) return upsellRatioFromCounts(data as { upgraded: number; notUpgraded: number }, options);
-  return ratioResult(tally(data), parseOptions(options));
+  const parsed = parseOptions(options);
+  return fromTally(Array.isArray(data) ? tally(data) : parseCounts(data), parsed);
 }
 
 /**
@@ -155,9 +159,14 @@ export function upsellRatioCounts(records: readonly UpsellRecord[], options?: Up
  * upsellRatioFromCounts({ upgraded: 3, notUpgraded: 0 }).value // => null
  */
 export function upsellRatioFromCounts(counts: Omit<UpsellRatioCounts, 'metric'> & Partial<UpsellRatioCounts>, options?: UpsellRatioOptions): UpsellRatioResult {
-  const o = parseOptions(options);
+  const parsed = parseOptions(options);
+  return fromTally(parseCounts(counts), parsed);
+}
+
+/** Validates a given tally. */
+function parseCounts(counts: unknown): UpsellRatioCounts {
   const c = parse(METRIC, countsSchema, counts, ['counts']);
-  return ratioResult({ metric: METRIC, upgraded: c.upgraded, notUpgraded: c.notUpgraded }, o);
+  return { metric: METRIC, upgraded: c.upgraded, notUpgraded: c.notUpgraded };
 }
 
 function tally(records: unknown): UpsellRatioCounts {
@@ -186,10 +195,10 @@ function tally(records: unknown): UpsellRatioCounts {
   return { metric: METRIC, upgraded, notUpgraded };
 }
 
-function ratioResult(c: UpsellRatioCounts, o: Parsed): UpsellRatioResult {
+function fromTally(c: UpsellRatioCounts, o: Parsed): UpsellRatioResult {
   const { format } = o;
   const total = safeTotal(METRIC, [c.upgraded, c.notUpgraded], ['counts']);
-  return deepFreeze({
+  return deepFreeze<UpsellRatioResult>({
     metric: METRIC,
     unit: 'ratio',
     value: outputOrNull(ratioOf(c.upgraded, c.notUpgraded), format),

@@ -14,7 +14,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaCdf, betaQuantile, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from '../../src/core/stats/distributions.js';
+import { betaCdf, betaQuantile } from '../../src/core/stats/beta.js';
+import { normalCdf, normalQuantile } from '../../src/core/stats/normal.js';
+import { studentTCdf, studentTQuantile } from '../../src/core/stats/student-t.js';
 
 const TOLERANCE = 1e-12;
 const vectors = join(import.meta.dirname, '..', 'vectors');

@@ -5,7 +5,8 @@
  * expected value (`toStrictEqual`), and `expression // throws` that it throws
  * a `MetricsError`. Other lines run as written, with every export of the
  * public entry point in scope; `import` lines are skipped. A `js no-run`
- * block is shown only.
+ * block is shown only. Every block asserts: a docs block at least one
+ * `// =>` value, a TSDoc example at least one `// =>` or `// throws`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -66,13 +67,15 @@ const ASSERT = /^(.*?)\s*\/\/ => (.+)$/;
 const THROWS = /^(.*?)\s*\/\/ throws\s*$/;
 
 /** The block as a function body whose assertions call `__check` and `__throws`. */
-function compile(code: string): { body: string; assertions: number } {
+function compile(code: string): { body: string; assertions: number; values: number } {
   let assertions = 0;
+  let values = 0;
   const out = code.split('\n').map((line) => {
     if (/^\s*import\s/.test(line)) return '';
     const a = ASSERT.exec(line);
     if (a !== null) {
       assertions++;
+      values++;
       return `__check(() => (${a[1]!.replace(/;\s*$/, '')}), () => (${a[2]}), ${JSON.stringify(line.trim())});`;
     }
     const t = THROWS.exec(line);
@@ -82,14 +85,14 @@ function compile(code: string): { body: string; assertions: number } {
     }
     return line;
   });
-  return { body: out.join('\n'), assertions };
+  return { body: out.join('\n'), assertions, values };
 }
 
 const names = Object.keys(api);
 const values = names.map((n) => (api as Record<string, unknown>)[n]);
 
-function run(block: Block): number {
-  const { body, assertions } = compile(block.code);
+function run(block: Block): { assertions: number; values: number } {
+  const { body, assertions, values: valueAssertions } = compile(block.code);
   const check = (actual: () => unknown, expected: () => unknown, line: string) => {
     expect(actual(), `${block.where}: ${line}`).toStrictEqual(expected());
   };
@@ -105,7 +108,7 @@ function run(block: Block): number {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function(...names, '__check', '__throws', `"use strict";\n${body}`) as (...args: unknown[]) => void;
   fn(...values, check, throws);
-  return assertions;
+  return { assertions, values: valueAssertions };
 }
 
 const srcBlocks = filesUnder(join(root, 'src'), '.ts').flatMap(tsdocExamples);
@@ -113,13 +116,13 @@ const docBlocks = [join(root, 'README.md'), ...filesUnder(join(root, 'docs'), '.
 
 describe('TSDoc @example blocks', () => {
   it.each(srcBlocks.map((b) => [b.where, b] as const))('%s', (_where, block) => {
-    expect(run(block), `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
+    expect(run(block).assertions, `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
   });
 });
 
 describe('docs code blocks', () => {
   it.each(docBlocks.map((b) => [b.where, b] as const))('%s', (_where, block) => {
-    run(block);
+    expect(run(block).values, `${block.where} asserts no "// =>" value`).toBeGreaterThan(0);
   });
 });
 

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { welchTest } from '../../src/core/stats/intervals.js';
+import { Dec, toNumber } from '../../src/core/exact/decimal.js';
+import { meanDifference } from '../../src/core/stats/differences.js';
 import {
   type ComparableResult,
   type CompareResult,
@@ -295,14 +296,15 @@ describe('compare: results', () => {
     expect(m).toMatchObject({ unit: 'points', method: 'welch' });
     // the means as the results hold them, subtracted exactly: 3.625 - 2.857142857142857
     expect(m.difference).toBe(0.767857142857143);
-    const core = welchTest({ n: a.total, mean: a.mean!, variance: a.variance! }, { n: b.total, mean: b.mean!, variance: b.variance! }, 0.95)!;
+    const sample = (n: number, mean: number, variance: number) => ({ kind: 'mean' as const, n, mean: new Dec(mean), variance: new Dec(variance) });
+    const core = meanDifference(sample(a.total, a.mean!, a.variance!), sample(b.total, b.mean!, b.variance!), 0.95);
     expect([m.statistic, m.df, m.pValue, m.interval?.lower, m.interval?.upper, m.interval?.standardError]).toStrictEqual([
       core.statistic,
       core.df,
       core.pValue,
-      core.lower,
-      core.upper,
-      core.standardError,
+      toNumber(core.bounds!.lower),
+      toNumber(core.bounds!.upper),
+      toNumber(core.bounds!.standardError!),
     ]);
     expect(compare(a, b, { on: 'mean', method: 'welch' }).statistic).toBe(m.statistic);
   });
@@ -339,7 +341,8 @@ describe('compare: results', () => {
     expect(w.difference).toBe(p.difference);
     // on the mean: n = 50
     const mean = compare(weighted, loose({ ...weighted, mean: 3.5, weighted: undefined, total: 50 }), { on: 'mean' });
-    const core = welchTest({ n: 50, mean: 3.9, variance: 1.1 }, { n: 50, mean: 3.5, variance: 1.1 }, 0.95)!;
+    const side = (m: number) => ({ kind: 'mean' as const, n: 50, mean: new Dec(m), variance: new Dec(1.1) });
+    const core = meanDifference(side(3.9), side(3.5), 0.95);
     expect(mean.statistic).toBe(core.statistic);
     expect(mean.df).toBe(core.df);
   });
@@ -445,7 +448,7 @@ describe('compare: errors', () => {
     const population = [
       mrrChurn({ startingMrr: '1000.00', churnedMrr: '10.00' }),
       netMrrChurn({ startingMrr: '1000.00', churnedMrr: '10.00', expansionMrr: '5.00' }),
-      expansionRevenue({ previousMrr: '1000.00', expansionMrr: '50.00' }),
+      expansionRevenue({ startingMrr: '1000.00', expansionMrr: '50.00' }),
     ];
     for (const p of population) {
       const e = expectMetricsError(() => compare(p, p), 'compare', ['a', 'metric'], 'invalid-value');

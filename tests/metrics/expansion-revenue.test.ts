@@ -7,8 +7,8 @@ const M = 'expansionRevenue';
 
 describe('expansionRevenue: documented examples', () => {
   it('repeats the TSDoc examples', () => {
-    expect(expansionRevenue({ previousMrr: '2000.00', expansionMrr: '150.00' }).value).toBe(7.5);
-    expect(expansionRevenue({ previousMrr: 0.3, expansionMrr: 0.1 }, { decimals: 2 }).value).toBe(33.33);
+    expect(expansionRevenue({ startingMrr: '2000.00', expansionMrr: '150.00' }).value).toBe(7.5);
+    expect(expansionRevenue({ startingMrr: 0.3, expansionMrr: 0.1 }, { decimals: 2 }).value).toBe(33.33);
   });
 });
 
@@ -20,20 +20,20 @@ describe('expansionRevenue: reference vectors', () => {
 
 describe('expansionRevenue: results', () => {
   it('returns the whole skeleton with amounts at the common scale', () => {
-    expect(expansionRevenue({ previousMrr: 2000, expansionMrr: '90.5' })).toStrictEqual({
+    expect(expansionRevenue({ startingMrr: 2000, expansionMrr: '90.5' })).toStrictEqual({
       metric: 'expansionRevenue',
       unit: 'percent',
       value: 4.525,
-      previousMrr: '2000.0',
+      startingMrr: '2000.0',
       expansionMrr: '90.5',
       warnings: [],
     });
   });
 
   it('is a population figure: no interval option, never a warning', () => {
-    expect(expansionRevenue({ previousMrr: '3', expansionMrr: '1' }).warnings).toStrictEqual([]);
+    expect(expansionRevenue({ startingMrr: '3', expansionMrr: '1' }).warnings).toStrictEqual([]);
     expectMetricsError(
-      () => expansionRevenue({ previousMrr: 10, expansionMrr: 1 }, { interval: true } as never),
+      () => expansionRevenue({ startingMrr: 10, expansionMrr: 1 }, { interval: true } as never),
       'expansionRevenue',
       ['options', 'interval'],
       'unknown-key',
@@ -41,14 +41,14 @@ describe('expansionRevenue: results', () => {
   });
 
   it('may pass 100, and is exact on decimal amounts', () => {
-    expect(expansionRevenue({ previousMrr: '10', expansionMrr: '25' }).value).toBe(250);
-    expect(expansionRevenue({ previousMrr: 0.3, expansionMrr: 0.1 }).value).toBe(100 / 3);
-    expect(expansionRevenue({ previousMrr: '0.30', expansionMrr: '0.10' }).value).toBe(100 / 3);
-    expect(expansionRevenue({ previousMrr: 5, expansionMrr: 0 }).value).toBe(0);
+    expect(expansionRevenue({ startingMrr: '10', expansionMrr: '25' }).value).toBe(250);
+    expect(expansionRevenue({ startingMrr: 0.3, expansionMrr: 0.1 }).value).toBe(100 / 3);
+    expect(expansionRevenue({ startingMrr: '0.30', expansionMrr: '0.10' }).value).toBe(100 / 3);
+    expect(expansionRevenue({ startingMrr: 5, expansionMrr: 0 }).value).toBe(0);
   });
 
   it('is null without previous MRR', () => {
-    expect(expansionRevenue({ previousMrr: 0, expansionMrr: '0.00' })).toMatchObject({ value: null, previousMrr: '0.00' });
+    expect(expansionRevenue({ startingMrr: 0, expansionMrr: '0.00' })).toMatchObject({ value: null, startingMrr: '0.00' });
   });
 
   it('takes an mrrMovements tally: previous MRR is its starting MRR; new business and reactivation are not expansion', () => {
@@ -61,24 +61,24 @@ describe('expansionRevenue: results', () => {
       metric: 'expansionRevenue',
       unit: 'percent',
       value: 30,
-      previousMrr: '100.00',
+      startingMrr: '100.00',
       expansionMrr: '30.00',
       warnings: [],
     });
   });
 
   it('reads frozen input and returns a frozen result', () => {
-    const r = expansionRevenue(Object.freeze({ previousMrr: '10', expansionMrr: '1' }));
+    const r = expansionRevenue(Object.freeze({ startingMrr: '10', expansionMrr: '1' }));
     expect(Object.isFrozen(r)).toBe(true);
   });
 });
 
 describe('expansionRevenue: invalid input', () => {
   it('rejects bad, missing, unknown and inconsistent amounts', () => {
-    expectMetricsError(() => expansionRevenue({ previousMrr: '1e3', expansionMrr: 1 }), M, ['movements', 'previousMrr'], 'invalid-value');
-    expectMetricsError(() => expansionRevenue({ previousMrr: 10 } as never), M, ['movements', 'expansionMrr'], 'missing-value');
-    expectMetricsError(() => expansionRevenue({ startingMrr: 10, expansionMrr: 1 } as never), M, ['movements', 'previousMrr'], 'missing-value');
-    expectMetricsError(() => expansionRevenue({ previousMrr: 0, expansionMrr: 1 }), M, ['movements', 'expansionMrr'], 'inconsistent');
-    expectMetricsError(() => expansionRevenue({ previousMrr: 1, expansionMrr: 1 }, { decimals: 16 }), M, ['options', 'decimals'], 'out-of-range');
+    expectMetricsError(() => expansionRevenue({ startingMrr: '1e3', expansionMrr: 1 }), M, ['movements', 'startingMrr'], 'invalid-value');
+    expectMetricsError(() => expansionRevenue({ startingMrr: 10 } as never), M, ['movements', 'expansionMrr'], 'missing-value');
+    expectMetricsError(() => expansionRevenue({ previousMrr: 10, expansionMrr: 1 } as never), M, ['movements', 'startingMrr'], 'missing-value');
+    expectMetricsError(() => expansionRevenue({ startingMrr: 0, expansionMrr: 1 }), M, ['movements', 'expansionMrr'], 'inconsistent');
+    expectMetricsError(() => expansionRevenue({ startingMrr: 1, expansionMrr: 1 }, { decimals: 16 }), M, ['options', 'decimals'], 'out-of-range');
   });
 });

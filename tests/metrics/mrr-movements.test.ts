@@ -141,7 +141,7 @@ describe('mrrMovements: classification', () => {
     expect(customerChurn(m, { denominator: 'start-plus-added' }).value).toBe(100 / 6);
     expect(mrrChurn(m)).toMatchObject({ value: 7290 / 315, includes: ['churned', 'contraction'], lostMrr: '72.90' });
     expect(netMrrChurn(m)).toMatchObject({ value: 490 / 315, netLostMrr: '4.90' });
-    expect(expansionRevenue(m)).toMatchObject({ value: 4900 / 315, previousMrr: '315.00', expansionMrr: '49.00' });
+    expect(expansionRevenue(m)).toMatchObject({ value: 4900 / 315, startingMrr: '315.00', expansionMrr: '49.00' });
   });
 
   it('merges: the tallies of two parts merge into the tally of the whole', () => {

@@ -41,7 +41,7 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
         const net = lost - m.expansion.cents - m.reactivation.cents;
         const gross = mrrChurn({ startingMrr: input.startingMrr, churnedMrr: input.churnedMrr, contractionMrr: input.contractionMrr });
         const n = netMrrChurn(input);
-        const e = expansionRevenue({ previousMrr: input.startingMrr, expansionMrr: input.expansionMrr });
+        const e = expansionRevenue({ startingMrr: input.startingMrr, expansionMrr: input.expansionMrr });
         if (s === 0n) {
           expect([gross.value, n.value, n.netRevenueRetention, n.grossRevenueRetention, e.value]).toStrictEqual([null, null, null, null, null]);
           return;
@@ -69,7 +69,7 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
         };
         const gross = mrrChurn({ startingMrr: input.startingMrr, churnedMrr: input.churnedMrr, contractionMrr: input.contractionMrr }, o);
         const n = netMrrChurn(input, o);
-        const e = expansionRevenue({ previousMrr: input.startingMrr, expansionMrr: input.expansionMrr }, o);
+        const e = expansionRevenue({ startingMrr: input.startingMrr, expansionMrr: input.expansionMrr }, o);
         for (const r of [gross, n, e]) expect(isClean(r)).toBe(true);
         if (gross.value !== null) {
           expect(gross.value).toBeGreaterThanOrEqual(0);
@@ -135,7 +135,7 @@ describe('MRR churn, net MRR churn and expansion revenue: properties', () => {
         };
         expect(netMrrChurn(t)).toStrictEqual(netMrrChurn(amounts));
         expect(mrrChurn(t)).toStrictEqual(mrrChurn({ startingMrr: t.startingMrr, churnedMrr: t.churnedMrr, contractionMrr: t.contractionMrr }));
-        expect(expansionRevenue(t)).toStrictEqual(expansionRevenue({ previousMrr: t.startingMrr, expansionMrr: t.expansionMrr }));
+        expect(expansionRevenue(t)).toStrictEqual(expansionRevenue({ startingMrr: t.startingMrr, expansionMrr: t.expansionMrr }));
       }),
       { numRuns: 150 },
     );

@@ -122,4 +122,41 @@ describe('nps: properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('weighted: equals the exact rational 100 (P - D) / W of the weight sums, converted once, however far apart the weights are (BigInt oracle)', () => {
+    // Weights from 1e-100 to 1e100 make weight sums with hundreds of digits: the score must still be formed exactly and rounded once.
+    const weight = fc.oneof(
+      fc.constantFrom(1e-100, 1e-50, 1e-8, 2 ** -60, 0.1, 0.3, 1 + 2 ** -52, 7, 1000, 1e6, 1e100),
+      fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+    );
+    const answers = fc.array(fc.tuple(score, weight), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(answers, (a) => {
+        const r = nps(
+          a.map(([s]) => s),
+          { weights: a.map(([, w]) => w) },
+        );
+        let net = 0n;
+        let total = 0n;
+        for (const [s, w] of a) {
+          const exact = timesTwoTo1074(w);
+          total += exact;
+          if (s >= 9) net += exact;
+          else if (s <= 6) net -= exact;
+        }
+        expect(r.value).toBe(nearestDouble(100n * net, total));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** A finite non-negative double times 2^1074, exactly: an integer, since every double is a multiple of 2^-1074. */
+function timesTwoTo1074(x: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const high = view.getUint32(0);
+  const fraction = (BigInt(high & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  const biased = (high >>> 20) & 0x7ff;
+  return biased === 0 ? fraction : (fraction | (1n << 52n)) << BigInt(biased - 1);
+}

@@ -78,6 +78,15 @@ describe('nps: results', () => {
     // (1 - 1) / n is 0, never -0
     expect(Object.is(nps([10, 0]).value, 0)).toBe(true);
   });
+  it('forms a weighted score exactly before rounding it, however many digits its weight sums have', () => {
+    // Promoters weigh 1000 + 3e-9 (the double nearest 3e-9), passives 7 times that: the score is exactly 12.5,
+    // a tie that rounds half up to 13, though the weight sums have more than 80 significant digits.
+    const scores = [10, 10, ...new Array<number>(14).fill(8)];
+    const weights = new Array<number>(8).fill(0).flatMap(() => [1000, 3e-9]);
+    expect(nps(scores, { weights }).value).toBe(12.5);
+    expect(nps(scores, { weights, decimals: 0 }).value).toBe(13);
+    expect(nps(scores, { weights, decimals: 0, rounding: 'half-even' }).value).toBe(12);
+  });
   it('accepts typed arrays of every kind', () => {
     const scores = [10, 9, 8, 6, 10];
     for (const T of [Uint8Array, Int8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array]) {

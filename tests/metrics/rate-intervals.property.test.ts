@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Interval, Warning } from '../../src/core/stats/inference.js';
-import type { ProportionMethod } from '../../src/core/stats/intervals.js';
+import type { Interval } from '../../src/core/stats/interval-fields.js';
+import type { ProportionMethod } from '../../src/core/stats/proportion-intervals.js';
+import type { Warning } from '../../src/core/stats/warnings.js';
 import {
   customerChurn,
   firstContactResolution,

@@ -19,8 +19,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/exact/decimal.js';
-import type { Interval } from '../../src/core/stats/inference.js';
-import type { ProportionMethod } from '../../src/core/stats/intervals.js';
+import type { Interval } from '../../src/core/stats/interval-fields.js';
+import type { ProportionMethod } from '../../src/core/stats/proportion-intervals.js';
 import { customerChurn, firstContactResolutionFromCounts, repurchaseRateFromCounts, upsellRatioFromCounts } from '../../src/index.js';
 
 const TOLERANCE = 1e-9;

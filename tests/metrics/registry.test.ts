@@ -13,7 +13,7 @@ import {
 } from '../../src/core/contract/registry.js';
 import type { Tally } from '../../src/core/contract/tally.js';
 import { compare, sampleSizeFor } from '../../src/index.js';
-import { TALLYING_METRICS } from '../../src/metrics/registry.js';
+import { TALLYING_METRICS, type TallyingMetric } from '../../src/metrics/registry.js';
 import { expectMetricsError } from '../helpers/errors.js';
 
 /** Two batches of per-record inputs for every tallying metric: the table does not compile without one for each. */
@@ -57,10 +57,10 @@ const BATCHES: { readonly [K in TallyMetric]: readonly [readonly unknown[], read
 
 /** An entry of the runnable table, with its `never` parameters widened for a generic caller. */
 function run(metric: TallyMetric) {
-  const entry = TALLYING_METRICS[metric];
+  const entry: TallyingMetric<TallyMetric> = TALLYING_METRICS[metric];
   return {
-    counts: entry.counts as (input: readonly unknown[]) => Tally,
-    fromCounts: entry.fromCounts as (counts: Tally) => { readonly metric: string; readonly unit: string },
+    counts: (input: readonly unknown[]): Tally => entry.counts(input as never),
+    fromCounts: (counts: Tally) => entry.fromCounts(counts as never) as { readonly metric: string; readonly unit: string },
     merge: entry.merge,
   };
 }

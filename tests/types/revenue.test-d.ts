@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Interval, IntervalOption, Warning } from '../../src/core/stats/inference.js';
-import type { ProportionMethod } from '../../src/core/stats/intervals.js';
+import type { Interval, IntervalOption } from '../../src/core/stats/interval-fields.js';
+import type { ProportionMethod } from '../../src/core/stats/proportion-intervals.js';
+import type { Warning } from '../../src/core/stats/warnings.js';
 import {
   type ChurnToAnnualResult,
   type ChurnToMonthlyResult,
@@ -84,8 +85,8 @@ describe('churn metrics', () => {
     netMrrChurn({ startingMrr: 1, churnedMrr: 0 });
     // @ts-expect-error unknown option
     mrrChurn({ startingMrr: 1, churnedMrr: 0 }, { reactivation: 'exclude' });
-    // @ts-expect-error expansionRevenue takes previousMrr
-    expansionRevenue({ startingMrr: 1, expansionMrr: 0 });
+    // @ts-expect-error expansionRevenue takes startingMrr
+    expansionRevenue({ previousMrr: 1, expansionMrr: 0 });
   });
 
   it('customerChurn and the conversions', () => {
@@ -176,7 +177,7 @@ describe('intervals and warnings', () => {
     // @ts-expect-error a population figure has no interval option
     netMrrChurn({ startingMrr: 1, churnedMrr: 0, expansionMrr: 0 }, { interval: true });
     // @ts-expect-error a population figure has no interval option
-    expansionRevenue({ previousMrr: 1, expansionMrr: 0 }, { interval: true });
+    expansionRevenue({ startingMrr: 1, expansionMrr: 0 }, { interval: true });
     // @ts-expect-error a conversion has no interval option
     churnToAnnual(5, { interval: true });
   });

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Interval, IntervalOption, Warning } from '../../src/core/stats/inference.js';
-import type { ProportionMethod } from '../../src/core/stats/intervals.js';
+import type { Interval, IntervalOption } from '../../src/core/stats/interval-fields.js';
+import type { ProportionMethod } from '../../src/core/stats/proportion-intervals.js';
+import type { Warning } from '../../src/core/stats/warnings.js';
 import {
   type BusinessHours,
   type FirstContactResolutionCounts,

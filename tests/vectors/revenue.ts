@@ -165,25 +165,25 @@ export const expansionRevenueVectors: Vector<ExpansionRevenueInput, never, { val
   {
     name: 'worked example of docs/metrics/expansion-revenue.md',
     source: 'hand calculation in docs/metrics/expansion-revenue.md: 100 * 90.00 / 2000.00 = 4.5',
-    input: { previousMrr: '2000.00', expansionMrr: '90.00' },
+    input: { startingMrr: '2000.00', expansionMrr: '90.00' },
     expected: { value: 4.5 },
   },
   {
     name: 'the sample billing data',
     source: 'hand calculation on the totals of examples/data/billing.json: 100 * 567.90 / 5242.70 = 567900 / 52427',
-    input: { previousMrr: '5242.70', expansionMrr: '567.90' },
+    input: { startingMrr: '5242.70', expansionMrr: '567.90' },
     expected: { value: 567900 / 52427 },
   },
   {
     name: 'a tenth of a thousand',
     source: 'exact: 100 / 1000 = 10%',
-    input: { previousMrr: '1000.00', expansionMrr: '100.00' },
+    input: { startingMrr: '1000.00', expansionMrr: '100.00' },
     expected: { value: 10 },
   },
   {
     name: 'no previous MRR',
     source: 'definition: undefined on a zero denominator (docs/metrics/expansion-revenue.md)',
-    input: { previousMrr: 0, expansionMrr: 0 },
+    input: { startingMrr: 0, expansionMrr: 0 },
     expected: { value: null },
   },
 ];

@@ -36,6 +36,11 @@ const MONEY = /^-?\d+(\.\d+)?$/;
  * npsFromCounts(merged).value // => 40
  */
 export function mergeCounts<T extends Tally>(a: T, b: T): T {
+  return mergeTallies(a, b) as T;
+}
+
+/** {@link mergeCounts} on tallies of unknown shape. */
+function mergeTallies(a: unknown, b: unknown): Record<string, unknown> {
   if (!isPlainObject(a)) fail('mergeCounts', 'invalid-type', ['a'], `expected a tally object, received ${describe(a)}`);
   if (!isPlainObject(b)) fail('mergeCounts', 'invalid-type', ['b'], `expected a tally object, received ${describe(b)}`);
   if (typeof a.metric !== 'string') {
@@ -44,7 +49,7 @@ export function mergeCounts<T extends Tally>(a: T, b: T): T {
   if (a.metric !== b.metric) {
     fail('mergeCounts', 'inconsistent', ['b', 'metric'], `expected a tally of ${JSON.stringify(a.metric)}, received ${describe(b.metric)}`);
   }
-  return mergeObjects(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, []) as unknown as T;
+  return mergeObjects(a, b, []);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -76,8 +76,8 @@ export function expected(text: string): { error: (issue: RawIssue) => string } {
   return { error: (issue) => `expected ${text}, received ${describe(issue.input)}` };
 }
 
-/** Zod's issues as ours, paths prefixed with `root`. */
-export function toIssues(error: z.ZodError, root: MetricsPath): MetricsIssue[] {
+/** Zod's issues (of an error, or of a union's branch) as ours, paths prefixed with `root`. */
+export function toIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }, root: MetricsPath): MetricsIssue[] {
   const out: MetricsIssue[] = [];
   for (const issue of error.issues) {
     const path = [...root, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
@@ -87,7 +87,7 @@ export function toIssues(error: z.ZodError, root: MetricsPath): MetricsIssue[] {
       // at their deeper paths: `options.interval.method`, not `options.interval`.
       const branch = issue.errors.find((issues) => issues.length > 0 && !issues.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
       if (branch !== undefined) {
-        out.push(...toIssues({ issues: branch } as unknown as z.ZodError, path));
+        out.push(...toIssues({ issues: branch }, path));
         continue;
       }
     }

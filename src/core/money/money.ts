@@ -19,7 +19,6 @@
 import { z } from 'zod';
 import { describe, type MetricsIssueCode } from '../contract/errors.js';
 import { customIssue } from '../contract/validate.js';
-import { Dec } from '../exact/decimal.js';
 
 /** A money amount as accepted: a non-negative number or a decimal string such as `'1234.50'`. */
 export type Money = number | string;
@@ -183,9 +182,4 @@ export function formatUnits(units: bigint | number, scale: number): string {
   if (scale === 0) return sign + digits;
   const padded = digits.padStart(scale + 1, '0');
   return `${sign}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
-}
-
-/** Scaled integer units as an exact decimal. */
-export function unitsToDec(units: bigint, scale: number): Dec {
-  return new Dec(units.toString()).dividedBy(new Dec(10).pow(scale));
 }

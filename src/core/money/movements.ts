@@ -1,9 +1,11 @@
 /**
  * The MRR movements tally: the shape `mrrMovements` returns and `mrrChurn`,
- * `netMrrChurn`, `expansionRevenue` and `customerChurn` accept as it is.
+ * `netMrrChurn`, `expansionRevenue` and `customerChurn` accept as it is, and
+ * the rules every revenue metric applies to the movements it is given.
  */
 import { z } from 'zod';
-import type { MetricsPath } from '../contract/errors.js';
+import { fail, type MetricsPath } from '../contract/errors.js';
+import type { MetricName } from '../contract/registry.js';
 import { countSchema } from '../contract/schemas.js';
 import { customIssue, expected, parse } from '../contract/validate.js';
 import { type Amount, commonScale, formatUnits, moneySchema, unitsAt } from './money.js';
@@ -35,6 +37,7 @@ export interface MrrMovementCounts {
  * customersAdded = customersAtEnd`.
  */
 export interface MrrMovements {
+  /** What the tally is: `'mrrMovements'`. */
   readonly metric: 'mrrMovements';
   /** MRR of all customers at the start of the period. */
   readonly startingMrr: string;
@@ -113,24 +116,16 @@ const movementsSchema = z
     expected('an mrrMovements tally'),
   )
   .superRefine((m, ctx) => {
-    const amounts = [m.startingMrr, m.newMrr, m.expansionMrr, m.reactivationMrr, m.contractionMrr, m.churnedMrr, m.endingMrr];
-    const s = commonScale(amounts);
-    const [start, added, expansion, reactivation, contraction, churned, end] = amounts.map((a) => unitsAt(a, s)) as [
-      bigint,
-      bigint,
-      bigint,
-      bigint,
-      bigint,
-      bigint,
-      bigint,
-    ];
-    const expectedEnd = start + added + expansion + reactivation - contraction - churned;
+    const scale = commonScale([m.startingMrr, m.newMrr, m.expansionMrr, m.reactivationMrr, m.contractionMrr, m.churnedMrr, m.endingMrr]);
+    const u = (a: Amount) => unitsAt(a, scale);
+    const expectedEnd = u(m.startingMrr) + u(m.newMrr) + u(m.expansionMrr) + u(m.reactivationMrr) - u(m.contractionMrr) - u(m.churnedMrr);
+    const end = u(m.endingMrr);
     if (expectedEnd !== end) {
       ctx.addIssue(
         customIssue(
           'inconsistent',
           ['endingMrr'],
-          `expected endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr - contractionMrr - churnedMrr = ${formatUnits(expectedEnd, s)}, received ${JSON.stringify(formatUnits(end, s))}`,
+          `expected endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr - contractionMrr - churnedMrr = ${formatUnits(expectedEnd, scale)}, received ${JSON.stringify(formatUnits(end, scale))}`,
           m.endingMrr,
         ),
       );
@@ -169,20 +164,78 @@ const movementsSchema = z
   });
 
 /** Checks a movements tally (hand-made, stored or merged) and parses its amounts. */
-export function parseMovements(metric: string, value: unknown, root: MetricsPath): ParsedMovements {
-  const m = parse(metric, movementsSchema, value, root);
+export function parseMovements(metric: MetricName, value: unknown, root: MetricsPath): ParsedMovements {
+  return parse(metric, movementsSchema, value, root);
+}
+
+/**
+ * Expansion is revenue from customers who were paying at the start: there is
+ * none without starting MRR. Amounts are units at `scale`; the path is
+ * `['movements', 'expansionMrr']`.
+ */
+export function checkExpansion(metric: MetricName, startingUnits: bigint, expansionUnits: bigint, scale: number): void {
+  if (startingUnits === 0n && expansionUnits > 0n) {
+    fail(
+      metric,
+      'inconsistent',
+      ['movements', 'expansionMrr'],
+      `expected no expansion without starting MRR, received ${JSON.stringify(formatUnits(expansionUnits, scale))}`,
+    );
+  }
+}
+
+/** The amounts a revenue metric reads from its input or a movements tally (`null`: not given). */
+export interface MovementAmounts {
+  readonly startingMrr: Amount;
+  readonly churnedMrr: Amount;
+  readonly contractionMrr: Amount | null;
+  readonly expansionMrr: Amount | null;
+  readonly reactivationMrr: Amount | null;
+}
+
+/** The amounts of one call in units at their common scale (`null`: not given). */
+export interface MovementUnits {
+  readonly scale: number;
+  readonly starting: bigint;
+  readonly churned: bigint;
+  readonly contraction: bigint | null;
+  readonly expansion: bigint | null;
+  readonly reactivation: bigint | null;
+}
+
+/** The amounts in units at their common scale. */
+export function movementUnits(m: MovementAmounts): MovementUnits {
+  const scale = commonScale([m.startingMrr, m.churnedMrr, m.contractionMrr, m.expansionMrr, m.reactivationMrr]);
+  const at = (a: Amount | null) => (a === null ? null : unitsAt(a, scale));
   return {
-    startingMrr: m.startingMrr,
-    newMrr: m.newMrr,
-    expansionMrr: m.expansionMrr,
-    reactivationMrr: m.reactivationMrr,
-    contractionMrr: m.contractionMrr,
-    churnedMrr: m.churnedMrr,
-    endingMrr: m.endingMrr,
-    customersAtStart: m.customersAtStart,
-    customersLost: m.customersLost,
-    customersAdded: m.customersAdded,
-    customersAtEnd: m.customersAtEnd,
-    customers: m.customers,
+    scale,
+    starting: unitsAt(m.startingMrr, scale),
+    churned: unitsAt(m.churnedMrr, scale),
+    contraction: at(m.contractionMrr),
+    expansion: at(m.expansionMrr),
+    reactivation: at(m.reactivationMrr),
   };
+}
+
+/**
+ * Lost MRR cannot pass starting MRR: churned and contracted revenue is part
+ * of it. The path is `['movements', field]`.
+ */
+export function checkLoss(metric: MetricName, m: MovementUnits): void {
+  if (m.churned > m.starting) {
+    fail(
+      metric,
+      'inconsistent',
+      ['movements', 'churnedMrr'],
+      `expected churnedMrr at most startingMrr (${formatUnits(m.starting, m.scale)}), received ${JSON.stringify(formatUnits(m.churned, m.scale))}`,
+    );
+  }
+  if (m.contraction !== null && m.churned + m.contraction > m.starting) {
+    fail(
+      metric,
+      'inconsistent',
+      ['movements', 'contractionMrr'],
+      `expected churnedMrr + contractionMrr at most startingMrr (${formatUnits(m.starting, m.scale)}), received ${JSON.stringify(formatUnits(m.churned + m.contraction, m.scale))}`,
+    );
+  }
 }

@@ -14,8 +14,10 @@
  * Nonparametric Statistics, 3rd ed., 1999, section 3.2): `r` is the largest
  * rank with `P(B <= r - 1) <= α / 2`, `α = 1 - level`, so the coverage is at
  * least `level` and the interval is the narrowest symmetric one that
- * guarantees it. In R: `k <- qbinom(α / 2, n, 1/2)`, then `r = k + 1` when
- * `pbinom(k, n, 1/2) == α / 2` exactly and `r = k` otherwise.
+ * guarantees it. In R, `pbinom` is not exact (`pbinom(0, 3, 0.5)` is
+ * 0.125 + 2^-55), so compare its tails with `α / 2` with a small relative
+ * tolerance, or sum `choose()` terms exactly: the docs page of
+ * `timeToResolution` gives both recipes.
  * `DescTools::MedianCI` takes `r = k` always, which is one rank wider in
  * the exact-equality case (possible only when `α / 2` is a dyadic fraction,
  * such as 0.125 at level 0.75). When even `r = 1` covers with probability
@@ -26,13 +28,13 @@
  * exactly in BigInt and compared with the level's decimal exactly, so the
  * rank and the coverage are exact (the coverage then converted once to the
  * nearest double). Above it the tail is the regularized incomplete beta
- * function `P(B <= j) = I_{1/2}(n - j, j + 1)` of core/distributions.ts (1e-12
+ * function `P(B <= j) = I_{1/2}(n - j, j + 1)` of beta.ts (1e-12
  * relative); a tail within that distance of `α / 2` could tip the rank by
  * one.
  */
 import { Dec, toNumber } from '../exact/decimal.js';
-import { betaCdf } from './distributions.js';
-import { normalCriticalValue, tailProbability } from './intervals.js';
+import { betaCdf } from './beta.js';
+import { normalCriticalValue, tailProbability } from './levels.js';
 
 /** Up to this many observations, ranks and coverage are exact. */
 export const EXACT_LIMIT = 1000;

@@ -4,6 +4,7 @@
  * `compare` and `sampleSizeFor` all compute through these functions.
  */
 import { Dec } from '../exact/decimal.js';
+import { type Dyadic, dyadicAdd, exactSum } from '../exact/exact-sum.js';
 
 /** The three NPS groups, in the order results list them. */
 export const NPS_GROUPS = ['promoters', 'passives', 'detractors'] as const;
@@ -32,12 +33,34 @@ export function splitHistogram(histogram: ArrayLike<number>, min: number, cutoff
 }
 
 /**
+ * Group weight sums from the weights of a histogram: `weights[k]` lists
+ * the partial sums of the weights of the answers `min + k`. Each group's
+ * sum is exact.
+ */
+export function splitWeightSums(weights: readonly (readonly number[])[], min: number, cutoffs: NpsCutoffs): Record<NpsGroup, Dyadic> {
+  const zero: Dyadic = { mantissa: 0n, exponent: 0 };
+  const sums = { promoters: zero, passives: zero, detractors: zero };
+  weights.forEach((partials, k) => {
+    const group = npsGroupOf(min + k, cutoffs);
+    sums[group] = dyadicAdd(sums[group], exactSum(partials));
+  });
+  return sums;
+}
+
+/** Decimal arithmetic that does not round (to 10^9 digits): sums of exact amounts before the one division. */
+const Unrounded = Dec.clone({ precision: 1e9 });
+
+/**
  * The score in points, `100 (P - D) / n`, from the promoters' and
  * detractors' amounts (counts, weight sums or effective counts) and the
- * total, exactly; `null` when the total is 0.
+ * total; `null` when the total is 0. `100 (P - D)` is formed exactly,
+ * however many digits exact weight sums have, so the score is rounded once,
+ * by the division.
  */
 export function npsScore(promoters: Dec, detractors: Dec, total: Dec): Dec | null {
-  return total.isZero() ? null : promoters.minus(detractors).times(100).dividedBy(total);
+  if (total.isZero()) return null;
+  const net = new Unrounded(promoters).minus(detractors).times(100);
+  return new Dec(net).dividedBy(total);
 }
 
 /**

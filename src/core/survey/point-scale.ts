@@ -4,17 +4,16 @@
  * shared. The summary of a tally is in point-summary.ts.
  */
 import { z } from 'zod';
+import type { MetricName } from '../contract/registry.js';
 import { safeTotal } from '../contract/result.js';
 import { countSchema, formatOf, missingSchema, roundingFields, scaleSchema } from '../contract/schemas.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
 import { customIssue, expected, parse } from '../contract/validate.js';
 import type { OutputFormat } from '../exact/decimal.js';
-import { type IntervalOption, type IntervalSettings, intervalSettings, PROPORTION_METHODS, proportionIntervalSchema } from '../stats/inference.js';
-import type { ProportionMethod } from '../stats/intervals.js';
+import { type IntervalOption, type IntervalSettings, intervalSettings, proportionIntervalSchema } from '../stats/interval-fields.js';
+import { PROPORTION_METHODS, type ProportionMethod } from '../stats/proportion-intervals.js';
 import { answerCount, histogramToPoints, tallyScale, tallyScaleWeighted } from './scores.js';
 import { checkWeightSums, partialsSchema, readWeights } from './weights.js';
-
-/** The interval methods of a share of answers (CSAT %, CES %); the first is the default. */
 
 /** The `interval` option of CSAT and CES. */
 export type PointIntervalOption = IntervalOption<ProportionMethod>;
@@ -60,7 +59,7 @@ export interface PointScaleSettings {
 
 /** What a metric passes to describe its options. */
 export interface PointScaleSpec {
-  readonly metric: string;
+  readonly metric: MetricName;
   /** The option naming the points that count: `'satisfied'`, `'easy'`. */
   readonly selectedKey: string;
   readonly defaultScale: Scale;
@@ -156,7 +155,7 @@ export function bottomPoints(scale: Scale): number[] {
  * Tallies responses (numbers, or labels when `labels` is set) per scale
  * point, and their weights when the `weights` option is set.
  */
-export function tallyPoints<M extends string>(metric: M, argument: string, responses: unknown, s: PointScaleSettings): PointCounts<M> {
+export function tallyPoints<M extends MetricName>(metric: M, argument: string, responses: unknown, s: PointScaleSettings): PointCounts<M> {
   const ctx = { metric, argument, scale: s.scale, missing: s.missing, labels: s.labels };
   const length = s.weights === undefined ? null : answerCount(responses);
   if (length === null) {
@@ -182,13 +181,8 @@ export function tallyPoints<M extends string>(metric: M, argument: string, respo
   };
 }
 
-/** Reads the `weights` option of a `...FromCounts` call: validated, and not used (the tally carries its weights). */
-export function checkUnusedWeights(metric: string, s: PointScaleSettings): void {
-  if (s.weights !== undefined) readWeights(metric, s.weights, null);
-}
-
 /** Validates a hand-made or merged tally against the scale. */
-export function parsePointCounts<M extends string>(metric: M, counts: unknown, scale: Scale): PointCounts<M> {
+export function parsePointCounts<M extends MetricName>(metric: M, counts: unknown, scale: Scale): PointCounts<M> {
   const pointKey = (key: string, path: (string | number)[], ctx: z.core.$RefinementCtx) => {
     const p = Number(key);
     // Only canonical integer keys ('5', '-2'), so no two keys name one point ('5' and '05').

@@ -6,14 +6,16 @@
 
 import type { PointShare, Share } from '../contract/types.js';
 import { Dec, output, outputOrNull, percentOf, toNumber } from '../exact/decimal.js';
-import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, exactSum } from '../exact/exact-sum.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, exactSum } from '../exact/exact-sum.js';
 import { countShares, weightShares } from '../exact/shares.js';
-import { type Interval, type IntervalSettings, intervalWarnings, percentInterval, proportionWarnings, tInterval, type Warning } from '../stats/inference.js';
-import { type ProportionMethod, sampleVariance } from '../stats/intervals.js';
+import { type Interval, type IntervalSettings, percentInterval, tInterval, tIntervalOf } from '../stats/interval-fields.js';
+import { sampleVariance } from '../stats/mean-interval.js';
+import type { ProportionMethod } from '../stats/proportion-intervals.js';
+import { intervalWarnings, proportionWarnings, type Warning } from '../stats/warnings.js';
 import type { PointCounts, PointScaleSettings, PointWeights } from './point-scale.js';
-import { effectiveProportionWarnings, effectiveSize, tIntervalOf, type WeightedSummary, weightedMean, weightedSummary, weightedVariance } from './weights.js';
+import { effectiveProportionWarnings, effectiveSize, type WeightedSummary, weightedMean, weightedSummary, weightedVariance } from './weights.js';
 
-/** Everything a point-scale result reports, with the metric's name for the selected points. */
+/** Everything a point-scale result reports besides its name, unit and `excluded`; the metric names the selected points. */
 export interface PointSummary {
   readonly value: number | null;
   readonly total: number;
@@ -21,10 +23,18 @@ export interface PointSummary {
   readonly mean: number | null;
   readonly variance: number | null;
   readonly distribution: readonly PointShare[];
-  readonly weighted: WeightedSummary | null;
-  /** `undefined` when no interval was asked for. */
-  readonly meanInterval: Interval | null | undefined;
-  readonly interval: Interval | null | undefined;
+  /** The last fields of the result, in their order, to spread into it. */
+  readonly inference: PointInference;
+}
+
+/** The last fields of a point-scale result: each optional one present only when it applies. */
+export interface PointInference {
+  /** Present only under weights. */
+  readonly weighted?: WeightedSummary;
+  /** Present only when an interval was asked for. */
+  readonly meanInterval?: Interval | null;
+  /** Present only when an interval was asked for. */
+  readonly interval?: Interval | null;
   readonly warnings: readonly Warning[];
 }
 
@@ -39,21 +49,20 @@ export function summarisePoints(counts: PointCounts<string>, s: Pick<PointScaleS
     total += c;
     if (selected.has(s.scale.min + k)) selectedCount += c;
   });
-  const base = counts.weights === undefined ? unweighted(histogram, total, selectedCount, s) : weighted(histogram, counts.weights, s);
-  const meanSettings = s.interval === null ? null : { level: s.interval.level, method: 't' as const };
-  const interval = s.interval === null ? undefined : base.interval(s.interval);
-  const meanInterval = meanSettings === null ? undefined : base.meanInterval(meanSettings);
+  const e = counts.weights === undefined ? countEstimates(histogram, total, selectedCount, s) : weightEstimates(histogram, counts.weights, s);
+  const intervals = s.interval === null ? null : { interval: e.interval(s.interval), meanInterval: e.meanInterval({ level: s.interval.level, method: 't' }) };
   return {
-    value: base.share,
+    value: e.share,
     total,
-    selected: { count: selectedCount, percent: base.share },
-    mean: base.mean,
-    variance: base.variance,
-    distribution: histogram.map((count, k) => ({ point: s.scale.min + k, count, percent: base.percents[k]! })),
-    weighted: base.weighted,
-    meanInterval,
-    interval,
-    warnings: [...base.warnings, ...intervalWarnings(interval ?? null), ...intervalWarnings(meanInterval ?? null)],
+    selected: { count: selectedCount, percent: e.share },
+    mean: e.mean,
+    variance: e.variance,
+    distribution: histogram.map((count, k) => ({ point: s.scale.min + k, count, percent: e.percents[k]! })),
+    inference: {
+      ...(e.weighted === null ? {} : { weighted: e.weighted }),
+      ...(intervals === null ? {} : { meanInterval: intervals.meanInterval, interval: intervals.interval }),
+      warnings: [...e.warnings, ...intervalWarnings(intervals?.interval ?? null), ...intervalWarnings(intervals?.meanInterval ?? null)],
+    },
   };
 }
 
@@ -68,7 +77,7 @@ interface Estimates {
   readonly warnings: readonly Warning[];
 }
 
-function unweighted(histogram: readonly number[], total: number, selectedCount: number, s: Pick<PointScaleSettings, 'scale' | 'format'>): Estimates {
+function countEstimates(histogram: readonly number[], total: number, selectedCount: number, s: Pick<PointScaleSettings, 'scale' | 'format'>): Estimates {
   let first = 0n;
   let second = 0n;
   histogram.forEach((c, k) => {
@@ -89,7 +98,7 @@ function unweighted(histogram: readonly number[], total: number, selectedCount: 
   };
 }
 
-function weighted(histogram: readonly number[], weights: PointWeights, s: Pick<PointScaleSettings, 'scale' | 'selected' | 'format'>): Estimates {
+function weightEstimates(histogram: readonly number[], weights: PointWeights, s: Pick<PointScaleSettings, 'scale' | 'selected' | 'format'>): Estimates {
   const selected = new Set(s.selected);
   const zero: Dyadic = { mantissa: 0n, exponent: 0 };
   let sum = zero;
@@ -124,24 +133,4 @@ function weighted(histogram: readonly number[], weights: PointWeights, s: Pick<P
     meanInterval: (settings) => (mean === null ? null : tIntervalOf(nEff, mean, variance, settings, s.format)),
     warnings: effectiveProportionWarnings(x, n),
   };
-}
-
-/** The result fields of a point-scale metric, in order, with `key` naming the selected points. */
-export function pointResult(metric: string, key: string, counts: PointCounts<string>, summary: PointSummary): Record<string, unknown> {
-  const result: Record<string, unknown> = {
-    metric,
-    unit: 'percent',
-    value: summary.value,
-    total: summary.total,
-    [key]: summary.selected,
-    mean: summary.mean,
-    variance: summary.variance,
-    distribution: summary.distribution,
-    excluded: counts.excluded,
-  };
-  if (summary.weighted !== null) result.weighted = summary.weighted;
-  if (summary.meanInterval !== undefined) result.meanInterval = summary.meanInterval;
-  if (summary.interval !== undefined) result.interval = summary.interval;
-  result.warnings = summary.warnings;
-  return result;
 }

@@ -3,13 +3,14 @@
  *
  * Ten million answers are checked in one tight loop per kind of input
  * (integer typed arrays, float typed arrays, plain arrays); zod is called
- * only to describe the first bad answer, so the message and path are the same
- * whichever loop found it.
+ * only to describe the first bad answer (through `rejectElement`), so the
+ * message and path are the same whichever loop found it.
  */
 import { z } from 'zod';
-import { describe, fail, MetricsError } from '../contract/errors.js';
+import { describe, fail } from '../contract/errors.js';
+import type { MetricName } from '../contract/registry.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
-import { check, expected } from '../contract/validate.js';
+import { expected, rejectElement } from '../contract/validate.js';
 import { accumulate, accumulateSquare, accumulator, accumulatorSum, partialsOf } from '../exact/exact-sum.js';
 
 /** A histogram over a scale: `histogram[k]` counts answers equal to `scale.min + k`. */
@@ -21,7 +22,7 @@ export interface Histogram {
 
 /** Where the answers come from, for messages and paths. */
 export interface TallyContext {
-  readonly metric: string;
+  readonly metric: MetricName;
   /** The argument name, the first element of every path. */
   readonly argument: string;
   readonly scale: Scale;
@@ -142,7 +143,7 @@ function tallyLabelled(values: readonly unknown[], histogram: Float64Array, ctx:
 
 /** A histogram with the exact weight on each scale point. */
 export interface WeightedHistogram extends Histogram {
-  /** `weights[k]`: the exact sum of the weights of the answers on `scale.min + k`, as partial sums (see core/weights.ts). */
+  /** `weights[k]`: the exact sum of the weights of the answers on `scale.min + k`, as partial sums (see core/exact/exact-sum.ts). */
   readonly weights: number[][];
   /** The exact sum of the squared weights of every answer counted, as partial sums. */
   readonly squares: number[];
@@ -209,12 +210,7 @@ function badAnswer(values: ArrayLike<unknown>, index: number, ctx: TallyContext)
     .int(expected(text))
     .min(ctx.scale.min, expected(text))
     .max(ctx.scale.max, expected(text));
-  const result = check(schema, value, path);
-  if (result.ok) {
-    // Unreachable: the loops reject exactly what the schema rejects.
-    fail(ctx.metric, 'invalid-value', path, `expected ${text}, received ${describe(value)}`);
-  }
-  throw new MetricsError(ctx.metric, result.issues, { cause: result.cause });
+  return rejectElement(ctx.metric, schema, value, path, `expected ${text}, received ${describe(value)}`);
 }
 
 /** The histogram as a plain tally: scale point (as a key) to count, zero points left out. */

@@ -1,23 +1,17 @@
 /**
- * Inference for the survey metrics (NPS, CSAT, CES, the loyalty index): the
- * `interval` option with every issue at its own path, the `weights` option,
- * and the weighted estimates built on exact weight sums: shares, mean,
- * variance, Kish's effective sample size, and the t interval on a
- * fractional sample size.
+ * Survey weights (NPS, CSAT, CES): the `weights` option, checked in one
+ * loop, and the weighted estimates built on exact weight sums: the checked
+ * sums of a tally, Kish's effective sample size, the weighted mean and
+ * variance, and the warnings on an effective sample size.
  */
 import { z } from 'zod';
-import { describe, fail, MetricsError } from '../contract/errors.js';
-import type { NumericTypedArray } from '../contract/types.js';
-import { check, expected } from '../contract/validate.js';
-import { Dec, type OutputFormat, output, toNumber } from '../exact/decimal.js';
+import { describe, fail, type MetricsIssueCode, type MetricsPath } from '../contract/errors.js';
+import type { MetricName } from '../contract/registry.js';
+import { expected, rejectElement } from '../contract/validate.js';
+import { Dec, type OutputFormat, output } from '../exact/decimal.js';
 import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum } from '../exact/exact-sum.js';
-import { studentTQuantile } from '../stats/distributions.js';
-import { type Interval, type IntervalSettings, SMALL_EXPECTED, SMALL_SAMPLE, toInterval, type Warning } from '../stats/inference.js';
-import { tailProbability } from '../stats/intervals.js';
+import { SMALL_EXPECTED, SMALL_SAMPLE, type Warning } from '../stats/warnings.js';
 import { isNumericTypedArray } from './scores.js';
-
-// ---------------------------------------------------------------------------
-// The interval option.
 
 // ---------------------------------------------------------------------------
 // The weights option.
@@ -45,7 +39,7 @@ const weightSchema = z
  *   number of answers (`inconsistent`), and at `['options', 'weights', i]`
  *   for the first bad weight.
  */
-export function readWeights(metric: string, weights: unknown, length: number | null): ArrayLike<number> {
+export function readWeights(metric: MetricName, weights: unknown, length: number | null): ArrayLike<number> {
   const path = ['options', 'weights'];
   if (!Array.isArray(weights) && !isNumericTypedArray(weights)) {
     fail(metric, 'invalid-type', path, `expected an array or a typed array of weights, received ${describe(weights)}`);
@@ -70,11 +64,13 @@ export function readWeights(metric: string, weights: unknown, length: number | n
   return list as ArrayLike<number>;
 }
 
-function badWeight(metric: string, value: unknown, index: number): never {
-  const path = ['options', 'weights', index];
-  const result = check(weightSchema, value, path);
-  if (result.ok) fail(metric, 'out-of-range', path, `expected ${WEIGHT_TEXT}, received ${describe(value)}`);
-  throw new MetricsError(metric, result.issues, { cause: result.cause });
+function badWeight(metric: MetricName, value: unknown, index: number): never {
+  return rejectElement(metric, weightSchema, value, ['options', 'weights', index], `expected ${WEIGHT_TEXT}, received ${describe(value)}`);
+}
+
+/** Checks the `weights` option of a `...FromCounts` call, which does not use it: a weighted tally carries its own weight sums. */
+export function checkUnusedWeights(metric: MetricName, weights: unknown): void {
+  if (weights !== undefined) readWeights(metric, weights, null);
 }
 
 // ---------------------------------------------------------------------------
@@ -128,24 +124,6 @@ export function weightedVariance(m: WeightedMoments): Dec | null {
   return dyadicRatio(dyadicSub(dyadicMul(m.sum, m.second), dyadicMul(m.first, m.first)), denominator);
 }
 
-/**
- * The Student t interval of a mean, `mean ± t(1 - α/2, n - 1) sqrt(variance / n)`,
- * for a sample size `n` that may be fractional (an effective sample size);
- * the same arithmetic as `tInterval` for a whole `n`. `null` when the
- * variance is `null`, `n` is 1 or less, or `n` is so close to 1 that the t
- * quantile is infinite (an effective sample size of 1.001 has 0.001
- * degrees of freedom: the interval is unbounded).
- */
-export function tIntervalOf(n: Dec, mean: Dec, variance: Dec | null, settings: IntervalSettings<'t'>, format: OutputFormat): Interval | null {
-  if (variance === null || !n.greaterThan(1)) return null;
-  const tail = tailProbability(settings.level);
-  const quantile = studentTQuantile(tail, toNumber(n.minus(1)));
-  if (!Number.isFinite(quantile)) return null;
-  const se = variance.dividedBy(n).sqrt();
-  const half = se.times(new Dec(-quantile));
-  return toInterval({ lower: toNumber(mean.minus(half)), upper: toNumber(mean.plus(half)), standardError: toNumber(se), clamped: false }, settings, format);
-}
-
 /** The schema of a list of partial sums in a weighted tally. */
 export const partialsSchema = z.array(z.number(expected('a finite number')), expected('an array of partial sums'));
 
@@ -168,28 +146,26 @@ export interface WeightGroup {
  * @throws {@link MetricsError} at `['counts', 'weights', ...]`.
  */
 export function checkWeightSums(
-  metric: string,
+  metric: MetricName,
   weights: { readonly count: number; readonly squares: readonly number[] },
   groups: readonly WeightGroup[],
   total: number,
 ): { readonly sums: Dyadic[]; readonly sum: Dyadic; readonly squares: Dyadic } {
-  const at = (path: readonly (string | number)[]) => ['counts', 'weights', ...path];
-  const fail = (path: readonly (string | number)[], code: 'inconsistent' | 'out-of-range', message: string): never => {
-    throw new MetricsError(metric, [{ code, path: at(path), message }]);
-  };
-  if (weights.count !== total) fail(['count'], 'inconsistent', `expected weights for the ${total} answers of the tally, received weights for ${weights.count}`);
+  const reject = (path: MetricsPath, code: MetricsIssueCode, message: string): never => fail(metric, code, ['counts', 'weights', ...path], message);
+  if (weights.count !== total)
+    reject(['count'], 'inconsistent', `expected weights for the ${total} answers of the tally, received weights for ${weights.count}`);
   let sum: Dyadic = { mantissa: 0n, exponent: 0 };
   const sums = groups.map((g) => {
     const w = exactSum(g.partials);
-    if (dyadicSign(w) < 0) fail(g.path, 'out-of-range', 'expected a weight sum of at least 0');
-    if (dyadicSign(w) > 0 && g.count === 0) fail(g.path, 'inconsistent', 'expected no weight where the tally has no answers');
+    if (dyadicSign(w) < 0) reject(g.path, 'out-of-range', 'expected a weight sum of at least 0');
+    if (dyadicSign(w) > 0 && g.count === 0) reject(g.path, 'inconsistent', 'expected no weight where the tally has no answers');
     sum = dyadicAdd(sum, w);
     return w;
   });
   const squares = exactSum(weights.squares);
   const square = dyadicMul(sum, sum);
   if (dyadicSign(squares) < 0 || dyadicSign(dyadicSub(square, squares)) < 0 || dyadicSign(dyadicSub(dyadicMul(squares, total), square)) < 0) {
-    fail(['squares'], 'inconsistent', `expected a sum of squared weights that ${total} answers with these weight sums could give`);
+    reject(['squares'], 'inconsistent', `expected a sum of squared weights that ${total} answers with these weight sums could give`);
   }
   return { sums, sum, squares };
 }

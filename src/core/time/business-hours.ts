@@ -36,6 +36,9 @@ export interface BusinessHours {
   readonly holidays?: readonly string[];
 }
 
+/** The days of the week by day number (0 is Sunday), as `weekdayOf` counts them. */
+const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
 /** Working hours parsed: minutes of the day per weekday (0 is Sunday), -1 when closed. */
 export interface ParsedBusinessHours {
   readonly timeZone: string;
@@ -44,7 +47,6 @@ export interface ParsedBusinessHours {
   readonly holidays: ReadonlySet<number>;
 }
 
-const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const CLOCK = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 function minutesOf(clock: string): number {
@@ -92,8 +94,15 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** {@link BusinessHours} as given, or as {@link businessHoursSchema} returns them. */
+type BusinessHoursFields = {
+  readonly timeZone: string;
+  readonly days: { readonly [D in Weekday]?: readonly [string, string] | undefined };
+  readonly holidays?: readonly string[] | undefined;
+};
+
 /** Business hours as validated by {@link businessHoursSchema}, in the form the clock uses. */
-export function parseBusinessHours(hours: BusinessHours): ParsedBusinessHours {
+export function parseBusinessHours(hours: BusinessHoursFields): ParsedBusinessHours {
   const opens: number[] = [];
   const closes: number[] = [];
   for (const day of WEEKDAYS) {

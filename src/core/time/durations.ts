@@ -1,10 +1,11 @@
 /**
  * Ticket durations: validating `{ openedAt, resolvedAt?, firstResolvedAt? }`
  * records in one tight loop and measuring each ticket's time to resolution,
- * in calendar or working milliseconds.
+ * in calendar or working milliseconds; and reading durations back from a
+ * tally.
  */
-
-import { describe, fail } from '../contract/errors.js';
+import { describe, fail, type MetricsPath } from '../contract/errors.js';
+import type { MetricName } from '../contract/registry.js';
 import { businessClock, type ParsedBusinessHours } from './business-hours.js';
 import { describeBadTime, timeToMs } from './time.js';
 
@@ -17,7 +18,7 @@ export interface Durations {
 
 /** How to measure. */
 export interface DurationSettings {
-  readonly metric: string;
+  readonly metric: MetricName;
   /** When the data was taken, or `null`. Every time must be at or before it. */
   readonly asOf: number | null;
   /** `'full'`: to `resolvedAt`; `'first'`: to `firstResolvedAt`, else `resolvedAt`. */
@@ -27,6 +28,10 @@ export interface DurationSettings {
   readonly censor: boolean;
 }
 
+/** A ticket's time fields as read from the input, before they are checked. */
+type TicketFields = { readonly openedAt?: unknown; readonly resolvedAt?: unknown; readonly firstResolvedAt?: unknown };
+
+/** No durations: shared, never written to. */
 export const NONE = new Float64Array(0);
 
 /** Validates the tickets and measures every duration. */
@@ -49,7 +54,7 @@ export function measureDurations(tickets: unknown, o: DurationSettings): Duratio
       const code = t === null || t === undefined ? 'missing-value' : 'invalid-type';
       fail(o.metric, code, ['tickets', i], `expected a ticket { openedAt, resolvedAt?, firstResolvedAt? }, received ${describe(t)}`);
     }
-    const { openedAt, resolvedAt, firstResolvedAt } = t as Record<string, unknown>;
+    const { openedAt, resolvedAt, firstResolvedAt } = t as TicketFields;
     const start = timeToMs(openedAt);
     if (start !== start) badTime(o.metric, i, 'openedAt', openedAt);
     if (start > asOf) afterAsOf(o.metric, i, 'openedAt');
@@ -113,16 +118,56 @@ export function measureDurations(tickets: unknown, o: DurationSettings): Duratio
   return { resolved, censored, open: n - resolvedCount };
 }
 
-function badTime(metric: string, index: number, field: string, value: unknown): never {
+/**
+ * The durations of a tally `{ resolved, censored?, open }` (validated by the
+ * caller's schema but for its lists), or a `MetricsError` at `['counts', ...]`:
+ * each duration a non-negative integer number of milliseconds, and a censored
+ * duration for each open ticket when there are any, or when `censor` needs
+ * them.
+ */
+export function durationsOfTally(
+  metric: MetricName,
+  tally: { readonly resolved: readonly unknown[]; readonly censored?: readonly unknown[] | undefined; readonly open: number },
+  censor: boolean,
+): Durations {
+  const resolved = readDurations(metric, tally.resolved, ['counts', 'resolved']);
+  const censored = tally.censored === undefined ? NONE : readDurations(metric, tally.censored, ['counts', 'censored']);
+  if (censored.length !== tally.open && (censored.length > 0 || censor)) {
+    const hint = censored.length === 0 ? " (tally with open: 'censor' and asOf)" : '';
+    fail(
+      metric,
+      'inconsistent',
+      ['counts', 'censored'],
+      `expected a censored duration for each of the ${tally.open} open tickets${hint}, received ${censored.length}`,
+    );
+  }
+  return { resolved, censored, open: tally.open };
+}
+
+function readDurations(metric: MetricName, list: readonly unknown[], path: MetricsPath): Float64Array {
+  const out = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
+    if (typeof x === 'number' && x >= 0 && Number.isSafeInteger(x)) {
+      out[i] = x;
+      continue;
+    }
+    const code = x === null || x === undefined ? 'missing-value' : typeof x === 'number' ? 'out-of-range' : 'invalid-type';
+    fail(metric, code, [...path, i], `expected a duration in milliseconds (a non-negative integer), received ${describe(x)}`);
+  }
+  return out;
+}
+
+function badTime(metric: MetricName, index: number, field: string, value: unknown): never {
   const { code, message } = describeBadTime(value);
   const hint = field !== 'openedAt' && code === 'invalid-type' ? ', or null for an open ticket' : '';
   return fail(metric, code, ['tickets', index, field], `${message}${hint}`);
 }
 
-function beforeOpening(metric: string, index: number, field: string): never {
+function beforeOpening(metric: MetricName, index: number, field: string): never {
   return fail(metric, 'inconsistent', ['tickets', index, field], `expected ${field} at or after openedAt`);
 }
 
-function afterAsOf(metric: string, index: number, field: string): never {
+function afterAsOf(metric: MetricName, index: number, field: string): never {
   return fail(metric, 'inconsistent', ['tickets', index, field], `expected ${field} at or before options.asOf`);
 }

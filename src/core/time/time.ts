@@ -26,7 +26,7 @@ export const DAY_MS = 86_400_000;
 export const MAX_TIME_MS = 8.64e15;
 
 /** What a time must be, for messages. */
-export const TIME_EXPECTATION = 'a time (a Date, an ISO-8601 string with an offset or Z, or integer epoch milliseconds)';
+const TIME_EXPECTATION = 'a time (a Date, an ISO-8601 string with an offset or Z, or integer epoch milliseconds)';
 
 const ISO = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:[Zz]|([+-])(\d{2})(?::?(\d{2}))?)$/;
 const ISO_WITHOUT_ZONE = /^([+-]\d{6}|\d{4})-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/;
@@ -35,7 +35,7 @@ const ISO_WITHOUT_ZONE = /^([+-]\d{6}|\d{4})-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\
  * Days from 1970-01-01 to a date of the proleptic Gregorian calendar
  * (H. Hinnant's `days_from_civil`); `month` is 1-12.
  */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -45,7 +45,7 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 }
 
 /** Days in `month` (1-12) of `year`, proleptic Gregorian. */
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -71,7 +71,7 @@ export function parseCalendarDate(text: string): number {
  * the string is not one or names an impossible date or time. Digits beyond
  * the millisecond are dropped, as `Date` does.
  */
-export function parseIsoTime(text: string): number {
+function parseIsoTime(text: string): number {
   const m = ISO.exec(text);
   if (m === null || m[1] === '-000000') return Number.NaN;
   const year = Number(m[1]);
@@ -129,9 +129,9 @@ export function describeBadTime(value: unknown): { code: MetricsIssueCode; messa
 }
 
 /** A zod schema for an option that is a time; its output is the input, checked. */
-export const timeSchema = z.unknown().superRefine((value, ctx) => {
+export const timeSchema = z.custom<TicketTime>().superRefine((value, ctx) => {
   if (Number.isNaN(timeToMs(value))) {
     const { code, message } = describeBadTime(value);
     ctx.addIssue(customIssue(code, [], message, value));
   }
-}) as unknown as z.ZodType<TicketTime>;
+});

@@ -1,4 +1,4 @@
-# Reference values for src/core/stats/distributions.ts: pnorm, qnorm, pt, qt, pbeta
+# Reference values for src/core/stats/normal.ts, student-t.ts and beta.ts: pnorm, qnorm, pt, qt, pbeta
 # and qbeta from R over a grid of arguments, written to
 # tests/vectors/distributions.json.
 #

@@ -1,4 +1,4 @@
-# Reference values from R's stats package for src/core/stats/intervals.ts, written
+# Reference values from R's stats package for src/core/stats/proportion-intervals.ts, mean-interval.ts and differences.ts, written
 # to tests/vectors/intervals-r.json:
 # - binom.test(x, n, conf.level)$conf.int: the Clopper-Pearson interval;
 # - prop.test(c(x1, x2), c(n1, n2), correct = FALSE): Pearson's chi-squared

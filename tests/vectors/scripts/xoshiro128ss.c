@@ -1,5 +1,5 @@
 /*
- * Reference outputs of xoshiro128** and of the seeding of src/core/stats/bootstrap.ts,
+ * Reference outputs of xoshiro128** and of the seeding of src/core/stats/random.ts and src/core/stats/nps-bootstrap.ts,
  * from the C reference algorithm (Blackman and Vigna, xoshiro128starstar.c) and
  * SplitMix32 with MurmurHash3's finalizer, in unsigned 32-bit C arithmetic.
  * Written to tests/vectors/xoshiro128ss.json.

@@ -1,0 +1,103 @@
+/**
+ * Summing the loyalty index's answers, fast: each respondent answers three
+ * questions on one integer scale, and one tight loop checks every answer
+ * and sums them; zod is called only to describe the first bad respondent
+ * (through `rejectElement`).
+ */
+import { z } from 'zod';
+import { describe, fail } from '../contract/errors.js';
+import type { MetricName } from '../contract/registry.js';
+import type { MissingPolicy, Scale } from '../contract/types.js';
+import { expected, rejectElement } from '../contract/validate.js';
+import { isMissing, scaleExpectation } from './scores.js';
+
+/** The three loyalty questions, in the order results list them. */
+export const LOYALTY_QUESTIONS = ['recommend', 'repurchase', 'upsell'] as const;
+
+/** A loyalty question. */
+export type LoyaltyQuestion = (typeof LOYALTY_QUESTIONS)[number];
+
+/** The sums a loyalty-index tally holds. */
+export interface LoyaltyAnswerSums {
+  /** Respondents counted. */
+  readonly respondents: number;
+  /** Sum of each question's answers. */
+  readonly sums: Readonly<Record<LoyaltyQuestion, number>>;
+  /** `Σ (recommend + repurchase + upsell)²` over the respondents counted. */
+  readonly sumOfSquaredTotals: number;
+  /** Respondents skipped under `missing: 'exclude'`. */
+  readonly excluded: number;
+}
+
+/**
+ * Sums the answers of every respondent: an object with an integer on
+ * `scale` for each question. Under `missing: 'exclude'` a respondent that is
+ * itself missing, or has any answer missing (and none bad), is skipped and
+ * counted in `excluded`, so all three sums are over the same respondents.
+ *
+ * @throws {@link MetricsError} at `['answers']` when `answers` is not an
+ *   array or the squared totals pass 2^53, and at `['answers', i, question]`
+ *   (or `['answers', i]`) for the first bad respondent.
+ */
+export function sumLoyaltyAnswers(metric: MetricName, answers: unknown, scale: Scale, missing: MissingPolicy): LoyaltyAnswerSums {
+  if (!Array.isArray(answers)) {
+    fail(metric, 'invalid-type', ['answers'], `expected an array of { recommend, repurchase, upsell }, received ${describe(answers)}`);
+  }
+  const { min, max } = scale;
+  const exclude = missing === 'exclude';
+  let respondents = 0;
+  let excluded = 0;
+  let recommend = 0;
+  let repurchase = 0;
+  let upsell = 0;
+  let sumOfSquaredTotals = 0;
+  for (let i = 0; i < answers.length; i++) {
+    const a: unknown = answers[i];
+    if (typeof a !== 'object' || a === null) {
+      if (exclude && isMissing(a)) {
+        excluded++;
+        continue;
+      }
+      badRespondent(metric, answers[i], i, scale, missing);
+    }
+    const { recommend: r, repurchase: p, upsell: u } = a as Record<string, unknown>;
+    if (onScale(r, min, max) && onScale(p, min, max) && onScale(u, min, max)) {
+      respondents++;
+      recommend += r;
+      repurchase += p;
+      upsell += u;
+      const t = r + p + u;
+      sumOfSquaredTotals += t * t;
+    } else if (exclude && (isMissing(r) || isMissing(p) || isMissing(u)) && validOrMissing(r, p, u, min, max)) {
+      excluded++;
+    } else {
+      badRespondent(metric, answers[i], i, scale, missing);
+    }
+  }
+  if (!Number.isSafeInteger(sumOfSquaredTotals)) {
+    fail(metric, 'out-of-range', ['answers'], `expected answers whose squared totals sum below 2^53, received a sum of ${sumOfSquaredTotals}`);
+  }
+  return { respondents, sums: { recommend, repurchase, upsell }, sumOfSquaredTotals, excluded };
+}
+
+function onScale(x: unknown, min: number, max: number): x is number {
+  return typeof x === 'number' && x >= min && x <= max && Number.isInteger(x);
+}
+
+function validOrMissing(r: unknown, p: unknown, u: unknown, min: number, max: number): boolean {
+  return (isMissing(r) || onScale(r, min, max)) && (isMissing(p) || onScale(p, min, max)) && (isMissing(u) || onScale(u, min, max));
+}
+
+/** Describes the bad answers of respondent `index` with zod and throws; under `missing: 'exclude'` a missing answer is not one of them. */
+function badRespondent(metric: MetricName, respondent: unknown, index: number, scale: Scale, missing: MissingPolicy): never {
+  const text = scaleExpectation(scale);
+  const hint = missing === 'error' ? "; pass missing: 'exclude' to skip respondents with missing answers" : '';
+  const answer = z
+    .number({ error: (issue) => `expected ${text}, received ${describe(issue.input)}${isMissing(issue.input) ? hint : ''}` })
+    .int(expected(text))
+    .min(scale.min, expected(text))
+    .max(scale.max, expected(text));
+  const question = missing === 'exclude' ? z.preprocess((v) => (isMissing(v) ? undefined : v), answer.optional()) : answer;
+  const schema = z.object({ recommend: question, repurchase: question, upsell: question }, expected('an object { recommend, repurchase, upsell }'));
+  return rejectElement(metric, schema, respondent, ['answers', index], `expected ${text} for each question`);
+}
