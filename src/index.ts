@@ -11,6 +11,7 @@ export {
   type MetricsPath,
 } from './core/contract/errors.js';
 export type { IntervalOptions, MissingOptions, Rounding, RoundingOptions, WeightsInput, WeightsOptions } from './core/contract/options.js';
+export type { ComparePlan, ErrorSource, IntervalFamily, MetricName, OperationName } from './core/contract/registry.js';
 export { mergeCounts, type Tally } from './core/contract/tally.js';
 export type {
   MissingPolicy,

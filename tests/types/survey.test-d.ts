@@ -7,6 +7,7 @@ import {
   ces,
   csat,
   csatCounts,
+  type ErrorSource,
   type Interval,
   type IntervalOption,
   type LoyaltyIndexOptions,
@@ -65,7 +66,10 @@ describe('survey metric signatures', () => {
     loyaltyIndex([{ recommend: 1, repurchase: 2 }]);
   });
   it('MetricsError exposes metric, code, path and issues', () => {
-    expectTypeOf<MetricsError['metric']>().toEqualTypeOf<string>();
+    // The metric is a string, narrowed to the names in the metric registry.
+    expectTypeOf<MetricsError['metric']>().toExtend<string>();
+    expectTypeOf<MetricsError['metric']>().toEqualTypeOf<ErrorSource>();
+    expectTypeOf<'nps' | 'compare' | 'mergeCounts'>().toExtend<ErrorSource>();
     expectTypeOf<MetricsError['path']>().toEqualTypeOf<readonly (string | number)[]>();
     expectTypeOf<MetricsError['issues'][number]['code']>().toEqualTypeOf<MetricsError['code']>();
   });

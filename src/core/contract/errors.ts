@@ -8,6 +8,8 @@
  * what was expected and what was received.
  */
 
+import type { ErrorSource } from './registry.js';
+
 /** A path into the arguments of a call, starting at the argument name. */
 export type MetricsPath = readonly (string | number)[];
 
@@ -37,8 +39,11 @@ export type MetricsIssueCode =
 
 /** One problem found in the input. */
 export interface MetricsIssue {
+  /** What kind of problem it is; API, as the codes above. */
   readonly code: MetricsIssueCode;
+  /** Where the bad value is, starting at the argument name: `['scores', 3]`. */
   readonly path: MetricsPath;
+  /** What was expected and what was received, for people; its wording is not API. */
   readonly message: string;
 }
 
@@ -56,13 +61,23 @@ export interface MetricsIssue {
  * caught.code // => 'out-of-range'
  */
 export class MetricsError extends Error {
+  /** Always `'MetricsError'`: how {@link isMetricsError} recognises the class across copies of the library. */
   override readonly name = 'MetricsError';
-  readonly metric: string;
+  /** The metric or operation that refused the input (`'nps'`, `'compare'`, `'mergeCounts'`), as named in the metric registry. */
+  readonly metric: ErrorSource;
+  /** Every problem found, in the order found; never empty. */
   readonly issues: readonly MetricsIssue[];
+  /** The first issue's code. */
   readonly code: MetricsIssueCode;
+  /** The first issue's path. */
   readonly path: MetricsPath;
 
-  constructor(metric: string, issues: readonly MetricsIssue[], options?: { cause?: unknown }) {
+  /**
+   * @param metric - The metric or operation that refused the input.
+   * @param issues - The problems found: at least one.
+   * @param options - `cause`: the zod error, when zod found the problem.
+   */
+  constructor(metric: ErrorSource, issues: readonly MetricsIssue[], options?: { cause?: unknown }) {
     const first = issues[0];
     if (first === undefined) {
       throw new TypeError('MetricsError needs at least one issue');
@@ -119,6 +134,6 @@ export function describe(value: unknown): string {
 }
 
 /** Throws a {@link MetricsError} with one issue. */
-export function fail(metric: string, code: MetricsIssueCode, path: MetricsPath, message: string, cause?: unknown): never {
+export function fail(metric: ErrorSource, code: MetricsIssueCode, path: MetricsPath, message: string, cause?: unknown): never {
   throw new MetricsError(metric, [{ code, path, message }], cause === undefined ? undefined : { cause });
 }

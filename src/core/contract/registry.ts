@@ -26,7 +26,15 @@ import type { Unit } from './types.js';
  * - a `reason` string: the metric has no sampling error to test, or no test
  *   is provided; `compare` refuses it with that reason.
  */
-export type ComparePlan = 'nps' | 'proportion' | 'point-scale' | 'mean' | { readonly reason: string };
+export type ComparePlan =
+  | 'nps'
+  | 'proportion'
+  | 'point-scale'
+  | 'mean'
+  | {
+      /** Why the metric's results cannot be compared: the message of the error `compare` throws on them. */
+      readonly reason: string;
+    };
 
 /**
  * The family of confidence intervals a metric's `interval` option offers:

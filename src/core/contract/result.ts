@@ -2,6 +2,7 @@
  * Result objects: plain, readonly, JSON-safe.
  */
 import { fail } from './errors.js';
+import type { ErrorSource } from './registry.js';
 
 /** Freezes a result and everything in it, and returns it. */
 export function deepFreeze<T>(value: T): T {
@@ -13,7 +14,7 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** The sum of counts, or a {@link MetricsError} at `path` when it passes 2^53. */
-export function safeTotal(metric: string, counts: readonly number[], path: readonly (string | number)[]): number {
+export function safeTotal(metric: ErrorSource, counts: readonly number[], path: readonly (string | number)[]): number {
   let total = 0;
   for (const c of counts) total += c;
   if (!Number.isSafeInteger(total)) {

@@ -14,6 +14,7 @@ import { describe, fail, type MetricsPath } from './errors.js';
 
 /** Any metric's tally: a plain object with its metric's name. */
 export interface Tally {
+  /** The metric the tally is for, by its name in the registry (`'nps'`, `'csat'`, ...). */
   readonly metric: string;
 }
 

@@ -18,7 +18,9 @@ export type ResponseInput = readonly (number | string | null | undefined)[] | Nu
 
 /** An integer answer scale, both ends included. */
 export interface Scale {
+  /** The lowest point of the scale, an integer. */
   readonly min: number;
+  /** The highest point of the scale, an integer above `min`. */
   readonly max: number;
 }
 
@@ -30,7 +32,9 @@ export type Unit = 'points' | 'percent' | 'ratio' | 'milliseconds' | 'responses'
 
 /** A group's size and its share of the total, in percent (`null` when the total is zero). */
 export interface Share {
+  /** Answers in the group: a raw count, also under `weights`. */
   readonly count: number;
+  /** The group's share of the total in percent, 0-100 (of the total weight under `weights`); `null` when the total is zero. */
   readonly percent: number | null;
 }
 
@@ -39,7 +43,10 @@ export type MissingPolicy = 'error' | 'exclude';
 
 /** One scale point of a distribution: how many answered it and their share. */
 export interface PointShare {
+  /** The scale point. */
   readonly point: number;
+  /** Answers on the point: a raw count, also under `weights`. */
   readonly count: number;
+  /** The point's share of all answers in percent, 0-100 (of the total weight under `weights`); `null` when there are no answers. */
   readonly percent: number | null;
 }

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { describe, MetricsError, type MetricsIssue, type MetricsIssueCode, type MetricsPath } from './errors.js';
+import type { ErrorSource } from './registry.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
@@ -110,7 +111,7 @@ function valueAt(issue: z.core.$ZodIssue): unknown {
  * Parses `value` with `schema`, or throws a {@link MetricsError} for `metric`
  * with every issue zod found, paths starting at `root`.
  */
-export function parse<S extends z.ZodType>(metric: string, schema: S, value: unknown, root: MetricsPath): z.output<S> {
+export function parse<S extends z.ZodType>(metric: ErrorSource, schema: S, value: unknown, root: MetricsPath): z.output<S> {
   const result = schema.safeParse(value, { error: errorMap, reportInput: true });
   if (result.success) return result.data;
   throw new MetricsError(metric, toIssues(result.error, root), { cause: result.error });
@@ -141,7 +142,7 @@ export function customIssue(code: MetricsIssueCode, path: (string | number)[], m
  * it. `fallback` words the error if the schema accepts the value (a loop
  * stricter than its schema: a bug, but still a `MetricsError`).
  */
-export function rejectElement(metric: string, schema: z.ZodType, value: unknown, path: MetricsPath, fallback: string): never {
+export function rejectElement(metric: ErrorSource, schema: z.ZodType, value: unknown, path: MetricsPath, fallback: string): never {
   const result = check(schema, value, path);
   if (result.ok) throw new MetricsError(metric, [{ code: 'invalid-value', path, message: fallback }]);
   throw new MetricsError(metric, result.issues, { cause: result.cause });
