@@ -11,7 +11,20 @@ export {
   type MetricsPath,
 } from './core/contract/errors.js';
 export type { IntervalOptions, MissingOptions, Rounding, RoundingOptions, WeightsInput, WeightsOptions } from './core/contract/options.js';
-export type { ComparePlan, ErrorSource, IntervalFamily, MetricName, OperationName } from './core/contract/registry.js';
+export {
+  type ComparePlan,
+  type CompareRefusal,
+  type ErrorSource,
+  type IntervalFamily,
+  METRICS,
+  type MetricEntry,
+  type MetricName,
+  type MetricUnits,
+  OPERATIONS,
+  type OperationName,
+  type PlannedMetric,
+  type SampleSizePlan,
+} from './core/contract/registry.js';
 export { mergeCounts, type Tally } from './core/contract/tally.js';
 export type {
   MissingPolicy,
@@ -26,7 +39,7 @@ export type {
 export type { Money } from './core/money/money.js';
 export type { MrrMovementCounts, MrrMovements } from './core/money/movements.js';
 export type { Interval, IntervalOption } from './core/stats/interval-fields.js';
-export type { ProportionMethod } from './core/stats/proportion-intervals.js';
+export { PROPORTION_METHODS, type ProportionMethod } from './core/stats/proportion-intervals.js';
 export type { Warning, WarningCode } from './core/stats/warnings.js';
 export type { PointCounts, PointIntervalOption, PointWeights } from './core/survey/point-scale.js';
 export type { WeightedSummary } from './core/survey/weights.js';

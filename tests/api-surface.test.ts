@@ -9,7 +9,10 @@ describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toStrictEqual(
       [
+        'METRICS',
         'MetricsError',
+        'OPERATIONS',
+        'PROPORTION_METHODS',
         'ces',
         'cesCounts',
         'cesFromCounts',
@@ -53,7 +56,7 @@ describe('public API', () => {
   it('exports functions, one error class and frozen data, nothing mutable', () => {
     for (const [name, value] of Object.entries(api)) {
       if (typeof value === 'function') continue;
-      expect(name).toBe('sourceTargets');
+      expect(['METRICS', 'OPERATIONS', 'PROPORTION_METHODS', 'sourceTargets']).toContain(name);
       expect(Object.isFrozen(value), name).toBe(true);
       for (const entry of Object.values(value as object)) expect(Object.isFrozen(entry), name).toBe(true);
     }

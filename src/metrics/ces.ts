@@ -52,12 +52,15 @@ export type CesCounts = PointCounts<'ces'>;
 
 /** The result of {@link ces} and {@link cesFromCounts}. */
 export interface CesResult {
+  /** The metric's name, as in the registry. */
   readonly metric: 'ces';
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** Easy answers as a percent of all answers; `null` when there are none. */
   readonly value: number | null;
   /** Answers counted (missing answers excluded). */
   readonly total: number;
+  /** Answers on the easy points, with their percent of all answers (equal to `value`). */
   readonly easy: Share;
   /** The mean answer on the scale, in the scale's own direction; `null` when there are no answers. */
   readonly mean: number | null;

@@ -19,9 +19,9 @@ export type ChurnToMonthlyOptions = RoundingOptions;
 
 /** The result of {@link churnToAnnual}. */
 export interface ChurnToAnnualResult {
-  /** The function that made the result: `'churnToAnnual'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'churnToAnnual';
-  /** `value` is a percent. */
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** The annual churn rate, 0-100, of the monthly rate kept up for twelve months. */
   readonly value: number;
@@ -31,9 +31,9 @@ export interface ChurnToAnnualResult {
 
 /** The result of {@link churnToMonthly}. */
 export interface ChurnToMonthlyResult {
-  /** The function that made the result: `'churnToMonthly'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'churnToMonthly';
-  /** `value` is a percent. */
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** The constant monthly churn rate, 0-100, that compounds to the annual rate. */
   readonly value: number;

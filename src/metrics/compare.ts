@@ -76,6 +76,7 @@ export interface CompareResult {
   readonly pValue: number | null;
   /** Whether `pValue < 1 - level`; `null` when the test is undefined. */
   readonly significant: boolean | null;
+  /** The test run: `'adjusted-wald'` or `'wald'` (NPS), `'n-1'` (proportions), `'welch'` (means). */
   readonly method: CompareMethod;
   /** `small-sample` for either side (message prefixed `a:` or `b:`), `degenerate-wald`, `interval-clamped`. */
   readonly warnings: readonly Warning[];
@@ -83,6 +84,7 @@ export interface CompareResult {
 
 /** What {@link compare} takes: a result of a comparable metric (it reads only the fields its test needs). */
 export interface ComparableResult {
+  /** The metric's name, as in the registry: one of {@link ComparableMetric}, or `compare` throws. */
   readonly metric: string;
 }
 

@@ -44,12 +44,15 @@ export type CsatCounts = PointCounts<'csat'>;
 
 /** The result of {@link csat} and {@link csatFromCounts}. */
 export interface CsatResult {
+  /** The metric's name, as in the registry. */
   readonly metric: 'csat';
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** Satisfied answers as a percent of all answers; `null` when there are none. */
   readonly value: number | null;
   /** Answers counted (missing answers excluded). */
   readonly total: number;
+  /** Answers on the satisfied points, with their percent of all answers (equal to `value`). */
   readonly satisfied: Share;
   /** The mean answer on the scale (the "average score" variant); `null` when there are no answers. */
   readonly mean: number | null;

@@ -53,9 +53,9 @@ export interface CustomerChurnOptions extends RoundingOptions, IntervalOptions<I
 
 /** The result of {@link customerChurn}. */
 export interface CustomerChurnResult {
-  /** The metric: `'customerChurn'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'customerChurn';
-  /** `value` is a percent. */
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** Customers lost as a percent of the denominator, 0-100; `null` when the denominator is 0. */
   readonly value: number | null;

@@ -26,9 +26,9 @@ export type ExpansionRevenueOptions = RoundingOptions;
 
 /** The result of {@link expansionRevenue}. */
 export interface ExpansionRevenueResult {
-  /** The metric: `'expansionRevenue'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'expansionRevenue';
-  /** `value` is a percent. */
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** Expansion MRR as a percent of starting MRR (may pass 100); `null` when starting MRR is 0. */
   readonly value: number | null;

@@ -63,9 +63,9 @@ export interface FirstContactResolutionCounts {
 
 /** The result of {@link firstContactResolution} and {@link firstContactResolutionFromCounts}. */
 export interface FirstContactResolutionResult {
-  /** The metric: `'firstContactResolution'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'firstContactResolution';
-  /** `value` is a percent. */
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** Percent of the denominator resolved in one contact and never reopened; `null` when the denominator is zero. */
   readonly value: number | null;

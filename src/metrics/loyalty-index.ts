@@ -52,11 +52,19 @@ export interface LoyaltyIndexOptions extends RoundingOptions, MissingOptions, In
 
 /** The tally the loyalty index is computed from. Merge tallies with `mergeCounts`. */
 export interface LoyaltyIndexCounts {
+  /** The metric the tally is for: `'loyaltyIndex'`. */
   readonly metric: 'loyaltyIndex';
   /** Respondents counted. */
   readonly respondents: number;
   /** Sum of each question's answers. */
-  readonly sums: { readonly recommend: number; readonly repurchase: number; readonly upsell: number };
+  readonly sums: {
+    /** Sum of the answers to the recommend question. */
+    readonly recommend: number;
+    /** Sum of the answers to the repurchase question. */
+    readonly repurchase: number;
+    /** Sum of the answers to the upsell question. */
+    readonly upsell: number;
+  };
   /**
    * The sum over respondents of the square of their three-answer total,
    * `Σ (recommend + repurchase + upsell)²`: what the variance and the
@@ -70,10 +78,13 @@ export interface LoyaltyIndexCounts {
 
 /** The result of {@link loyaltyIndex} and {@link loyaltyIndexFromCounts}. */
 export interface LoyaltyIndexResult {
+  /** The metric's name, as in the registry. */
   readonly metric: 'loyaltyIndex';
+  /** The unit of `value`: points of the answer scale (0-30 as a sum, 0-10 as a mean, on the default 0-10 scale). */
   readonly unit: 'points';
   /** The sum (or mean) of the three question means; `null` when there are no respondents. */
   readonly value: number | null;
+  /** How the three question means were combined: `'sum'` or `'mean'`, as the `aggregate` option asked. */
   readonly aggregate: LoyaltyAggregate;
   /** Respondents counted. */
   readonly total: number;

@@ -41,9 +41,9 @@ export interface MrrChurnOptions extends RoundingOptions {
 
 /** The result of {@link mrrChurn}. Amounts are exact decimal strings with one common number of decimals. */
 export interface MrrChurnResult {
-  /** The metric: `'mrrChurn'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'mrrChurn';
-  /** `value` is a percent. */
+  /** The unit of `value`: percent. */
   readonly unit: 'percent';
   /** Lost MRR as a percent of starting MRR, 0-100; `null` when starting MRR is 0. */
   readonly value: number | null;
@@ -85,9 +85,9 @@ export interface NetMrrChurnOptions extends RoundingOptions {
 
 /** The result of {@link netMrrChurn}. */
 export interface NetMrrChurnResult {
-  /** The metric: `'netMrrChurn'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'netMrrChurn';
-  /** `value` and the retentions are percents. */
+  /** The unit of `value`: percent, as the retentions are. */
   readonly unit: 'percent';
   /** (lost - regained) as a percent of starting MRR; negative when expansion outgrows the loss. `null` when starting MRR is 0. */
   readonly value: number | null;

@@ -30,9 +30,16 @@ import { checkUnusedWeights, partialsSchema, readWeights, type WeightedSummary }
  */
 export type NpsIntervalOption =
   | boolean
-  | { readonly level?: number; readonly method?: 'adjusted-wald' | 'wald' }
   | {
+      /** The confidence level, strictly between 0 and 1. Default 0.95. */
       readonly level?: number;
+      /** `'adjusted-wald'` (default) or `'wald'`. */
+      readonly method?: 'adjusted-wald' | 'wald';
+    }
+  | {
+      /** The confidence level, strictly between 0 and 1. Default 0.95. */
+      readonly level?: number;
+      /** The seeded percentile bootstrap of the score; not with `weights`. */
       readonly method: 'bootstrap';
       /** Resamples drawn: an integer from 100 to 100,000. Default 2000. */
       readonly resamples?: number;
@@ -56,7 +63,9 @@ export interface NpsWeights {
   readonly count: number;
   /** Partial sums of the promoters' weights: their exact sum is the weight sum. */
   readonly promoters: readonly number[];
+  /** Partial sums of the passives' weights: their exact sum is the weight sum. */
   readonly passives: readonly number[];
+  /** Partial sums of the detractors' weights: their exact sum is the weight sum. */
   readonly detractors: readonly number[];
   /** Partial sums of the squared weights of every answer. */
   readonly squares: readonly number[];
@@ -64,9 +73,13 @@ export interface NpsWeights {
 
 /** The tally NPS is computed from. Merge tallies with `mergeCounts`. */
 export interface NpsCounts {
+  /** The metric the tally is for: `'nps'`. */
   readonly metric: 'nps';
+  /** Answers at or above `promoterMin` (9-10 by default). */
   readonly promoters: number;
+  /** Answers between the cut-offs (7-8 by default): in the total, in neither group. */
   readonly passives: number;
+  /** Answers at or below `detractorMax` (0-6 by default). */
   readonly detractors: number;
   /** Missing answers skipped under `missing: 'exclude'`. */
   readonly excluded: number;
@@ -76,14 +89,19 @@ export interface NpsCounts {
 
 /** The result of {@link nps} and {@link npsFromCounts}. */
 export interface NpsResult {
+  /** The metric's name, as in the registry. */
   readonly metric: 'nps';
+  /** The unit of `value`: points (percent promoters minus percent detractors). */
   readonly unit: 'points';
   /** % promoters - % detractors, from -100 to 100; `null` when there are no answers. */
   readonly value: number | null;
   /** Answers counted (missing answers excluded). */
   readonly total: number;
+  /** Answers at or above `promoterMin` (9-10 by default), with their percent of all answers. */
   readonly promoters: Share;
+  /** Answers between the cut-offs (7-8 by default), with their percent of all answers. */
   readonly passives: Share;
+  /** Answers at or below `detractorMax` (0-6 by default), with their percent of all answers. */
   readonly detractors: Share;
   /** Missing answers skipped under `missing: 'exclude'`. */
   readonly excluded: number;

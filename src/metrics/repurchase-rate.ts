@@ -55,9 +55,9 @@ export interface RepurchaseRateCounts {
 
 /** The result of {@link repurchaseRate} and {@link repurchaseRateFromCounts}. */
 export interface RepurchaseRateResult {
-  /** The metric: `'repurchaseRate'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'repurchaseRate';
-  /** `'percent'` for method `'customers'`, `'ratio'` for `'repurchases'`. */
+  /** The unit of `value`: `'percent'` for method `'customers'`, `'ratio'` for `'repurchases'`. */
   readonly unit: 'percent' | 'ratio';
   /** The rate by `method`; `null` when there are no customers. */
   readonly value: number | null;

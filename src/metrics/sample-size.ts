@@ -17,7 +17,9 @@ export type SampleSizeMetric = 'proportion' | PlannedMetric;
 
 /** Expected NPS group shares, in percent. */
 export interface ExpectedNpsShares {
+  /** Expected promoters, in percent of the answers (0-100). */
   readonly promoters: number;
+  /** Expected detractors, in percent of the answers (0-100); with `promoters`, at most 100. */
   readonly detractors: number;
 }
 
@@ -46,8 +48,9 @@ export interface SampleSizeForOptions {
 
 /** The result of {@link sampleSizeFor}. */
 export interface SampleSizeForResult {
+  /** The operation's name, as in the registry. */
   readonly metric: 'sampleSizeFor';
-  /** `value` counts responses. */
+  /** The unit of `value`: responses to collect. */
   readonly unit: 'responses';
   /** Responses needed (rounded up), after the finite-population correction when `population` was given. */
   readonly value: number;
@@ -55,6 +58,7 @@ export interface SampleSizeForResult {
   readonly estimate: SampleSizeMetric;
   /** As given: NPS points or percentage points. */
   readonly marginOfError: number;
+  /** The confidence level planned for: as given, or the default 0.95. */
   readonly level: number;
   /** The expectation used (the worst case when none was given). */
   readonly expected: number | ExpectedNpsShares;

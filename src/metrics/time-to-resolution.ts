@@ -85,9 +85,9 @@ export interface TimeToResolutionCounts {
 
 /** The result of {@link timeToResolution} and {@link timeToResolutionFromCounts}. All times are milliseconds. */
 export interface TimeToResolutionResult {
-  /** The metric: `'timeToResolution'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'timeToResolution';
-  /** Every duration is in milliseconds. */
+  /** The unit of `value`: milliseconds, as every duration in the result. */
   readonly unit: 'milliseconds';
   /** The median or the mean, as `statistic` says. */
   readonly value: number | null;

@@ -46,9 +46,9 @@ export interface UpsellRatioCounts {
 
 /** The result of {@link upsellRatio} and {@link upsellRatioFromCounts}. */
 export interface UpsellRatioResult {
-  /** The metric: `'upsellRatio'`. */
+  /** The metric's name, as in the registry. */
   readonly metric: 'upsellRatio';
-  /** `value` is a ratio; `upsellPercent` a percent. */
+  /** The unit of `value`: a ratio (`upsellPercent` is a percent). */
   readonly unit: 'ratio';
   /** upgraded / notUpgraded, the sources' upselling ratio (it may pass 1); `null` when nobody stayed without upgrading. */
   readonly value: number | null;

@@ -13,6 +13,7 @@
  * (`src/metrics/registry.ts`), typed from this table; core never imports a
  * metric.
  */
+import { deepFreeze } from './result.js';
 import type { Unit } from './types.js';
 
 /**
@@ -26,15 +27,13 @@ import type { Unit } from './types.js';
  * - a `reason` string: the metric has no sampling error to test, or no test
  *   is provided; `compare` refuses it with that reason.
  */
-export type ComparePlan =
-  | 'nps'
-  | 'proportion'
-  | 'point-scale'
-  | 'mean'
-  | {
-      /** Why the metric's results cannot be compared: the message of the error `compare` throws on them. */
-      readonly reason: string;
-    };
+export type ComparePlan = 'nps' | 'proportion' | 'point-scale' | 'mean' | CompareRefusal;
+
+/** Why `compare` refuses a metric's results. */
+export interface CompareRefusal {
+  /** Why the metric's results cannot be compared: the message of the error `compare` throws on them. */
+  readonly reason: string;
+}
 
 /**
  * The family of confidence intervals a metric's `interval` option offers:
@@ -43,76 +42,142 @@ export type ComparePlan =
  */
 export type IntervalFamily = 'nps' | 'proportion' | 'point-scale' | 'mean' | 'median' | 'none';
 
-/** What the registry says of one metric. */
-export interface MetricEntry {
+/** The units a metric's `value` can have: one, several (an option chooses), or none (no single `value`). */
+export type MetricUnits = Unit | readonly Unit[] | null;
+
+/** The sample-size plan `sampleSizeFor` has for a metric, if any. */
+export type SampleSizePlan = 'nps' | 'proportion' | null;
+
+/**
+ * What the registry says of one metric. The type parameters keep each
+ * entry's literal values, from which the lists of metrics are derived.
+ */
+export interface MetricEntry<
+  U extends MetricUnits = MetricUnits,
+  I extends IntervalFamily = IntervalFamily,
+  C extends ComparePlan = ComparePlan,
+  S extends SampleSizePlan = SampleSizePlan,
+  T extends boolean = boolean,
+> {
   /** The unit of the result's `value` (several when an option chooses; `null` for a result without a single `value`). */
-  readonly unit: Unit | readonly Unit[] | null;
+  readonly unit: U;
   /** Its `interval` option's family. */
-  readonly interval: IntervalFamily;
+  readonly interval: I;
   /** How `compare` treats its results. */
-  readonly compare: ComparePlan;
+  readonly compare: C;
   /** What `sampleSizeFor` plans for it: the NPS plan, the proportion plan, or none. */
-  readonly sampleSize: 'nps' | 'proportion' | null;
+  readonly sampleSize: S;
   /** Whether it has `...Counts` and `...FromCounts`: a tally that merges with `mergeCounts`. */
-  readonly tally: boolean;
+  readonly tally: T;
+}
+
+/** An entry, its literal values kept in its type. */
+function entry<
+  const U extends MetricUnits,
+  const I extends IntervalFamily,
+  const C extends ComparePlan,
+  const S extends SampleSizePlan,
+  const T extends boolean,
+>(e: MetricEntry<U, I, C, S, T>): MetricEntry<U, I, C, S, T> {
+  return e;
+}
+
+/** A compare plan that refuses, with its reason. */
+function refuse(reason: string): CompareRefusal {
+  return { reason };
 }
 
 const POPULATION = 'is computed from the whole customer base, not from a sample: there is no sampling error to test, and the difference of the values is exact';
 
-/** Every metric of the library, by the name its results carry in `metric`. */
-export const METRICS = {
-  nps: { unit: 'points', interval: 'nps', compare: 'nps', sampleSize: 'nps', tally: true },
-  csat: { unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true },
-  ces: { unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true },
-  loyaltyIndex: { unit: 'points', interval: 'mean', compare: 'mean', sampleSize: null, tally: true },
-  firstContactResolution: { unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true },
-  timeToResolution: {
+/**
+ * Every metric of the library, by the name its results carry in `metric`: a
+ * frozen table that tools can read (to list the metrics, their units and
+ * which of them `compare` and `sampleSizeFor` take).
+ *
+ * @example
+ * METRICS.nps.unit // => 'points'
+ * METRICS.csat.compare // => 'point-scale'
+ * METRICS.mrrChurn.sampleSize // => null
+ */
+export const METRICS = /* @__PURE__ */ deepFreeze({
+  /** Net Promoter Score (docs/metrics/nps.md). */
+  nps: entry({ unit: 'points', interval: 'nps', compare: 'nps', sampleSize: 'nps', tally: true }),
+  /** Customer Satisfaction Score (docs/metrics/csat.md). */
+  csat: entry({ unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true }),
+  /** Customer Effort Score (docs/metrics/ces.md). */
+  ces: entry({ unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true }),
+  /** The customer loyalty index (docs/metrics/loyalty-index.md). */
+  loyaltyIndex: entry({ unit: 'points', interval: 'mean', compare: 'mean', sampleSize: null, tally: true }),
+  /** First contact resolution (docs/metrics/first-contact-resolution.md). */
+  firstContactResolution: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
+  /** Time to resolution (docs/metrics/time-to-resolution.md). */
+  timeToResolution: entry({
     unit: 'milliseconds',
     interval: 'median',
-    compare: { reason: 'timeToResolution results cannot be compared: durations are skewed and censored, and no test of medians is provided' },
+    compare: refuse('timeToResolution results cannot be compared: durations are skewed and censored, and no test of medians is provided'),
     sampleSize: null,
     tally: true,
-  },
-  customerChurn: { unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: false },
-  churnToAnnual: {
+  }),
+  /** Customer churn (docs/metrics/customer-churn.md). */
+  customerChurn: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: false }),
+  /** A monthly churn rate compounded to a year (docs/metrics/customer-churn.md). */
+  churnToAnnual: entry({
     unit: 'percent',
     interval: 'none',
-    compare: { reason: 'churnToAnnual converts a given rate and keeps no counts to test: compare the customerChurn results it came from' },
+    compare: refuse('churnToAnnual converts a given rate and keeps no counts to test: compare the customerChurn results it came from'),
     sampleSize: null,
     tally: false,
-  },
-  churnToMonthly: {
+  }),
+  /** An annual churn rate as the monthly rate that compounds to it (docs/metrics/customer-churn.md). */
+  churnToMonthly: entry({
     unit: 'percent',
     interval: 'none',
-    compare: { reason: 'churnToMonthly converts a given rate and keeps no counts to test: compare the customerChurn results it came from' },
+    compare: refuse('churnToMonthly converts a given rate and keeps no counts to test: compare the customerChurn results it came from'),
     sampleSize: null,
     tally: false,
-  },
-  mrrChurn: { unit: 'percent', interval: 'none', compare: { reason: `mrrChurn ${POPULATION}` }, sampleSize: null, tally: false },
-  netMrrChurn: { unit: 'percent', interval: 'none', compare: { reason: `netMrrChurn ${POPULATION}` }, sampleSize: null, tally: false },
-  expansionRevenue: { unit: 'percent', interval: 'none', compare: { reason: `expansionRevenue ${POPULATION}` }, sampleSize: null, tally: false },
-  mrrMovements: {
+  }),
+  /** MRR churn (docs/metrics/mrr-churn.md). */
+  mrrChurn: entry({ unit: 'percent', interval: 'none', compare: refuse(`mrrChurn ${POPULATION}`), sampleSize: null, tally: false }),
+  /** Net MRR churn (docs/metrics/net-mrr-churn.md). */
+  netMrrChurn: entry({ unit: 'percent', interval: 'none', compare: refuse(`netMrrChurn ${POPULATION}`), sampleSize: null, tally: false }),
+  /** Expansion revenue (docs/metrics/expansion-revenue.md). */
+  expansionRevenue: entry({ unit: 'percent', interval: 'none', compare: refuse(`expansionRevenue ${POPULATION}`), sampleSize: null, tally: false }),
+  /** MRR movements between two snapshots (docs/metrics/mrr-churn.md). */
+  mrrMovements: entry({
     unit: null,
     interval: 'none',
-    compare: { reason: 'mrrMovements is a tally of revenue movements, not an estimate' },
+    compare: refuse('mrrMovements is a tally of revenue movements, not an estimate'),
     sampleSize: null,
     tally: false,
-  },
-  repurchaseRate: { unit: ['percent', 'ratio'], interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true },
-  upsellRatio: { unit: 'ratio', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true },
-} as const satisfies Record<string, MetricEntry>;
+  }),
+  /** Repurchase rate (docs/metrics/repurchase-rate.md). */
+  repurchaseRate: entry({ unit: ['percent', 'ratio'], interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
+  /** Upsell ratio (docs/metrics/upsell-ratio.md). */
+  upsellRatio: entry({ unit: 'ratio', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
+});
 
 /** The name of a metric, as its results carry it in `metric`. */
 export type MetricName = keyof typeof METRICS;
 
-/** The functions that are not metrics but throw and return results of their own, and why `compare` refuses their results. */
-export const OPERATIONS = {
+/**
+ * The functions that are not metrics but throw errors and return results of
+ * their own, each with the reason `compare` refuses their results.
+ *
+ * @example
+ * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts']
+ */
+export const OPERATIONS = /* @__PURE__ */ deepFreeze({
+  /** `compare`: tests whether two results differ. */
   compare: 'a comparison is not an estimate: compare the results it came from',
+  /** `sampleSizeFor`: the answers a margin of error needs. */
   sampleSizeFor: 'a sample size is a plan, not an estimate',
+  /** `checkTargets`: results against the sources' targets. */
   checkTargets: 'a target check is not an estimate',
+  /** `sourceTargets`: the targets the sources give. */
   sourceTargets: 'a target is not an estimate',
+  /** `mergeCounts`: the tally of two tallies. */
   mergeCounts: 'a tally is not a result: compute the result with the metric\u2019s ...FromCounts first',
-} as const satisfies Record<string, string>;
+} as const satisfies Record<string, string>);
 
 /** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`. */
 export type OperationName = keyof typeof OPERATIONS;
@@ -120,16 +185,14 @@ export type OperationName = keyof typeof OPERATIONS;
 /** What a {@link MetricsError} names in `metric`: the metric or the operation that refused the input. */
 export type ErrorSource = MetricName | OperationName;
 
-type Entry<K extends MetricName> = (typeof METRICS)[K];
-
 /** The metrics whose results {@link compare} tests. */
-export type ComparableMetric = { [K in MetricName]: Entry<K>['compare'] extends string ? K : never }[MetricName];
+export type ComparableMetric = { [K in MetricName]: (typeof METRICS)[K]['compare'] extends string ? K : never }[MetricName];
 
 /** The metrics with a tally: `...Counts`, `...FromCounts` and `mergeCounts`. */
-export type TallyMetric = { [K in MetricName]: Entry<K>['tally'] extends true ? K : never }[MetricName];
+export type TallyMetric = { [K in MetricName]: (typeof METRICS)[K]['tally'] extends true ? K : never }[MetricName];
 
 /** The metrics `sampleSizeFor` plans for by name, besides the generic `'proportion'`. */
-export type PlannedMetric = { [K in MetricName]: Entry<K>['sampleSize'] extends null ? never : K }[MetricName];
+export type PlannedMetric = { [K in MetricName]: (typeof METRICS)[K]['sampleSize'] extends null ? never : K }[MetricName];
 
 /** The names of the metrics in table order, typed. */
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];

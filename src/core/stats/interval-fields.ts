@@ -31,7 +31,14 @@ export interface Interval {
 }
 
 /** The `interval` option: `true` for the defaults, or a level and a method. */
-export type IntervalOption<M extends string> = boolean | { readonly level?: number; readonly method?: M };
+export type IntervalOption<M extends string> =
+  | boolean
+  | {
+      /** The confidence level, strictly between 0 and 1. Default 0.95. */
+      readonly level?: number;
+      /** A method of the metric's interval family. Default the family's first (`'wilson'` for proportions, `'t'` for a mean). */
+      readonly method?: M;
+    };
 
 /** A parsed `interval` option. */
 export interface IntervalSettings<M extends string> {

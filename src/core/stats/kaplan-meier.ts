@@ -21,12 +21,12 @@
  * the decimal threshold is within 1e-40 of an integer.
  */
 import { Dec } from '../exact/decimal.js';
+import { IntegerSum } from '../exact/integer-sum.js';
 
 /** The survival levels of the median, p90 and p95. */
 const LEVELS = [new Dec('0.5'), new Dec('0.1'), new Dec('0.05')] as const;
 const LEVEL_NUMBERS = [0.5, 0.1, 0.05] as const;
 const TIE = new Dec('1e-40');
-const TWO_52 = 2 ** 52;
 
 /** The median, p90 and p95 (`null` when the data cannot reach them) and the restricted mean. */
 export interface SurvivalSummary {
@@ -35,39 +35,6 @@ export interface SurvivalSummary {
   readonly p95: Dec | null;
   /** Area under `S` from 0 to the longest observed duration; `null` without events. */
   readonly restrictedMean: Dec | null;
-}
-
-/** An exact sum of non-negative integers: a double while it is exact, then a BigInt. */
-export class ExactSum {
-  private small = 0;
-  private big = 0n;
-
-  /** Adds `count * value` (non-negative safe integers). */
-  add(value: number, count = 1): void {
-    const term = count === 1 ? value : count * value;
-    if (term <= TWO_52 && this.small <= TWO_52) {
-      this.small += term;
-    } else {
-      this.big += BigInt(this.small) + BigInt(count) * BigInt(value);
-      this.small = 0;
-    }
-  }
-
-  /** The sum as a decimal. */
-  toDec(): Dec {
-    return this.big === 0n ? new Dec(this.small) : new Dec((this.big + BigInt(this.small)).toString());
-  }
-}
-
-/** The exact sum of an array of non-negative safe integers, as a decimal. */
-export function sumOf(values: Float64Array): Dec {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i]!;
-  // All partial sums were exact when the final one is below 2^53 (terms are non-negative).
-  if (total < 2 ** 53) return new Dec(total);
-  const sum = new ExactSum();
-  for (let i = 0; i < values.length; i++) sum.add(values[i]!);
-  return sum.toDec();
 }
 
 /**
@@ -88,7 +55,7 @@ export function kaplanMeier(events: Float64Array, censored: Float64Array): Survi
   let r0 = r;
   let base = new Dec(1);
   let runStart = 0;
-  let runSum = new ExactSum();
+  let runSum = new IntegerSum();
   let area = new Dec(0);
   // base as a double, for thresholds far from an integer; refreshed from the
   // decimal every 1024 censoring times so its relative error stays below 1e-12.
@@ -166,7 +133,7 @@ export function kaplanMeier(events: Float64Array, censored: Float64Array): Survi
       r -= losses;
       r0 = r;
       runStart = t;
-      runSum = new ExactSum();
+      runSum = new IntegerSum();
       if (r > 0) thresholds();
     }
   }

@@ -16,8 +16,15 @@ import { domainError } from './domain-errors.js';
 import { tailProbability } from './levels.js';
 import { normalQuantile } from './normal.js';
 
-/** The interval methods for a proportion; the first is the default. */
-export const PROPORTION_METHODS = ['wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald'] as const;
+/**
+ * The interval methods for a proportion, in a frozen list; the first is the
+ * default. The interval methods guide says what each is and when to use it.
+ *
+ * @example
+ * PROPORTION_METHODS[0] // => 'wilson'
+ * PROPORTION_METHODS.includes('clopper-pearson') // => true
+ */
+export const PROPORTION_METHODS = /* @__PURE__ */ Object.freeze(['wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald'] as const);
 
 /** An interval method for a proportion: `'wilson'` (default), `'agresti-coull'`, `'jeffreys'`, `'clopper-pearson'` or `'wald'`. */
 export type ProportionMethod = (typeof PROPORTION_METHODS)[number];

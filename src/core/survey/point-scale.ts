@@ -34,6 +34,7 @@ export interface PointWeights {
 
 /** A point-scale tally: answers per scale point (keys are the points), and skipped missing answers. */
 export interface PointCounts<M extends string> {
+  /** The metric the tally is for: `'csat'` or `'ces'`. */
   readonly metric: M;
   /** Scale point (as a string key) to the number of answers on it; points with no answers may be left out. */
   readonly points: Readonly<Record<string, number>>;

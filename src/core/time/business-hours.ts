@@ -31,7 +31,22 @@ export interface BusinessHours {
    * weekday; days left out are closed. Closing may be `'24:00'`; it must be
    * after opening (split a night shift over two days).
    */
-  readonly days: { readonly [D in Weekday]?: readonly [string, string] };
+  readonly days: {
+    /** Monday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly mon?: readonly [string, string];
+    /** Tuesday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly tue?: readonly [string, string];
+    /** Wednesday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly wed?: readonly [string, string];
+    /** Thursday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly thu?: readonly [string, string];
+    /** Friday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly fri?: readonly [string, string];
+    /** Saturday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly sat?: readonly [string, string];
+    /** Sunday's hours `['HH:MM', 'HH:MM']`; closed when left out. */
+    readonly sun?: readonly [string, string];
+  };
   /** Local dates `'YYYY-MM-DD'` that are closed all day. */
   readonly holidays?: readonly string[];
 }

@@ -12,8 +12,9 @@
  * their empirical distribution.
  */
 import { Dec, type OutputFormat } from '../exact/decimal.js';
+import { sumOf } from '../exact/integer-sum.js';
 import { type Interval, type IntervalSettings, toInterval } from '../stats/interval-fields.js';
-import { kaplanMeier, sumOf } from '../stats/kaplan-meier.js';
+import { kaplanMeier } from '../stats/kaplan-meier.js';
 import { medianRanks } from '../stats/order-statistics.js';
 import { type Durations, NONE } from './durations.js';
 
