@@ -9,7 +9,7 @@ import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
+import { complementOf, Dec, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -291,7 +291,7 @@ function fromTally(c: FirstContactResolutionCounts, o: Parsed): FirstContactReso
     resolved: c.resolved,
     resolvedFirstContact: c.resolvedFirstContact,
     total: c.total,
-    repeatContactPercent: rounded === null ? null : output(new Dec(100).minus(rounded), o.format),
+    repeatContactPercent: rounded === null ? null : output(complementOf(rounded), o.format),
     ...proportionInference(c.resolvedFirstContact, denominator, o.interval, o.format),
   });
 }

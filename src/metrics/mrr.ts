@@ -8,7 +8,7 @@ import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
+import { complementOf, type Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
 import { formatUnits, type Money, moneySchema } from '../core/money/money.js';
 import { checkExpansion, checkLoss, isMovementsTally, type MovementUnits, type MrrMovements, movementUnits, parseMovements } from '../core/money/movements.js';
 import type { Warning } from '../core/stats/warnings.js';
@@ -180,7 +180,7 @@ function amountOrNull(units: bigint | null, scale: number): string | null {
 
 /** Retention from churn: `100 - churn`, in percent; `null` with it. */
 function retentionOf(churn: Dec | null, format: OutputFormat): number | null {
-  return churn === null ? null : output(new Dec(100).minus(churn), format);
+  return churn === null ? null : output(complementOf(churn), format);
 }
 
 /**

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { describe, fail } from '../core/contract/errors.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
-import { deepFreeze, safeTotal } from '../core/contract/result.js';
+import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { safeTotal } from '../core/contract/tally.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull, percentOf, ratioOf } from '../core/exact/decimal.js';
 import {

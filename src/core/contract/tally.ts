@@ -11,6 +11,7 @@
 
 import { Dec } from '../exact/decimal.js';
 import { describe, fail, type MetricsPath } from './errors.js';
+import type { ErrorSource } from './registry.js';
 
 /** Any metric's tally: a plain object with its metric's name. */
 export interface Tally {
@@ -114,4 +115,14 @@ function decimalPlaces(s: string): number {
 
 function mismatch(path: MetricsPath, what: string, received: unknown): never {
   return fail('mergeCounts', 'inconsistent', path, `expected ${what} as in the first tally, received ${describe(received)}`);
+}
+
+/** The sum of counts, or a {@link MetricsError} at `path` when it passes 2^53. */
+export function safeTotal(metric: ErrorSource, counts: readonly number[], path: readonly (string | number)[]): number {
+  let total = 0;
+  for (const c of counts) total += c;
+  if (!Number.isSafeInteger(total)) {
+    fail(metric, 'out-of-range', path, `expected counts whose total stays below 2^53, received a total of ${total}`);
+  }
+  return total;
 }

@@ -65,3 +65,8 @@ export function ratioOf(numerator: number | bigint | Dec, denominator: number | 
   if (d.isZero()) return null;
   return new Dec(numerator.toString()).dividedBy(d);
 }
+
+/** `100 - percent`: the rest of a whole in percent (repeat contacts of FCR, revenue retained of churn), exactly. */
+export function complementOf(percent: Dec): Dec {
+  return new Dec(100).minus(percent);
+}

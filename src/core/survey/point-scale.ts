@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import type { MetricName } from '../contract/registry.js';
-import { safeTotal } from '../contract/result.js';
 import { countSchema, formatOf, missingSchema, roundingFields, scaleSchema } from '../contract/schemas.js';
+import { safeTotal } from '../contract/tally.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
 import { customIssue, expected, parse } from '../contract/validate.js';
 import type { OutputFormat } from '../exact/decimal.js';
