@@ -9,7 +9,7 @@ import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
-import { complementOf, Dec, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
+import { complementOf, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
