@@ -18,20 +18,10 @@ import {
   exactSum,
   partialsOf,
 } from '../../src/core/exact/exact-sum.js';
+import { unitsOfDouble } from '../helpers/rational.js';
 
 /** A finite double as numerator / 2^1100, exactly (every finite double is a multiple of 2^-1074). */
-function scaled(x: number): bigint {
-  if (x === 0) return 0n;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  let mantissa = bits & 0xfffffffffffffn;
-  if (biased !== 0) mantissa |= 1n << 52n;
-  const exponent = (biased === 0 ? 1 : biased) - 1075;
-  const value = mantissa << BigInt(exponent + 1100);
-  return x < 0 ? -value : value;
-}
+const scaled = (x: number): bigint => unitsOfDouble(x) << 26n;
 
 /** A dyadic rational as numerator / 2^1100 (exact for the values here). */
 function dyadicScaled(d: Dyadic): bigint {

@@ -23,6 +23,7 @@ import { type ExactInput, exactDec, meanInterval as meanBounds, sampleVariance }
 import { type NpsWaldMethod, npsInterval as npsBounds } from '../../src/core/stats/nps-interval.js';
 import { type ProportionMethod, proportionInterval as proportionBounds } from '../../src/core/stats/proportion-intervals.js';
 import { effectiveSize } from '../../src/core/survey/weights.js';
+import { intervalsR } from '../vectors/intervals-r.js';
 
 /*
  * The interval functions return decimal bounds; the result layer converts
@@ -80,24 +81,7 @@ const statsmodels = JSON.parse(readFileSync(join(vectors, 'proportion-intervals.
   proportion: ({ count: number; nobs: number; alpha: number } & Record<string, [number, number]>)[];
   difference: { count1: number; nobs1: number; count2: number; nobs2: number; alpha: number; newcomb: [number, number] }[];
 };
-const r = JSON.parse(readFileSync(join(vectors, 'intervals-r.json'), 'utf8')) as {
-  binomTest: { x: number; n: number; level: number; 'conf.int': [number, number] }[];
-  wilson: { x: number; n: number; level: number; 'conf.int': [number, number] }[];
-  twoProportions: { x1: number; n1: number; x2: number; n2: number; statistic: number; 'p.value': number }[];
-  tTest: { n: number; sum: number; sumSquares: number; level: number; 'conf.int': [number, number] }[];
-  welch: {
-    n1: number;
-    sum1: number;
-    sumSquares1: number;
-    n2: number;
-    sum2: number;
-    sumSquares2: number;
-    statistic: number;
-    df: number;
-    'p.value': number;
-    'conf.int': [number, number];
-  }[];
-};
+const r = intervalsR;
 
 const METHODS: Record<string, ProportionMethod> = {
   wilson: 'wilson',

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countShares, weightShares } from '../../src/core/exact/shares.js';
 import { cesFromCounts, csatFromCounts, nps, npsFromCounts } from '../../src/index.js';
-import { nearestDouble } from '../helpers/rational.js';
+import { nearestDouble, unitsOfDouble } from '../helpers/rational.js';
 
 /** A rational `n / d` with `d > 0`, compared by cross-multiplication. */
 interface Q {
@@ -103,7 +103,7 @@ describe('percent shares: the largest-remainder rule on exact remainders', () =>
         const r = nps(scores, { weights, decimals: d });
         // The oracle on the exact weight sums of each group, as dyadic integers on one scale.
         const sums = [0n, 0n, 0n];
-        for (const [s, w] of answers) sums[s >= 9 ? 0 : s <= 6 ? 2 : 1]! += scaled(w);
+        for (const [s, w] of answers) sums[s >= 9 ? 0 : s <= 6 ? 2 : 1]! += unitsOfDouble(w);
         expect([r.promoters.percent, r.passives.percent, r.detractors.percent]).toStrictEqual(oracle(sums, d));
       }),
       { numRuns: 300 },
@@ -128,14 +128,3 @@ describe('percent shares: the largest-remainder rule on exact remainders', () =>
     expect(weightShares([{ mantissa: 0n, exponent: 0 }], format(1))).toStrictEqual([null]);
   });
 });
-
-/** A double as an integer multiple of 2^-1074, exactly. */
-function scaled(x: number): bigint {
-  if (x === 0) return 0n;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const mantissa = (bits & 0xfffffffffffffn) | (biased === 0 ? 0n : 1n << 52n);
-  return mantissa << BigInt((biased === 0 ? 1 : biased) - 1);
-}

@@ -46,3 +46,15 @@ export function isClean(value: unknown): boolean {
   if (typeof value === 'object' && value !== null) return Object.values(value).every(isClean);
   return value === null || typeof value === 'string' || typeof value === 'boolean';
 }
+
+/** A finite double as an exact integer multiple of 2^-1074 (every finite double is one). */
+export function unitsOfDouble(x: number): bigint {
+  if (x === 0) return 0n;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const mantissa = (bits & 0xfffffffffffffn) | (biased === 0 ? 0n : 1n << 52n);
+  const units = mantissa << BigInt((biased === 0 ? 1 : biased) - 1);
+  return x < 0 ? -units : units;
+}

@@ -36,6 +36,7 @@ import {
 } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { npsCompareVectors, proportionCompareVectors } from '../vectors/compare.js';
+import { intervalsR } from '../vectors/intervals-r.js';
 
 const vectors = join(import.meta.dirname, '..', 'vectors');
 const r = JSON.parse(readFileSync(join(vectors, 'compare-r.json'), 'utf8')) as {
@@ -64,22 +65,6 @@ const r = JSON.parse(readFileSync(join(vectors, 'compare-r.json'), 'utf8')) as {
 };
 const statsmodels = JSON.parse(readFileSync(join(vectors, 'compare-statsmodels.json'), 'utf8')) as {
   rows: { x1: number; n1: number; x2: number; n2: number; level: number; nMinusOne: number; newcomb: [number, number] }[];
-};
-
-const intervalsR = JSON.parse(readFileSync(join(vectors, 'intervals-r.json'), 'utf8')) as {
-  twoProportions: { x1: number; n1: number; x2: number; n2: number; level: number; statistic: number; 'p.value': number }[];
-  welch: {
-    n1: number;
-    sum1: number;
-    sumSquares1: number;
-    n2: number;
-    sum2: number;
-    sumSquares2: number;
-    statistic: number;
-    df: number;
-    'p.value': number;
-    'conf.int': [number, number];
-  }[];
 };
 
 const TOLERANCE = 1e-9;
