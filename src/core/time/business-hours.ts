@@ -20,8 +20,10 @@ export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
 /**
  * Working hours: a time zone, the hours of each working day, and holidays.
- * Time between two instants counts only while the zone's wall clock is inside
- * the day's hours, on a weekday listed in `days` that is not a holiday.
+ * On a weekday listed in `days` that is not a holiday, time counts from the
+ * first instant the zone's clock shows the opening time (or later) to the
+ * first instant it shows the closing time (or later), all of it once, even
+ * when the clock goes back in between.
  */
 export interface BusinessHours {
   /** An IANA time zone name (`'Europe/Amsterdam'`, `'America/New_York'`, `'UTC'`). */
