@@ -1,11 +1,35 @@
 import { defineConfig } from 'tsup';
 
+/**
+ * The package: ESM and CJS builds of `src/index.ts`, with their `.d.ts`.
+ *
+ * zod is bundled in: only the `zod/mini` code the schemas use goes in, so
+ * Node loads one file instead of zod's hundreds of modules (its locales
+ * among them). decimal.js stays a dependency.
+ *
+ * The ESM build is split so that an application's bundler can leave out
+ * what it does not use (the package has `sideEffects: false`, so a chunk
+ * none of whose exports is used is dropped whole): the module that imports
+ * decimal.js, the error type, and validation (with zod's module-level code)
+ * are entry points of their own, which puts each in a chunk of its own. A
+ * program that imports `isMetricsError` then carries neither zod nor
+ * decimal.js. The extra entries under `internal/` are not exported by the
+ * package; the CJS build, for Node, stays one file.
+ */
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'internal/decimal': 'src/core/exact/decimal.ts',
+    'internal/errors': 'src/core/contract/errors.ts',
+    'internal/validate': 'src/core/contract/validate.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   clean: true,
   sourcemap: true,
   target: 'node20',
-  treeshake: true,
+  noExternal: ['zod'],
+  esbuildOptions(options, { format }) {
+    if (format === 'cjs') options.entryPoints = { index: 'src/index.ts' };
+  },
 });

@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: every benchmark, baselines in the same process, ratios
  * printed against the targets. Exits non-zero when a target is missed.
- * `BENCH_ONLY=survey` runs one group; `BENCH_QUICK=1` and `BENCH_SIZES`
- * shorten a run.
+ * `BENCH_ONLY=survey` runs one group (`BENCH_ONLY=import` the cost of
+ * loading the package in Node); `BENCH_QUICK=1` and `BENCH_SIZES` shorten a
+ * run.
  */
 import { run as bootstrap } from './bootstrap.js';
+import { run as importCost } from './import-cost.js';
 import { run as revenue } from './revenue.js';
 import { run as support } from './support.js';
 import { run as survey } from './survey.js';
 
-const groups: Record<string, () => Promise<boolean>> = { survey, support, revenue, bootstrap };
+const groups: Record<string, () => Promise<boolean>> = { survey, support, revenue, bootstrap, import: importCost };
 
 const only = process.env.BENCH_ONLY?.split(',');
 let ok = true;

@@ -25,7 +25,7 @@ export {
   type PlannedMetric,
   type SampleSizePlan,
 } from './core/contract/registry.js';
-export { mergeCounts, type Tally } from './core/contract/tally.js';
+export type { Tally, TallyField, TallyShape } from './core/contract/tally.js';
 export type {
   MissingPolicy,
   NumericTypedArray,
@@ -104,6 +104,7 @@ export {
   loyaltyIndexCounts,
   loyaltyIndexFromCounts,
 } from './metrics/loyalty-index.js';
+export { mergeCounts } from './metrics/merge-counts.js';
 export {
   type MovementChoice,
   type MrrChurnInput,

@@ -1,7 +1,8 @@
 /**
  * Customer Effort Score.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, MissingOptions, RoundingOptions, WeightsOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
@@ -88,12 +89,14 @@ const SPEC: PointScaleSpec = {
   defaultScale: { min: 1, max: 7 },
   defaultSelected: (scale, o) => (o.direction === 'lower-is-easier' ? bottomPoints(scale) : topPoints(scale)),
 };
-const optionsSchema = pointScaleOptionsSchema(SPEC, {
-  direction: z.enum(['higher-is-easier', 'lower-is-easier'], expected('"higher-is-easier" or "lower-is-easier"')).optional(),
-});
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  pointScaleOptionsSchema(SPEC, {
+    direction: z.optional(z.enum(['higher-is-easier', 'lower-is-easier'], expected('"higher-is-easier" or "lower-is-easier"'))),
+  }),
+);
 
 function parseOptions(options: unknown): PointScaleSettings {
-  return parsePointScaleOptions(SPEC, optionsSchema, options);
+  return parsePointScaleOptions(SPEC, optionsSchema(), options);
 }
 
 /**
@@ -139,7 +142,7 @@ export function ces(responses: ResponseInput, options?: CesOptions): CesResult {
  * cesCounts(['very easy', 'easy'], { labels: { 'very easy': 7, easy: 6 } }) // => { metric: 'ces', points: { 6: 1, 7: 1 }, excluded: 0 }
  */
 export function cesCounts(responses: ResponseInput, options?: CesOptions): CesCounts {
-  return tally(responses, parseOptions(options));
+  return deepFreeze(tally(responses, parseOptions(options)));
 }
 
 /**

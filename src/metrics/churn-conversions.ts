@@ -2,7 +2,8 @@
  * Converting churn rates between months and years, for a rate kept up
  * period after period: `annual = 1 - (1 - monthly)^12`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../core/contract/lazy.js';
 import type { RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
@@ -44,9 +45,9 @@ export interface ChurnToMonthlyResult {
 const CHURN_TO_ANNUAL = 'churnToAnnual' as const satisfies MetricName;
 const CHURN_TO_MONTHLY = 'churnToMonthly' as const satisfies MetricName;
 
-const PERCENT = expected('a percent from 0 to 100');
-const percentSchema = z.number(PERCENT).min(0, PERCENT).max(100, PERCENT);
-const optionsSchema = optionsObject({ ...roundingFields });
+const PERCENT = /* @__PURE__ */ (() => expected('a percent from 0 to 100'))();
+const percentSchema = /* @__PURE__ */ lazy(() => z.number(PERCENT).check(z.minimum(0, PERCENT), z.maximum(100, PERCENT)));
+const optionsSchema = /* @__PURE__ */ lazy(() => optionsObject({ ...roundingFields() }));
 
 /**
  * A decimal clone with 80 significant digits more than the leading zeros of
@@ -79,8 +80,8 @@ function precisionFor(rate: Dec): typeof Dec {
  * churnToAnnual(120) // throws
  */
 export function churnToAnnual(monthlyPercent: number, options?: ChurnToAnnualOptions): ChurnToAnnualResult {
-  const o = parse(CHURN_TO_ANNUAL, optionsSchema, options, ['options']) ?? {};
-  const monthly = parse(CHURN_TO_ANNUAL, percentSchema, monthlyPercent, ['monthlyPercent']);
+  const o = parse(CHURN_TO_ANNUAL, optionsSchema(), options, ['options']) ?? {};
+  const monthly = parse(CHURN_TO_ANNUAL, percentSchema(), monthlyPercent, ['monthlyPercent']);
   const rate = new Dec(monthly).dividedBy(100);
   const D = precisionFor(rate);
   const kept = new D(1).minus(new D(rate)).pow(12);
@@ -109,8 +110,8 @@ export function churnToAnnual(monthlyPercent: number, options?: ChurnToAnnualOpt
  * churnToMonthly(0).value // => 0
  */
 export function churnToMonthly(annualPercent: number, options?: ChurnToMonthlyOptions): ChurnToMonthlyResult {
-  const o = parse(CHURN_TO_MONTHLY, optionsSchema, options, ['options']) ?? {};
-  const annual = parse(CHURN_TO_MONTHLY, percentSchema, annualPercent, ['annualPercent']);
+  const o = parse(CHURN_TO_MONTHLY, optionsSchema(), options, ['options']) ?? {};
+  const annual = parse(CHURN_TO_MONTHLY, percentSchema(), annualPercent, ['annualPercent']);
   const rate = new Dec(annual).dividedBy(100);
   let monthly: Dec;
   if (rate.isZero() || rate.equals(1)) {

@@ -2,10 +2,12 @@
  * Comparing two results of the same metric: this period against the last,
  * a segment against the rest.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { COMPARE_METHODS, type CompareMethod, chooseMethod } from '../core/comparison/methods.js';
 import { checkSameDefinition, readSample, type Side } from '../core/comparison/samples.js';
+import { isPlainObject } from '../core/contract/brands.js';
 import { fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { RoundingOptions } from '../core/contract/options.js';
 import {
   COMPARABLE_METRICS,
@@ -90,16 +92,18 @@ export interface ComparableResult {
 
 const METRIC = 'compare' satisfies OperationName;
 
-const compareOptionsSchema = optionsObject({
-  level: levelSchema.optional(),
-  method: z.enum(COMPARE_METHODS, expected('"adjusted-wald", "wald", "n-1" or "welch"')).optional(),
-  on: z.enum(['percent', 'mean'], expected('"percent" or "mean"')).optional(),
-  ...roundingFields,
-});
+const compareOptionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    level: z.optional(levelSchema()),
+    method: z.optional(z.enum(COMPARE_METHODS, expected('"adjusted-wald", "wald", "n-1" or "welch"'))),
+    on: z.optional(z.enum(['percent', 'mean'], expected('"percent" or "mean"'))),
+    ...roundingFields(),
+  }),
+);
 
 /** The metric of a result, or a MetricsError at `[side]` when it is not a result. */
 function metricOf(side: Side, r: unknown): string {
-  if (typeof r !== 'object' || r === null || Array.isArray(r) || typeof (r as { metric?: unknown }).metric !== 'string') {
+  if (!isPlainObject(r) || typeof r.metric !== 'string') {
     fail(
       METRIC,
       'invalid-type',
@@ -188,7 +192,7 @@ function comparable(side: Side, metric: string, r: object): ComparableMetric {
  * compare(before, csatFromCounts({ points: { 5: 1 } })) // throws
  */
 export function compare(a: ComparableResult, b: ComparableResult, options?: CompareOptions): CompareResult {
-  const o = parse(METRIC, compareOptionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, compareOptionsSchema(), options, ['options']) ?? {};
   const level = o.level ?? 0.95;
   const format = formatOf(o);
   const metric = comparable('a', metricOf('a', a), a);

@@ -2,6 +2,7 @@
  * Customer Satisfaction Score.
  */
 
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, MissingOptions, RoundingOptions, WeightsOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
@@ -80,10 +81,10 @@ const SPEC: PointScaleSpec = {
   defaultScale: { min: 1, max: 5 },
   defaultSelected: (scale) => topPoints(scale),
 };
-const optionsSchema = pointScaleOptionsSchema(SPEC);
+const optionsSchema = /* @__PURE__ */ lazy(() => pointScaleOptionsSchema(SPEC));
 
 function parseOptions(options: unknown): PointScaleSettings {
-  return parsePointScaleOptions(SPEC, optionsSchema, options);
+  return parsePointScaleOptions(SPEC, optionsSchema(), options);
 }
 
 /**
@@ -130,7 +131,7 @@ export function csat(responses: ResponseInput, options?: CsatOptions): CsatResul
  * csatCounts([5, 4, 5], { weights: [1, 2, 0.5] }).weights // => { count: 3, points: { 4: [2], 5: [1.5] }, squares: [5.25] }
  */
 export function csatCounts(responses: ResponseInput, options?: CsatOptions): CsatCounts {
-  return tally(responses, parseOptions(options));
+  return deepFreeze(tally(responses, parseOptions(options)));
 }
 
 /**

@@ -2,12 +2,13 @@
  * Customer churn: the customers lost in a period as a percent of the
  * customers at its start.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { countSchema, formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull, percentOf } from '../core/exact/decimal.js';
 import { isMovementsTally, type MrrMovements, parseMovements } from '../core/money/movements.js';
@@ -90,26 +91,30 @@ interface Counts {
   readonly customersAdded: number | null;
 }
 
-const optionsSchema = optionsObject({
-  denominator: z.enum(['start', 'start-plus-added'], expected('"start" or "start-plus-added"')).optional(),
-  interval: proportionIntervalSchema,
-  ...roundingFields,
-});
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    denominator: z.optional(z.enum(['start', 'start-plus-added'], expected('"start" or "start-plus-added"'))),
+    interval: proportionIntervalSchema(),
+    ...roundingFields(),
+  }),
+);
 
-const countsSchema = z.strictObject(
-  { customersAtStart: countSchema, customersLost: countSchema, customersAdded: countSchema.optional() },
-  expected('customer counts { customersAtStart, customersLost, customersAdded? } or an mrrMovements tally'),
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    { customersAtStart: countSchema(), customersLost: countSchema(), customersAdded: z.optional(countSchema()) },
+    expected('customer counts { customersAtStart, customersLost, customersAdded? } or an mrrMovements tally'),
+  ),
 );
 
 function parseOptions(options: unknown): Parsed {
-  const o = parse(CUSTOMER_CHURN, optionsSchema, options, ['options']) ?? {};
+  const o = parse(CUSTOMER_CHURN, optionsSchema(), options, ['options']) ?? {};
   return { denominator: o.denominator ?? 'start', interval: intervalSettings(o.interval, 'wilson'), format: formatOf(o) };
 }
 
 /** The counts given, or those of a movements tally. */
 function parseCounts(counts: unknown): Counts {
   if (isMovementsTally(counts)) return parseMovements(CUSTOMER_CHURN, counts, ['counts']);
-  const c = parse(CUSTOMER_CHURN, countsSchema, counts, ['counts']);
+  const c = parse(CUSTOMER_CHURN, countsSchema(), counts, ['counts']);
   return { customersAtStart: c.customersAtStart, customersLost: c.customersLost, customersAdded: c.customersAdded ?? null };
 }
 

@@ -2,11 +2,11 @@
  * Expansion revenue: MRR gained from existing customers as a percent of the
  * MRR at the start of the period.
  */
-import { z } from 'zod';
+import { lazy } from '../core/contract/lazy.js';
 import type { RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull, percentOf } from '../core/exact/decimal.js';
 import { type Amount, commonScale, formatUnits, type Money, moneySchema, unitsAt } from '../core/money/money.js';
@@ -52,18 +52,17 @@ interface Expansion {
   readonly expansionMrr: Amount;
 }
 
-const optionsSchema = optionsObject({ ...roundingFields });
-const inputSchema = z.strictObject(
-  { startingMrr: moneySchema, expansionMrr: moneySchema },
-  expected('MRR movements { startingMrr, expansionMrr } or an mrrMovements tally'),
+const optionsSchema = /* @__PURE__ */ lazy(() => optionsObject({ ...roundingFields() }));
+const inputSchema = /* @__PURE__ */ lazy(() =>
+  plainObject({ startingMrr: moneySchema(), expansionMrr: moneySchema() }, expected('MRR movements { startingMrr, expansionMrr } or an mrrMovements tally')),
 );
 
 function parseOptions(options: unknown): Parsed {
-  return { format: formatOf(parse(METRIC, optionsSchema, options, ['options']) ?? {}) };
+  return { format: formatOf(parse(METRIC, optionsSchema(), options, ['options']) ?? {}) };
 }
 
 function parseCounts(movements: unknown): Expansion {
-  return isMovementsTally(movements) ? parseMovements(METRIC, movements, ['movements']) : parse(METRIC, inputSchema, movements, ['movements']);
+  return isMovementsTally(movements) ? parseMovements(METRIC, movements, ['movements']) : parse(METRIC, inputSchema(), movements, ['movements']);
 }
 
 /**

@@ -2,12 +2,14 @@
  * First contact resolution: the share of tickets resolved in a single
  * contact and never reopened.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { countSchema, formatOf, optionsObject, plainObject, plainStripObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
 import { complementOf, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
 import {
@@ -99,14 +101,16 @@ const METRIC = 'firstContactResolution' as const satisfies MetricName;
 /** A ticket's fields as read from the input, before they are checked. */
 type TicketFields = { readonly [K in keyof FirstContactResolutionTicket]?: unknown };
 
-const optionsSchema = optionsObject({
-  denominator: z.enum(['resolved', 'all'], expected('"resolved" or "all"')).optional(),
-  interval: proportionIntervalSchema,
-  ...roundingFields,
-});
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    denominator: z.optional(z.enum(['resolved', 'all'], expected('"resolved" or "all"'))),
+    interval: proportionIntervalSchema(),
+    ...roundingFields(),
+  }),
+);
 
 function parseOptions(options: unknown): Parsed {
-  const o = parse(METRIC, optionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, optionsSchema(), options, ['options']) ?? {};
   return { denominator: o.denominator ?? 'resolved', interval: intervalSettings(o.interval, 'wilson'), format: formatOf(o) };
 }
 
@@ -178,22 +182,24 @@ export function firstContactResolutionCounts(
   options?: FirstContactResolutionOptions,
 ): FirstContactResolutionCounts {
   parseOptions(options);
-  return tally(tickets);
+  return deepFreeze(tally(tickets));
 }
 
-const countsSchema = z
-  .strictObject(
-    { metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(), total: countSchema, resolved: countSchema, resolvedFirstContact: countSchema },
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    { metric: z.optional(z.literal(METRIC, expected(`"${METRIC}"`))), total: countSchema(), resolved: countSchema(), resolvedFirstContact: countSchema() },
     expected('an FCR tally { total, resolved, resolvedFirstContact }'),
-  )
-  .superRefine((c, ctx) => {
-    if (c.resolved > c.total) {
-      ctx.addIssue(customIssue('inconsistent', ['resolved'], `expected at most total (${c.total}) resolved tickets, received ${c.resolved}`, c.resolved));
-    } else if (c.resolvedFirstContact > c.resolved) {
-      const message = `expected at most resolved (${c.resolved}) tickets resolved at first contact, received ${c.resolvedFirstContact}`;
-      ctx.addIssue(customIssue('inconsistent', ['resolvedFirstContact'], message, c.resolvedFirstContact));
-    }
-  });
+  ).check(
+    z.superRefine((c, ctx) => {
+      if (c.resolved > c.total) {
+        ctx.addIssue(customIssue('inconsistent', ['resolved'], `expected at most total (${c.total}) resolved tickets, received ${c.resolved}`, c.resolved));
+      } else if (c.resolvedFirstContact > c.resolved) {
+        const message = `expected at most resolved (${c.resolved}) tickets resolved at first contact, received ${c.resolvedFirstContact}`;
+        ctx.addIssue(customIssue('inconsistent', ['resolvedFirstContact'], message, c.resolvedFirstContact));
+      }
+    }),
+  ),
+);
 
 /**
  * FCR from a tally: from {@link firstContactResolutionCounts}, from merged
@@ -218,7 +224,7 @@ export function firstContactResolutionFromCounts(
 
 /** Validates a given tally. */
 function parseCounts(counts: unknown): FirstContactResolutionCounts {
-  const c = parse(METRIC, countsSchema, counts, ['counts']);
+  const c = parse(METRIC, countsSchema(), counts, ['counts']);
   return { metric: METRIC, total: c.total, resolved: c.resolved, resolvedFirstContact: c.resolvedFirstContact };
 }
 
@@ -240,7 +246,7 @@ function tally(tickets: unknown): FirstContactResolutionCounts {
   let resolved = 0;
   for (let i = 0; i < n; i++) {
     const t: unknown = tickets[i];
-    if (typeof t !== 'object' || t === null) rejectTicket(t, i);
+    if (!isPlainObject(t)) rejectTicket(t, i);
     const { contacts, resolved: isResolved, reopened } = t as TicketFields;
     if (
       typeof contacts !== 'number' ||
@@ -264,19 +270,21 @@ function rejectAnswer(answer: unknown, index: number): never {
   return fail(METRIC, code, ['tickets', index], `expected a boolean survey answer like the first element, received ${describe(answer)}`);
 }
 
-const CONTACTS = expected('an integer number of contacts, 1 or more');
-const ticketSchema = z.object(
-  {
-    contacts: z.number(CONTACTS).int(CONTACTS).min(1, CONTACTS),
-    resolved: z.boolean(expected('a boolean')),
-    reopened: z.boolean(expected('a boolean, or absent')).optional(),
-  },
-  expected('a ticket { contacts, resolved, reopened? } like the first element'),
+const CONTACTS = /* @__PURE__ */ (() => expected('an integer number of contacts, 1 or more'))();
+const ticketSchema = /* @__PURE__ */ lazy(() =>
+  plainStripObject(
+    {
+      contacts: z.number(CONTACTS).check(z.int(CONTACTS), z.minimum(1, CONTACTS)),
+      resolved: z.boolean(expected('a boolean')),
+      reopened: z.optional(z.boolean(expected('a boolean, or absent'))),
+    },
+    expected('a ticket { contacts, resolved, reopened? } like the first element'),
+  ),
 );
 
 /** Describes the bad ticket at `index` with zod and throws. */
 function rejectTicket(ticket: unknown, index: number): never {
-  return rejectElement(METRIC, ticketSchema, ticket, ['tickets', index], `expected a ticket { contacts, resolved, reopened? }, received ${describe(ticket)}`);
+  return rejectElement(METRIC, ticketSchema(), ticket, ['tickets', index], `expected a ticket { contacts, resolved, reopened? }, received ${describe(ticket)}`);
 }
 
 function fromTally(c: FirstContactResolutionCounts, o: Parsed): FirstContactResolutionResult {

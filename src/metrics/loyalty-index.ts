@@ -1,12 +1,13 @@
 /**
  * Customer Loyalty Index.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, MissingOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
+import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, plainObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
 import type { MissingPolicy, Scale } from '../core/contract/types.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { Dec, type OutputFormat, output, outputOrNull } from '../core/exact/decimal.js';
@@ -123,16 +124,18 @@ interface Settings {
 /** The defaults of the options. */
 const DEFAULTS = { scale: { min: 0, max: 10 }, aggregate: 'sum' } as const satisfies Pick<Settings, 'scale' | 'aggregate'>;
 
-const optionsSchema = optionsObject({
-  scale: scaleSchema.optional(),
-  aggregate: z.enum(['sum', 'mean'], expected('"sum" or "mean"')).optional(),
-  missing: missingSchema.optional(),
-  interval: intervalSchema(['t']),
-  ...roundingFields,
-});
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    scale: z.optional(scaleSchema()),
+    aggregate: z.optional(z.enum(['sum', 'mean'], expected('"sum" or "mean"'))),
+    missing: z.optional(missingSchema()),
+    interval: intervalSchema(['t']),
+    ...roundingFields(),
+  }),
+);
 
 function parseOptions(options: unknown): Settings {
-  const o = parse(METRIC, optionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, optionsSchema(), options, ['options']) ?? {};
   return {
     scale: o.scale ?? DEFAULTS.scale,
     aggregate: o.aggregate ?? DEFAULTS.aggregate,
@@ -189,7 +192,7 @@ export function loyaltyIndex(answers: readonly LoyaltyAnswer[], options?: Loyalt
  * loyaltyIndexCounts([{ recommend: 9, repurchase: 8, upsell: 6 }]).sumOfSquaredTotals // => 529
  */
 export function loyaltyIndexCounts(answers: readonly LoyaltyAnswer[], options?: LoyaltyIndexOptions): LoyaltyIndexCounts {
-  return tally(answers, parseOptions(options));
+  return deepFreeze(tally(answers, parseOptions(options)));
 }
 
 /**
@@ -219,20 +222,22 @@ function tally(answers: unknown, parsed: Settings): LoyaltyIndexCounts {
 /** A tally as the result reads it: `sumOfSquaredTotals` is `null` when a hand-made tally left it out. */
 type LoyaltyTally = Omit<LoyaltyIndexCounts, 'sumOfSquaredTotals'> & { readonly sumOfSquaredTotals: number | null };
 
-const countsSchema = z.strictObject(
-  {
-    metric: z.literal(METRIC, expected(JSON.stringify(METRIC))).optional(),
-    respondents: countSchema,
-    sums: z.strictObject({ recommend: integerSchema, repurchase: integerSchema, upsell: integerSchema }, expected('{ recommend, repurchase, upsell }')),
-    sumOfSquaredTotals: countSchema.optional(),
-    excluded: countSchema.optional(),
-  },
-  expected('a loyalty-index tally'),
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    {
+      metric: z.optional(z.literal(METRIC, expected(JSON.stringify(METRIC)))),
+      respondents: countSchema(),
+      sums: plainObject({ recommend: integerSchema(), repurchase: integerSchema(), upsell: integerSchema() }, expected('{ recommend, repurchase, upsell }')),
+      sumOfSquaredTotals: z.optional(countSchema()),
+      excluded: z.optional(countSchema()),
+    },
+    expected('a loyalty-index tally'),
+  ),
 );
 
 /** Validates a given tally: its sums on the scale, and a `sumOfSquaredTotals` its sums can give (required for an interval). */
 function parseCounts(counts: unknown, parsed: Settings): LoyaltyTally {
-  const c = parse(METRIC, countsSchema, counts, ['counts']);
+  const c = parse(METRIC, countsSchema(), counts, ['counts']);
   const n = c.respondents;
   const { min, max } = parsed.scale;
   for (const q of LOYALTY_QUESTIONS) {

@@ -1,6 +1,8 @@
 /**
  * MRR movements from per-customer MRR at the start and the end of a period.
  */
+
+import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, type MetricsPath } from '../core/contract/errors.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
@@ -104,8 +106,8 @@ type CustomerFields = { readonly [K in keyof MrrCustomer]?: unknown };
 
 /** Checks a record's shape, id and flag; returns its `churnedBefore`. */
 function churnedBeforeOf(c: unknown, i: number, ids: Set<unknown>): boolean {
-  if (typeof c !== 'object' || c === null || Array.isArray(c)) {
-    fail(METRIC, 'invalid-type', ['customers', i], `expected a customer { id, startMrr, endMrr }, received ${describe(c)}`);
+  if (!isPlainObject(c)) {
+    fail(METRIC, 'invalid-type', ['customers', i], `expected a customer { id, startMrr, endMrr } (a plain object), received ${describe(c)}`);
   }
   const r = c as CustomerFields;
   const id = r.id;
@@ -156,7 +158,7 @@ function fastTally(customers: readonly unknown[]): MrrMovements | null {
   let scale = 0;
   for (let i = 0; i < n; i++) {
     const c = customers[i] as CustomerFields | null;
-    if (typeof c !== 'object' || c === null || Array.isArray(c)) return null;
+    if (!isPlainObject(c)) return null;
     const id = c.id;
     if (typeof id === 'string') hashes[i] = hashString(id);
     else if (typeof id === 'number' && id - id === 0) hashes[i] = hashId(id);

@@ -2,15 +2,25 @@
  * Revenue churn: gross MRR churn, and net MRR churn with net and gross
  * revenue retention.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../core/contract/lazy.js';
 import type { RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { complementOf, type Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
 import { formatUnits, type Money, moneySchema } from '../core/money/money.js';
-import { checkExpansion, checkLoss, isMovementsTally, type MovementUnits, type MrrMovements, movementUnits, parseMovements } from '../core/money/movements.js';
+import {
+  checkExpansion,
+  checkLoss,
+  checkPercentRange,
+  isMovementsTally,
+  type MovementUnits,
+  type MrrMovements,
+  movementUnits,
+  parseMovements,
+} from '../core/money/movements.js';
 import type { Warning } from '../core/stats/warnings.js';
 
 /** Whether a movement counts: `'include'` (default) or `'exclude'`. */
@@ -127,44 +137,48 @@ interface ParsedNetMrrChurnOptions extends ParsedMrrChurnOptions {
   readonly reactivation: boolean;
 }
 
-const choice = z.enum(['include', 'exclude'], expected('"include" or "exclude"')).optional();
-const mrrChurnOptionsSchema = optionsObject({ contraction: choice, ...roundingFields });
-const netMrrChurnOptionsSchema = optionsObject({ contraction: choice, reactivation: choice, ...roundingFields });
+const choice = /* @__PURE__ */ lazy(() => z.optional(z.enum(['include', 'exclude'], expected('"include" or "exclude"'))));
+const mrrChurnOptionsSchema = /* @__PURE__ */ lazy(() => optionsObject({ contraction: choice(), ...roundingFields() }));
+const netMrrChurnOptionsSchema = /* @__PURE__ */ lazy(() => optionsObject({ contraction: choice(), reactivation: choice(), ...roundingFields() }));
 
 function parseMrrChurnOptions(options: unknown): ParsedMrrChurnOptions {
-  const o = parse(MRR_CHURN, mrrChurnOptionsSchema, options, ['options']) ?? {};
+  const o = parse(MRR_CHURN, mrrChurnOptionsSchema(), options, ['options']) ?? {};
   return { contraction: o.contraction !== 'exclude', format: formatOf(o) };
 }
 
 function parseNetMrrChurnOptions(options: unknown): ParsedNetMrrChurnOptions {
-  const o = parse(NET_MRR_CHURN, netMrrChurnOptionsSchema, options, ['options']) ?? {};
+  const o = parse(NET_MRR_CHURN, netMrrChurnOptionsSchema(), options, ['options']) ?? {};
   return { contraction: o.contraction !== 'exclude', reactivation: o.reactivation !== 'exclude', format: formatOf(o) };
 }
 
-const mrrChurnInputSchema = z.strictObject(
-  { startingMrr: moneySchema, churnedMrr: moneySchema, contractionMrr: moneySchema.optional() },
-  expected('MRR movements { startingMrr, churnedMrr, contractionMrr? } or an mrrMovements tally'),
+const mrrChurnInputSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    { startingMrr: moneySchema(), churnedMrr: moneySchema(), contractionMrr: z.optional(moneySchema()) },
+    expected('MRR movements { startingMrr, churnedMrr, contractionMrr? } or an mrrMovements tally'),
+  ),
 );
-const netMrrChurnInputSchema = z.strictObject(
-  {
-    startingMrr: moneySchema,
-    churnedMrr: moneySchema,
-    contractionMrr: moneySchema.optional(),
-    expansionMrr: moneySchema,
-    reactivationMrr: moneySchema.optional(),
-  },
-  expected('MRR movements { startingMrr, churnedMrr, contractionMrr?, expansionMrr, reactivationMrr? } or an mrrMovements tally'),
+const netMrrChurnInputSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    {
+      startingMrr: moneySchema(),
+      churnedMrr: moneySchema(),
+      contractionMrr: z.optional(moneySchema()),
+      expansionMrr: moneySchema(),
+      reactivationMrr: z.optional(moneySchema()),
+    },
+    expected('MRR movements { startingMrr, churnedMrr, contractionMrr?, expansionMrr, reactivationMrr? } or an mrrMovements tally'),
+  ),
 );
 
 function parseMrrChurnCounts(movements: unknown): MovementUnits {
   if (isMovementsTally(movements)) return movementUnits(parseMovements(MRR_CHURN, movements, ['movements']));
-  const m = parse(MRR_CHURN, mrrChurnInputSchema, movements, ['movements']);
+  const m = parse(MRR_CHURN, mrrChurnInputSchema(), movements, ['movements']);
   return movementUnits({ ...m, contractionMrr: m.contractionMrr ?? null, expansionMrr: null, reactivationMrr: null });
 }
 
 function parseNetMrrChurnCounts(movements: unknown): MovementUnits {
   if (isMovementsTally(movements)) return movementUnits(parseMovements(NET_MRR_CHURN, movements, ['movements']));
-  const m = parse(NET_MRR_CHURN, netMrrChurnInputSchema, movements, ['movements']);
+  const m = parse(NET_MRR_CHURN, netMrrChurnInputSchema(), movements, ['movements']);
   return movementUnits({ ...m, contractionMrr: m.contractionMrr ?? null, reactivationMrr: m.reactivationMrr ?? null });
 }
 
@@ -276,7 +290,9 @@ function netMrrChurnFromTally(m: MovementUnits, o: ParsedNetMrrChurnOptions): Ne
   checkExpansion(NET_MRR_CHURN, m.starting, expansion, m.scale);
   const lost = lostUnits(m, o.contraction);
   const reactivation = o.reactivation ? m.reactivation : null;
+  if (reactivation !== null) checkPercentRange(NET_MRR_CHURN, reactivation, m.starting, 'reactivationMrr');
   const net = lost - expansion - (reactivation ?? 0n);
+  checkPercentRange(NET_MRR_CHURN, net, m.starting, 'expansionMrr');
   const netChurn = percentOf(net, m.starting);
   const includes: MrrMovementName[] = ['churned'];
   if (o.contraction && m.contraction !== null) includes.push('contraction');

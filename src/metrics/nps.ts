@@ -1,12 +1,13 @@
 /**
  * Net Promoter Score.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, MissingOptions, RoundingOptions, WeightsOptions } from '../core/contract/options.js';
 import { type MetricName, unreachable } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf } from '../core/contract/schemas.js';
+import { countSchema, formatOf, plainObject } from '../core/contract/schemas.js';
 import { safeTotal } from '../core/contract/tally.js';
 import type { Scale, ScoreInput, Share } from '../core/contract/types.js';
 import { expected, parse } from '../core/contract/validate.js';
@@ -169,7 +170,7 @@ export function nps(scores: ScoreInput, options?: NpsOptions): NpsResult {
  * npsCounts([10, 6], { weights: [3, 1] }).weights // => { count: 2, promoters: [3], passives: [], detractors: [1], squares: [10] }
  */
 export function npsCounts(scores: ScoreInput, options?: NpsOptions): NpsCounts {
-  return tally(scores, parseOptions(options));
+  return deepFreeze(tally(scores, parseOptions(options)));
 }
 
 /**
@@ -200,7 +201,7 @@ export function npsFromCounts(counts: Omit<NpsCounts, 'metric' | 'excluded'> & P
 }
 
 function parseOptions(options: unknown): NpsSettings {
-  const o = parse(METRIC, npsOptionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, npsOptionsSchema(), options, ['options']) ?? {};
   const interval = o.interval as ParsedNpsInterval;
   const settings = intervalSettings(interval, NPS_INTERVAL_METHODS[0]);
   const bootstrap = typeof interval === 'object' ? interval : {};
@@ -236,25 +237,27 @@ function tally(scores: ScoreInput, parsed: NpsSettings): NpsCounts {
   return { metric: METRIC, ...counts, excluded: weighted.excluded, weights };
 }
 
-const countsSchema = z.strictObject(
-  {
-    metric: z.literal(METRIC, expected(JSON.stringify(METRIC))).optional(),
-    promoters: countSchema,
-    passives: countSchema,
-    detractors: countSchema,
-    excluded: countSchema.optional(),
-    weights: z
-      .strictObject(
-        { count: countSchema, promoters: partialsSchema, passives: partialsSchema, detractors: partialsSchema, squares: partialsSchema },
-        expected('weight sums { count, promoters, passives, detractors, squares }'),
-      )
-      .optional(),
-  },
-  expected('an NPS tally { promoters, passives, detractors }'),
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    {
+      metric: z.optional(z.literal(METRIC, expected(JSON.stringify(METRIC)))),
+      promoters: countSchema(),
+      passives: countSchema(),
+      detractors: countSchema(),
+      excluded: z.optional(countSchema()),
+      weights: z.optional(
+        plainObject(
+          { count: countSchema(), promoters: partialsSchema(), passives: partialsSchema(), detractors: partialsSchema(), squares: partialsSchema() },
+          expected('weight sums { count, promoters, passives, detractors, squares }'),
+        ),
+      ),
+    },
+    expected('an NPS tally { promoters, passives, detractors }'),
+  ),
 );
 
 function parseCounts(counts: unknown): NpsCounts {
-  const c = parse(METRIC, countsSchema, counts, ['counts']);
+  const c = parse(METRIC, countsSchema(), counts, ['counts']);
   const { promoters, passives, detractors } = c;
   return { metric: METRIC, promoters, passives, detractors, excluded: c.excluded ?? 0, ...(c.weights === undefined ? {} : { weights: c.weights }) };
 }

@@ -1,12 +1,13 @@
 /**
  * Repurchase rate: how many customers buy again, or how many times.
  */
-import { z } from 'zod';
-import { describe, fail } from '../core/contract/errors.js';
+import * as z from 'zod/mini';
+import { describe, fail, type MetricsPath } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { countSchema, formatOf, optionsObject, plainObject, recordSchema, roundingFields } from '../core/contract/schemas.js';
 import { safeTotal } from '../core/contract/tally.js';
 import type { NumericTypedArray } from '../core/contract/types.js';
 import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
@@ -21,7 +22,7 @@ import {
 } from '../core/stats/interval-fields.js';
 import type { ProportionMethod } from '../core/stats/proportion-intervals.js';
 import { sampleWarnings, type Warning } from '../core/stats/warnings.js';
-import { isIntTypedArray } from '../core/survey/scores.js';
+import { isFloatTypedArray, isIntTypedArray } from '../core/survey/scores.js';
 
 /** Purchases per customer in the period: an array or a typed array of integers >= 0. */
 export type PurchasesInput = readonly number[] | NumericTypedArray;
@@ -95,14 +96,16 @@ const EXPECTED = 'a number of purchases (an integer >= 0)';
 /** Purchase counts below this are tallied in an array; larger ones in a map. */
 const DENSE = 256;
 
-const optionsSchema = optionsObject({
-  method: z.enum(['customers', 'repurchases'], expected('"customers" or "repurchases"')).optional(),
-  interval: proportionIntervalSchema,
-  ...roundingFields,
-});
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    method: z.optional(z.enum(['customers', 'repurchases'], expected('"customers" or "repurchases"'))),
+    interval: proportionIntervalSchema(),
+    ...roundingFields(),
+  }),
+);
 
 function parseOptions(options: unknown): Parsed {
-  const o = parse(METRIC, optionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, optionsSchema(), options, ['options']) ?? {};
   const method = o.method ?? 'customers';
   const interval = intervalSettings(o.interval, 'wilson');
   if (interval !== null && method === 'repurchases') {
@@ -118,21 +121,23 @@ function parseOptions(options: unknown): Parsed {
 
 const KEY = /^(0|[1-9]\d*)$/;
 
-const countsSchema = z
-  .strictObject(
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
     {
-      metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(),
-      purchases: z.record(z.string(), countSchema, expected('an object from number of purchases to number of customers')),
+      metric: z.optional(z.literal(METRIC, expected(`"${METRIC}"`))),
+      purchases: recordSchema(countSchema(), expected('an object from number of purchases to number of customers')),
     },
     expected('a repurchaseRate tally { purchases: { [purchases]: customers } }'),
-  )
-  .superRefine((c, ctx) => {
-    for (const key of Object.keys(c.purchases)) {
-      if (!KEY.test(key) || !Number.isSafeInteger(Number(key))) {
-        ctx.addIssue(customIssue('invalid-value', ['purchases', key], `expected ${EXPECTED} as the key, received ${JSON.stringify(key)}`, key));
+  ).check(
+    z.superRefine((c, ctx) => {
+      for (const key of Object.keys(c.purchases)) {
+        if (!KEY.test(key) || !Number.isSafeInteger(Number(key))) {
+          ctx.addIssue(customIssue('invalid-value', ['purchases', key], `expected ${EXPECTED} as the key, received ${JSON.stringify(key)}`, key));
+        }
       }
-    }
-  });
+    }),
+  ),
+);
 
 /**
  * Repurchase rate, by default the percent of customers who bought more than
@@ -170,7 +175,7 @@ const countsSchema = z
  */
 export function repurchaseRate(purchasesPerCustomer: PurchasesInput, options?: RepurchaseRateOptions): RepurchaseRateResult {
   const parsed = parseOptions(options);
-  return fromTally(tally(purchasesPerCustomer), parsed);
+  return fromTally(tally(purchasesPerCustomer), parsed, ['purchasesPerCustomer']);
 }
 
 /**
@@ -206,21 +211,22 @@ export function repurchaseRateFromCounts(
   options?: RepurchaseRateOptions,
 ): RepurchaseRateResult {
   const parsed = parseOptions(options);
-  return fromTally(parseCounts(counts), parsed);
+  return fromTally(parseCounts(counts), parsed, ['counts', 'purchases']);
 }
 
 /** Validates a given tally. */
 function parseCounts(counts: unknown): RepurchaseRateCounts {
-  return { metric: METRIC, purchases: parse(METRIC, countsSchema, counts, ['counts']).purchases };
+  return { metric: METRIC, purchases: parse(METRIC, countsSchema(), counts, ['counts']).purchases };
 }
 
-function fromTally(c: RepurchaseRateCounts, o: Parsed): RepurchaseRateResult {
+/** The result of a tally; `at` is where a total too large for a double is blamed: the raw input, or the tally given. */
+function fromTally(c: RepurchaseRateCounts, o: Parsed, at: MetricsPath): RepurchaseRateResult {
   const { method, format } = o;
   const keys = Object.keys(c.purchases);
   const total = safeTotal(
     METRIC,
     keys.map((k) => c.purchases[k]!),
-    ['counts', 'purchases'],
+    at,
   );
   let repeatCustomers = 0;
   let repeats = 0n;
@@ -233,7 +239,7 @@ function fromTally(c: RepurchaseRateCounts, o: Parsed): RepurchaseRateResult {
     }
   }
   if (repeats > BigInt(Number.MAX_SAFE_INTEGER)) {
-    fail(METRIC, 'out-of-range', ['counts', 'purchases'], `expected repeat purchases that stay below 2^53, received ${repeats}`);
+    fail(METRIC, 'out-of-range', at, `expected repeat purchases that stay below 2^53, received ${repeats}`);
   }
   const value = method === 'customers' ? percentOf(repeatCustomers, total) : ratioOf(repeats, total);
   return deepFreeze<RepurchaseRateResult>({
@@ -261,7 +267,7 @@ function tally(values: unknown): RepurchaseRateCounts {
       if (x < DENSE) dense[x]!++;
       else sparse.set(x, (sparse.get(x) ?? 0) + 1);
     }
-  } else if (values instanceof Float64Array || values instanceof Float32Array || Array.isArray(values)) {
+  } else if (isFloatTypedArray(values) || Array.isArray(values)) {
     const v: ArrayLike<unknown> = values;
     const n = v.length;
     for (let i = 0; i < n; i++) {
@@ -279,9 +285,9 @@ function tally(values: unknown): RepurchaseRateCounts {
   return { metric: METRIC, purchases };
 }
 
-const elementSchema = z.number(expected(EXPECTED)).int(expected(EXPECTED)).min(0, expected(EXPECTED));
+const elementSchema = /* @__PURE__ */ lazy(() => z.number(expected(EXPECTED)).check(z.int(expected(EXPECTED)), z.minimum(0, expected(EXPECTED))));
 
 /** Describes the bad element at `index` and throws. */
 function rejectPurchases(values: ArrayLike<unknown>, index: number): never {
-  return rejectElement(METRIC, elementSchema, values[index], ['purchasesPerCustomer', index], `expected ${EXPECTED}, received ${describe(values[index])}`);
+  return rejectElement(METRIC, elementSchema(), values[index], ['purchasesPerCustomer', index], `expected ${EXPECTED}, received ${describe(values[index])}`);
 }

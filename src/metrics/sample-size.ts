@@ -1,11 +1,12 @@
 /**
  * Sample size for a target margin of error.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import { METRICS, type OperationName, PLANNED_METRICS, type PlannedMetric } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { levelSchema } from '../core/contract/schemas.js';
+import { levelSchema, plainObject } from '../core/contract/schemas.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
 import { Dec } from '../core/exact/decimal.js';
 import { normalCriticalValue } from '../core/stats/levels.js';
@@ -71,84 +72,88 @@ export interface SampleSizeForResult {
 }
 
 const METRIC = 'sampleSizeFor' satisfies OperationName;
-const PLANS = ['proportion', ...PLANNED_METRICS] as const satisfies readonly SampleSizeMetric[];
-const PROPORTION_NAMES = PLANS.filter((m) => planOf(m) === 'proportion');
+const PLANS = /* @__PURE__ */ (() => ['proportion', ...PLANNED_METRICS] as const satisfies readonly SampleSizeMetric[])();
+const PROPORTION_NAMES = /* @__PURE__ */ (() => PLANS.filter((m) => planOf(m) === 'proportion'))();
 
 /** The plan a name stands for: `'nps'` or `'proportion'`. */
 function planOf(metric: SampleSizeMetric): 'nps' | 'proportion' {
   return metric === 'proportion' ? 'proportion' : METRICS[metric].sampleSize;
 }
 
-const percentSchema = z.number(expected('a percent from 0 to 100')).min(0, expected('a percent from 0 to 100')).max(100, expected('a percent from 0 to 100'));
+const percentSchema = /* @__PURE__ */ lazy(() =>
+  z.number(expected('a percent from 0 to 100')).check(z.minimum(0, expected('a percent from 0 to 100')), z.maximum(100, expected('a percent from 0 to 100'))),
+);
 
-const planSchema = z
-  .strictObject(
+const planSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
     {
       metric: z.enum(PLANS, expected(`"nps" or a proportion ("${PROPORTION_NAMES.join('", "')}")`)),
-      marginOfError: z.number(expected('a margin of error above 0')).gt(0, expected('a margin of error above 0')),
-      level: levelSchema.optional(),
-      expected: z
-        .union(
+      marginOfError: z.number(expected('a margin of error above 0')).check(z.gt(0, expected('a margin of error above 0'))),
+      level: z.optional(levelSchema()),
+      expected: z.optional(
+        z.union(
           [
             z.number(expected('an expected percent strictly between 0 and 100')),
-            z.strictObject({ promoters: percentSchema, detractors: percentSchema }, expected('expected shares { promoters, detractors }')),
+            plainObject({ promoters: percentSchema(), detractors: percentSchema() }, expected('expected shares { promoters, detractors }')),
           ],
           expected('an expected percent, or { promoters, detractors } for NPS'),
-        )
-        .optional(),
-      population: z
-        .number(expected('an integer population of at least 1'))
-        .int(expected('an integer population of at least 1'))
-        .min(1, expected('an integer population of at least 1'))
-        .optional(),
+        ),
+      ),
+      population: z.optional(
+        z
+          .number(expected('an integer population of at least 1'))
+          .check(z.int(expected('an integer population of at least 1')), z.minimum(1, expected('an integer population of at least 1'))),
+      ),
     },
     expected('a plan { metric, marginOfError, level?, expected?, population? }'),
-  )
-  .superRefine((plan, ctx) => {
-    const nps = planOf(plan.metric) === 'nps';
-    const limit = nps ? 200 : 100;
-    if (plan.marginOfError > limit) {
-      ctx.addIssue(
-        customIssue(
-          'out-of-range',
-          ['marginOfError'],
-          `expected a margin of error of at most ${limit} ${nps ? 'points' : 'percentage points'}, received ${plan.marginOfError}`,
-          plan.marginOfError,
-        ),
-      );
-    }
-    const e = plan.expected;
-    if (e === undefined) return;
-    if (nps && typeof e === 'number') {
-      ctx.addIssue(customIssue('invalid-type', ['expected'], `expected { promoters, detractors } shares in percent for NPS, received ${e}`, e));
-    } else if (!nps && typeof e === 'object') {
-      ctx.addIssue(customIssue('invalid-type', ['expected'], 'expected a percent for a proportion, received an object', e));
-    } else if (typeof e === 'number') {
-      if (!(e > 0 && e < 100)) {
+  ).check(
+    z.superRefine((plan, ctx) => {
+      const nps = planOf(plan.metric) === 'nps';
+      const limit = nps ? 200 : 100;
+      if (plan.marginOfError > limit) {
         ctx.addIssue(
           customIssue(
             'out-of-range',
-            ['expected'],
-            `expected a percent strictly between 0 and 100 (at 0 or 100 the formula needs no answers), received ${e}`,
-            e,
+            ['marginOfError'],
+            `expected a margin of error of at most ${limit} ${nps ? 'points' : 'percentage points'}, received ${plan.marginOfError}`,
+            plan.marginOfError,
           ),
         );
       }
-    } else if (e.promoters + e.detractors > 100) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['expected', 'detractors'],
-          `expected promoters + detractors of at most 100, received ${e.promoters} + ${e.detractors}`,
-          e.detractors,
-        ),
-      );
-    } else if (expectedNpsVariance(e).isZero()) {
-      ctx.addIssue(
-        customIssue('invalid-value', ['expected'], 'expected shares with some spread: when every answer is in one group the formula needs no answers', e),
-      );
-    }
-  });
+      const e = plan.expected;
+      if (e === undefined) return;
+      if (nps && typeof e === 'number') {
+        ctx.addIssue(customIssue('invalid-type', ['expected'], `expected { promoters, detractors } shares in percent for NPS, received ${e}`, e));
+      } else if (!nps && typeof e === 'object') {
+        ctx.addIssue(customIssue('invalid-type', ['expected'], 'expected a percent for a proportion, received an object', e));
+      } else if (typeof e === 'number') {
+        if (!(e > 0 && e < 100)) {
+          ctx.addIssue(
+            customIssue(
+              'out-of-range',
+              ['expected'],
+              `expected a percent strictly between 0 and 100 (at 0 or 100 the formula needs no answers), received ${e}`,
+              e,
+            ),
+          );
+        }
+      } else if (e.promoters + e.detractors > 100) {
+        ctx.addIssue(
+          customIssue(
+            'inconsistent',
+            ['expected', 'detractors'],
+            `expected promoters + detractors of at most 100, received ${e.promoters} + ${e.detractors}`,
+            e.detractors,
+          ),
+        );
+      } else if (expectedNpsVariance(e).isZero()) {
+        ctx.addIssue(
+          customIssue('invalid-value', ['expected'], 'expected shares with some spread: when every answer is in one group the formula needs no answers', e),
+        );
+      }
+    }),
+  ),
+);
 
 /** The variance of one answer's NPS score for expected shares in percent. */
 function expectedNpsVariance(e: ExpectedNpsShares): Dec {
@@ -188,7 +193,7 @@ function expectedNpsVariance(e: ExpectedNpsShares): Dec {
  * sampleSizeFor({ metric: 'nps', marginOfError: 0 }) // throws
  */
 export function sampleSizeFor(options: SampleSizeForOptions): SampleSizeForResult {
-  const plan = parse(METRIC, planSchema, options, ['options']);
+  const plan = parse(METRIC, planSchema(), options, ['options']);
   const level = plan.level ?? 0.95;
   const nps = planOf(plan.metric) === 'nps';
   const expectedUsed: number | ExpectedNpsShares = plan.expected ?? (nps ? { promoters: 50, detractors: 50 } : 50);
@@ -201,7 +206,8 @@ export function sampleSizeFor(options: SampleSizeForOptions): SampleSizeForResul
   }
   const z = new Dec(normalCriticalValue(level));
   const margin = new Dec(plan.marginOfError).dividedBy(100);
-  const n0 = z.times(z).times(variance).dividedBy(margin.times(margin));
+  // A plan needs at least one answer: a margin wide enough (or a level low enough) for fewer asks for one.
+  const n0 = Dec.max(1, z.times(z).times(variance).dividedBy(margin.times(margin)));
   const population = plan.population ?? null;
   const n = population === null ? n0 : n0.dividedBy(new Dec(1).plus(n0.minus(1).dividedBy(population)));
   if (n0.greaterThan(Number.MAX_SAFE_INTEGER)) {

@@ -1,9 +1,11 @@
 /**
  * Targets from the source documents, and checking results against them.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../core/contract/lazy.js';
 import type { OperationName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
+import { plainLooseObject, plainObject, recordSchema } from '../core/contract/schemas.js';
 import type { Unit } from '../core/contract/types.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
 import type { Warning } from '../core/stats/warnings.js';
@@ -75,46 +77,54 @@ export interface TargetCheck {
  * @example
  * sourceTargets.customerChurn // => { comparison: '<=', threshold: 5, unit: 'percent', source: '(003): customer churn at most 5%' }
  */
-export const sourceTargets: Readonly<Record<'customerChurn' | 'mrrChurn' | 'netMrrChurn' | 'nps' | 'csat', Target>> = deepFreeze({
-  customerChurn: { comparison: '<=', threshold: 5, unit: 'percent', source: '(003): customer churn at most 5%' },
-  mrrChurn: { comparison: '<', threshold: 1, unit: 'percent', source: '(003): MRR churn below 1%' },
-  netMrrChurn: { comparison: '<', threshold: 0, unit: 'percent', source: '(003): net MRR churn negative' },
-  nps: { comparison: '>=', threshold: 50, unit: 'points', source: '(003): NPS 50 is good, the higher the better' },
-  csat: { comparison: '>=', threshold: 80, unit: 'percent', source: '(003): CSAT target 80%' },
-});
+export const sourceTargets: Readonly<Record<'customerChurn' | 'mrrChurn' | 'netMrrChurn' | 'nps' | 'csat', Target>> = /* @__PURE__ */ (() =>
+  deepFreeze({
+    customerChurn: { comparison: '<=', threshold: 5, unit: 'percent', source: '(003): customer churn at most 5%' },
+    mrrChurn: { comparison: '<', threshold: 1, unit: 'percent', source: '(003): MRR churn below 1%' },
+    netMrrChurn: { comparison: '<', threshold: 0, unit: 'percent', source: '(003): net MRR churn negative' },
+    nps: { comparison: '>=', threshold: 50, unit: 'points', source: '(003): NPS 50 is good, the higher the better' },
+    csat: { comparison: '>=', threshold: 80, unit: 'percent', source: '(003): CSAT target 80%' },
+  }))();
 
 const CHECK_TARGETS = 'checkTargets' as const satisfies OperationName;
 
 /** The units a target may be in: those of a metric's `value`. */
 const UNITS = ['points', 'percent', 'ratio', 'milliseconds'] as const satisfies readonly Unit[];
 
-const resultSchema = z.looseObject(
-  {
-    metric: z.string(expected('a metric name')),
-    unit: z.string(expected('a unit')),
-    value: z.number(expected('a finite number or null')).nullable(),
-  },
-  expected('a metric result { metric, unit, value }'),
+const resultSchema = /* @__PURE__ */ lazy(() =>
+  plainLooseObject(
+    {
+      metric: z.string(expected('a metric name')),
+      unit: z.string(expected('a unit')),
+      value: z.nullable(z.number(expected('a finite number or null'))),
+    },
+    expected('a metric result { metric, unit, value }'),
+  ),
 );
-const resultsSchema = z.array(resultSchema, expected('an array of metric results'));
+const resultsSchema = /* @__PURE__ */ lazy(() => z.array(resultSchema(), expected('an array of metric results')));
 
-const targetSchema = z.strictObject(
-  {
-    comparison: z.enum(['<', '<=', '>', '>='], expected('"<", "<=", ">" or ">="')),
-    threshold: z.number(expected('a finite number')),
-    unit: z.enum(UNITS, expected('"points", "percent", "ratio" or "milliseconds"')),
-    source: z.string(expected('a string')),
-  },
-  expected('a target { comparison, threshold, unit, source }'),
+const targetSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    {
+      comparison: z.enum(['<', '<=', '>', '>='], expected('"<", "<=", ">" or ">="')),
+      threshold: z.number(expected('a finite number')),
+      unit: z.enum(UNITS, expected('"points", "percent", "ratio" or "milliseconds"')),
+      source: z.string(expected('a string')),
+    },
+    expected('a target { comparison, threshold, unit, source }'),
+  ),
 );
-const targetsSchema = z
-  .record(z.string(), targetSchema, expected('targets keyed by metric name'))
-  .superRefine((t, ctx) => {
-    for (const key of Object.keys(t)) {
-      if (key === '') ctx.addIssue(customIssue('invalid-value', [key], 'expected a metric name as the key, received ""', key));
-    }
-  })
-  .optional();
+const targetsSchema = /* @__PURE__ */ lazy(() =>
+  z.optional(
+    recordSchema(targetSchema(), expected('targets keyed by metric name')).check(
+      z.superRefine((t, ctx) => {
+        for (const key of Object.keys(t)) {
+          if (key === '') ctx.addIssue(customIssue('invalid-value', [key], 'expected a metric name as the key, received ""', key));
+        }
+      }),
+    ),
+  ),
+);
 
 /** Whether `value` meets the target. */
 function meets(value: number, t: Target): boolean {
@@ -153,8 +163,8 @@ function meets(value: number, t: Target): boolean {
  * checkTargets([{ metric: 'nps', unit: 'points', value: 42 }])[0].status // => 'missed'
  */
 export function checkTargets(results: readonly MetricValue[], targets?: Targets): readonly TargetCheck[] {
-  const list = parse(CHECK_TARGETS, resultsSchema, results, ['results']);
-  const chosen: Targets = parse(CHECK_TARGETS, targetsSchema, targets, ['targets']) ?? sourceTargets;
+  const list = parse(CHECK_TARGETS, resultsSchema(), results, ['results']);
+  const chosen: Targets = parse(CHECK_TARGETS, targetsSchema(), targets, ['targets']) ?? sourceTargets;
   const checks = list.map((r): TargetCheck => {
     const target = Object.hasOwn(chosen, r.metric) ? chosen[r.metric]! : null;
     const base = { metric: r.metric, unit: r.unit, value: r.value === 0 ? 0 : r.value };

@@ -1,12 +1,13 @@
 /**
  * Time to resolution: how long tickets take from opening to resolution.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { countSchema, formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull } from '../core/exact/decimal.js';
 import { type Interval, type IntervalOption, type IntervalSettings, intervalSchema, intervalSettings } from '../core/stats/interval-fields.js';
@@ -139,27 +140,31 @@ interface Parsed {
 
 const METRIC = 'timeToResolution' as const satisfies MetricName;
 
-const optionsSchema = optionsObject({
-  statistic: z.enum(['median', 'mean'], expected('"median" or "mean"')).optional(),
-  open: z.enum(['exclude', 'censor'], expected('"exclude" or "censor"')).optional(),
-  asOf: timeSchema.optional(),
-  resolution: z.enum(['full', 'first'], expected('"full" or "first"')).optional(),
-  businessHours: businessHoursSchema.optional(),
-  interval: intervalSchema<'order-statistics'>(['order-statistics']),
-  ...roundingFields,
-}).superRefine((o, ctx) => {
-  if (o?.asOf !== undefined && o.open !== 'censor') {
-    const message = `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`;
-    ctx.addIssue(customIssue('inconsistent', ['asOf'], message, o.asOf));
-  }
-  if (o?.statistic === 'mean' && o.interval !== undefined && o.interval !== false) {
-    const message = "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"";
-    ctx.addIssue(customIssue('inconsistent', ['interval'], message, o.interval));
-  }
-});
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    statistic: z.optional(z.enum(['median', 'mean'], expected('"median" or "mean"'))),
+    open: z.optional(z.enum(['exclude', 'censor'], expected('"exclude" or "censor"'))),
+    asOf: z.optional(timeSchema()),
+    resolution: z.optional(z.enum(['full', 'first'], expected('"full" or "first"'))),
+    businessHours: z.optional(businessHoursSchema()),
+    interval: intervalSchema<'order-statistics'>(['order-statistics']),
+    ...roundingFields(),
+  }).check(
+    z.superRefine((o, ctx) => {
+      if (o?.asOf !== undefined && o.open !== 'censor') {
+        const message = `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`;
+        ctx.addIssue(customIssue('inconsistent', ['asOf'], message, o.asOf));
+      }
+      if (o?.statistic === 'mean' && o.interval !== undefined && o.interval !== false) {
+        const message = "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"";
+        ctx.addIssue(customIssue('inconsistent', ['interval'], message, o.interval));
+      }
+    }),
+  ),
+);
 
 function parseOptions(options: unknown, tallying: boolean): Parsed {
-  const o = parse(METRIC, optionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, optionsSchema(), options, ['options']) ?? {};
   const open = o.open ?? 'exclude';
   if (tallying && open === 'censor' && o.asOf === undefined) {
     fail(METRIC, 'missing-value', ['options', 'asOf'], "expected asOf (when the data was taken) with open: 'censor', received undefined");
@@ -236,13 +241,20 @@ export function timeToResolution(tickets: readonly TimeToResolutionTicket[], opt
  */
 export function timeToResolutionCounts(tickets: readonly TimeToResolutionTicket[], options?: TimeToResolutionOptions): TimeToResolutionCounts {
   const d = tally(tickets, parseOptions(options, true));
-  return { metric: METRIC, resolved: Array.from(d.resolved), censored: Array.from(d.censored), open: d.open };
+  return deepFreeze<TimeToResolutionCounts>({ metric: METRIC, resolved: Array.from(d.resolved), censored: Array.from(d.censored), open: d.open });
 }
 
-const durationsSchema = z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds'));
-const countsSchema = z.strictObject(
-  { metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(), resolved: durationsSchema, censored: durationsSchema.optional(), open: countSchema },
-  expected('a TTR tally { resolved, censored?, open }'),
+const durationsSchema = /* @__PURE__ */ lazy(() => z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds')));
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    {
+      metric: z.optional(z.literal(METRIC, expected(`"${METRIC}"`))),
+      resolved: durationsSchema(),
+      censored: z.optional(durationsSchema()),
+      open: countSchema(),
+    },
+    expected('a TTR tally { resolved, censored?, open }'),
+  ),
 );
 
 /**
@@ -274,7 +286,7 @@ export function timeToResolutionFromCounts(
 
 /** Validates a given tally. */
 function parseCounts(counts: unknown, o: Parsed): Durations {
-  return durationsOfTally(METRIC, parse(METRIC, countsSchema, counts, ['counts']), o.open === 'censor');
+  return durationsOfTally(METRIC, parse(METRIC, countsSchema(), counts, ['counts']), o.open === 'censor');
 }
 
 /** Validates the tickets and measures their durations. */

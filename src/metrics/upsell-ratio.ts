@@ -1,12 +1,14 @@
 /**
  * Upselling ratio: customers who upgraded per customer who did not.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail } from '../core/contract/errors.js';
+import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
+import { countSchema, formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
 import { safeTotal } from '../core/contract/tally.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull, percentOf, ratioOf } from '../core/exact/decimal.js';
@@ -77,17 +79,21 @@ interface Parsed {
 }
 
 const METRIC = 'upsellRatio' as const satisfies MetricName;
-const optionsSchema = optionsObject({
-  interval: proportionIntervalSchema,
-  ...roundingFields,
-});
-const countsSchema = z.strictObject(
-  { metric: z.literal(METRIC, expected(`"${METRIC}"`)).optional(), upgraded: countSchema, notUpgraded: countSchema },
-  expected('upsell counts { upgraded, notUpgraded }'),
+const optionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    interval: proportionIntervalSchema(),
+    ...roundingFields(),
+  }),
+);
+const countsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
+    { metric: z.optional(z.literal(METRIC, expected(`"${METRIC}"`))), upgraded: countSchema(), notUpgraded: countSchema() },
+    expected('upsell counts { upgraded, notUpgraded }'),
+  ),
 );
 
 function parseOptions(options: unknown): Parsed {
-  const o = parse(METRIC, optionsSchema, options, ['options']) ?? {};
+  const o = parse(METRIC, optionsSchema(), options, ['options']) ?? {};
   return { interval: intervalSettings(o.interval, 'wilson'), format: formatOf(o) };
 }
 
@@ -166,7 +172,7 @@ export function upsellRatioFromCounts(counts: Omit<UpsellRatioCounts, 'metric'> 
 
 /** Validates a given tally. */
 function parseCounts(counts: unknown): UpsellRatioCounts {
-  const c = parse(METRIC, countsSchema, counts, ['counts']);
+  const c = parse(METRIC, countsSchema(), counts, ['counts']);
   return { metric: METRIC, upgraded: c.upgraded, notUpgraded: c.notUpgraded };
 }
 
@@ -179,8 +185,8 @@ function tally(records: unknown): UpsellRatioCounts {
   const n = records.length;
   for (let i = 0; i < n; i++) {
     const r: unknown = records[i];
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-      fail(METRIC, 'invalid-type', ['records', i], `expected a record { upgraded: boolean }, received ${describe(r)}`);
+    if (!isPlainObject(r)) {
+      fail(METRIC, 'invalid-type', ['records', i], `expected a record { upgraded: boolean } (a plain object), received ${describe(r)}`);
     }
     const u = (r as { upgraded?: unknown }).upgraded;
     if (u === true) upgraded++;

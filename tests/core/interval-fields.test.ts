@@ -28,8 +28,8 @@ describe('method lists', () => {
   it('list each method once, the default first', () => {
     expect(PROPORTION_METHODS).toStrictEqual(['wilson', 'agresti-coull', 'jeffreys', 'clopper-pearson', 'wald']);
     expect(NPS_INTERVAL_METHODS).toStrictEqual(['adjusted-wald', 'wald', 'bootstrap']);
-    for (const method of PROPORTION_METHODS) expect(proportionIntervalSchema.safeParse({ method }).success).toBe(true);
-    expect(proportionIntervalSchema.safeParse({ method: 'exact' }).success).toBe(false);
+    for (const method of PROPORTION_METHODS) expect(proportionIntervalSchema().safeParse({ method }).success).toBe(true);
+    expect(proportionIntervalSchema().safeParse({ method: 'exact' }).success).toBe(false);
   });
 });
 

@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
 import { businessClock, parseBusinessHours } from '../../src/core/time/business-hours.js';
 import { mergeCounts, type TimeToResolutionTicket, timeToResolution, timeToResolutionCounts, timeToResolutionFromCounts } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 import { kaplanMeierOpenEnded, kaplanMeierVectors, ttrDurationVectors, ttrSummaryVectors } from '../vectors/time-to-resolution.js';
 
+const execFileAsync = promisify(execFile);
 const METRIC = 'timeToResolution';
 const H = 3_600_000;
 const WEEKDAYS = { mon: ['09:00', '18:00'], tue: ['09:00', '18:00'], wed: ['09:00', '18:00'], thu: ['09:00', '18:00'], fri: ['09:00', '18:00'] } as const;
@@ -453,37 +456,27 @@ describe('timeToResolution: tallies', () => {
 
 describe('timeToResolution: independent of the machine time zone', () => {
   // Only UTC and Intl APIs are used: Date.prototype.getTime, our own calendar
-  // arithmetic, and Intl.DateTimeFormat with an explicit timeZone. Switching
-  // process.env.TZ (Node re-reads it on assignment) must change nothing.
-  const saved = process.env.TZ;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  });
-  const tickets = [
-    { openedAt: '2026-03-27T16:30:00+01:00', resolvedAt: '2026-03-30T11:00:00+02:00' },
-    { openedAt: new Date(Date.UTC(2026, 2, 28, 23, 30)), resolvedAt: Date.UTC(2026, 2, 31, 8) },
-    { openedAt: '2026-03-29T01:30:00Z', firstResolvedAt: '2026-03-29T04:30:00+02:00', resolvedAt: null },
-    { openedAt: '2026-10-24T22:00:00Z', resolvedAt: '2026-10-26T09:30:00+01:00' },
-  ];
-  const run = () => [
-    timeToResolution(tickets),
-    timeToResolution(tickets, { businessHours: { ...AMSTERDAM, holidays: ['2026-03-31'] } }),
-    timeToResolution(tickets, {
-      businessHours: { timeZone: 'America/New_York', days: { sun: ['00:00', '24:00'], mon: ['08:00', '20:00'] } },
-      open: 'censor',
-      asOf: '2026-11-01T00:00:00Z',
-    }),
-    timeToResolutionCounts(tickets, { resolution: 'first', businessHours: { timeZone: 'Australia/Lord_Howe', days: WEEKDAYS } }),
-  ];
-  it('gives identical results under machine zones on both sides of UTC', () => {
-    process.env.TZ = 'UTC';
-    const reference = run();
+  // arithmetic, and Intl.DateTimeFormat with an explicit timeZone. Running the
+  // same calls under different machine zones must change nothing. Node reads TZ
+  // per process and ignores process.env.TZ assigned in a worker thread, so each
+  // zone runs the calls in a child process started with TZ in its environment.
+  const script = join(import.meta.dirname, '..', 'helpers', 'time-zone-scenario.ts');
+  const runIn = async (zone: string): Promise<{ offset: number; results: unknown[] }> => {
+    const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', script], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, TZ: zone },
+      encoding: 'utf8',
+    });
+    return JSON.parse(stdout) as { offset: number; results: unknown[] };
+  };
+  it('gives identical results under machine zones on both sides of UTC', { timeout: 60_000 }, async () => {
+    const zones = ['America/Los_Angeles', 'Asia/Kathmandu', 'Pacific/Chatham', 'Europe/Amsterdam', 'America/St_Johns'];
+    const [reference, ...runs] = await Promise.all(['UTC', ...zones].map(runIn));
+    expect(reference!.offset).toBe(0);
     const offsets = new Set<number>();
-    for (const zone of ['America/Los_Angeles', 'Asia/Kathmandu', 'Pacific/Chatham', 'Europe/Amsterdam', 'America/St_Johns']) {
-      process.env.TZ = zone;
-      offsets.add(new Date(Date.UTC(2026, 0, 1)).getTimezoneOffset());
-      expect(run(), zone).toStrictEqual(reference);
+    for (const [i, zone] of zones.entries()) {
+      offsets.add(runs[i]!.offset);
+      expect(runs[i]!.results, zone).toStrictEqual(reference!.results);
     }
     // The switch took effect: the zones have five different offsets in January.
     expect(offsets.size).toBe(5);

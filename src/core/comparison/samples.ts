@@ -4,10 +4,11 @@
  * variance. `compare` takes results, not tallies, so every field a test
  * reads is validated here, at its path in the argument (`['a', 'total']`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail } from '../contract/errors.js';
+import { lazy } from '../contract/lazy.js';
 import { type ComparableMetric, unreachable } from '../contract/registry.js';
-import { countSchema } from '../contract/schemas.js';
+import { countSchema, plainLooseObject } from '../contract/schemas.js';
 import { expected, parse } from '../contract/validate.js';
 import { Dec, percentOf, toNumber } from '../exact/decimal.js';
 import type { MeanSample, NpsSample, ProportionSample } from '../stats/differences.js';
@@ -24,46 +25,65 @@ export type ComparedQuantity = 'percent' | 'mean';
 
 const METRIC = 'compare';
 
-const finite = z.number(expected('a finite number'));
-const finiteOrNull = z.number(expected('a finite number or null')).nullable();
-const share = z.looseObject({ count: countSchema, percent: finiteOrNull }, expected('a share { count, percent }'));
-const weightedSchema = z
-  .looseObject(
-    {
-      totalWeight: finite.min(0, expected('a weight of at least 0')),
-      effectiveSampleSize: finite.min(0, expected('an effective sample size of at least 0')),
-    },
-    expected('{ totalWeight, effectiveSampleSize }'),
-  )
-  .nullable()
-  .optional();
+const finite = /* @__PURE__ */ lazy(() => z.number(expected('a finite number')));
+const finiteOrNull = /* @__PURE__ */ lazy(() => z.nullable(z.number(expected('a finite number or null'))));
+const share = /* @__PURE__ */ lazy(() => plainLooseObject({ count: countSchema(), percent: finiteOrNull() }, expected('a share { count, percent }')));
+const weightedSchema = /* @__PURE__ */ lazy(() =>
+  z.optional(
+    z.nullable(
+      plainLooseObject(
+        {
+          totalWeight: finite().check(z.minimum(0, expected('a weight of at least 0'))),
+          effectiveSampleSize: finite().check(z.minimum(0, expected('an effective sample size of at least 0'))),
+        },
+        expected('{ totalWeight, effectiveSampleSize }'),
+      ),
+    ),
+  ),
+);
 
-const npsSchema = z.looseObject({ total: countSchema, promoters: share, passives: share, detractors: share, weighted: weightedSchema });
-const pointFields = { value: finiteOrNull, total: countSchema, mean: finiteOrNull, variance: finiteOrNull, weighted: weightedSchema };
-const csatSchema = z.looseObject({ ...pointFields, satisfied: share });
-const cesSchema = z.looseObject({ ...pointFields, easy: share });
-const distributionSchema = z.looseObject({
-  distribution: z.array(z.looseObject({ point: finite }, expected('a point { point, count, percent }')), expected('a distribution')),
-});
-const loyaltySchema = z.looseObject({
-  value: finiteOrNull,
-  total: countSchema,
-  variance: finiteOrNull,
-  aggregate: z.enum(['sum', 'mean'], expected('"sum" or "mean"')),
-});
-const fcrSchema = z.looseObject({
-  resolvedFirstContact: countSchema,
-  resolved: countSchema,
-  total: countSchema,
-  denominator: z.enum(['resolved', 'all'], expected('"resolved" or "all"')),
-});
-const churnSchema = z.looseObject({
-  customersLost: countSchema,
-  total: countSchema,
-  denominator: z.enum(['start', 'start-plus-added'], expected('"start" or "start-plus-added"')),
-});
-const repurchaseSchema = z.looseObject({ repeatCustomers: countSchema, total: countSchema });
-const upsellSchema = z.looseObject({ upgraded: countSchema, notUpgraded: countSchema, total: countSchema });
+const npsSchema = /* @__PURE__ */ lazy(() =>
+  plainLooseObject({ total: countSchema(), promoters: share(), passives: share(), detractors: share(), weighted: weightedSchema() }),
+);
+const pointFields = /* @__PURE__ */ lazy(() => ({
+  value: finiteOrNull(),
+  total: countSchema(),
+  mean: finiteOrNull(),
+  variance: finiteOrNull(),
+  weighted: weightedSchema(),
+}));
+const csatSchema = /* @__PURE__ */ lazy(() => plainLooseObject({ ...pointFields(), satisfied: share() }));
+const cesSchema = /* @__PURE__ */ lazy(() => plainLooseObject({ ...pointFields(), easy: share() }));
+const distributionSchema = /* @__PURE__ */ lazy(() =>
+  plainLooseObject({
+    distribution: z.array(plainLooseObject({ point: finite() }, expected('a point { point, count, percent }')), expected('a distribution')),
+  }),
+);
+const loyaltySchema = /* @__PURE__ */ lazy(() =>
+  plainLooseObject({
+    value: finiteOrNull(),
+    total: countSchema(),
+    variance: finiteOrNull(),
+    aggregate: z.enum(['sum', 'mean'], expected('"sum" or "mean"')),
+  }),
+);
+const fcrSchema = /* @__PURE__ */ lazy(() =>
+  plainLooseObject({
+    resolvedFirstContact: countSchema(),
+    resolved: countSchema(),
+    total: countSchema(),
+    denominator: z.enum(['resolved', 'all'], expected('"resolved" or "all"')),
+  }),
+);
+const churnSchema = /* @__PURE__ */ lazy(() =>
+  plainLooseObject({
+    customersLost: countSchema(),
+    total: countSchema(),
+    denominator: z.enum(['start', 'start-plus-added'], expected('"start" or "start-plus-added"')),
+  }),
+);
+const repurchaseSchema = /* @__PURE__ */ lazy(() => plainLooseObject({ repeatCustomers: countSchema(), total: countSchema() }));
+const upsellSchema = /* @__PURE__ */ lazy(() => plainLooseObject({ upgraded: countSchema(), notUpgraded: countSchema(), total: countSchema() }));
 
 type WeightedField = { effectiveSampleSize: number } | null | undefined;
 
@@ -95,7 +115,7 @@ function meanSample(total: number, mean: number | null, variance: number | null,
 
 /** An NPS side: group counts (effective counts under weights) and the observed score. */
 function npsSample(side: Side, r: unknown): NpsSample {
-  const o = parse(METRIC, npsSchema, r, [side]);
+  const o = parse(METRIC, npsSchema(), r, [side]);
   const sum = o.promoters.count + o.passives.count + o.detractors.count;
   if (sum !== o.total) fail(METRIC, 'inconsistent', [side, 'total'], `expected total to equal promoters + passives + detractors (${sum}), received ${o.total}`);
   const nEff = effectiveSize(o.weighted);
@@ -124,37 +144,37 @@ export function readSample(side: Side, metric: ComparableMetric, r: unknown, on:
     case 'nps':
       return npsSample(side, r);
     case 'csat': {
-      const o = parse(METRIC, csatSchema, r, [side]);
+      const o = parse(METRIC, csatSchema(), r, [side]);
       within(side, 'satisfied', o.satisfied.count, o.total, 'total');
       return on === 'mean' ? meanSample(o.total, o.mean, o.variance, o.weighted) : proportionSample(o.satisfied.count, o.total, o.value, o.weighted);
     }
     case 'ces': {
-      const o = parse(METRIC, cesSchema, r, [side]);
+      const o = parse(METRIC, cesSchema(), r, [side]);
       within(side, 'easy', o.easy.count, o.total, 'total');
       return on === 'mean' ? meanSample(o.total, o.mean, o.variance, o.weighted) : proportionSample(o.easy.count, o.total, o.value, o.weighted);
     }
     case 'loyaltyIndex': {
-      const o = parse(METRIC, loyaltySchema, r, [side]);
+      const o = parse(METRIC, loyaltySchema(), r, [side]);
       return meanSample(o.total, o.value, o.variance, null);
     }
     case 'firstContactResolution': {
-      const o = parse(METRIC, fcrSchema, r, [side]);
+      const o = parse(METRIC, fcrSchema(), r, [side]);
       within(side, 'resolved', o.resolved, o.total, 'total');
       within(side, 'resolvedFirstContact', o.resolvedFirstContact, o.resolved, 'resolved');
       return proportionSample(o.resolvedFirstContact, o.denominator === 'resolved' ? o.resolved : o.total, null, null);
     }
     case 'customerChurn': {
-      const o = parse(METRIC, churnSchema, r, [side]);
+      const o = parse(METRIC, churnSchema(), r, [side]);
       within(side, 'customersLost', o.customersLost, o.total, 'total');
       return proportionSample(o.customersLost, o.total, null, null);
     }
     case 'repurchaseRate': {
-      const o = parse(METRIC, repurchaseSchema, r, [side]);
+      const o = parse(METRIC, repurchaseSchema(), r, [side]);
       within(side, 'repeatCustomers', o.repeatCustomers, o.total, 'total');
       return proportionSample(o.repeatCustomers, o.total, null, null);
     }
     case 'upsellRatio': {
-      const o = parse(METRIC, upsellSchema, r, [side]);
+      const o = parse(METRIC, upsellSchema(), r, [side]);
       if (o.upgraded + o.notUpgraded !== o.total) {
         fail(METRIC, 'inconsistent', [side, 'total'], `expected total to equal upgraded + notUpgraded (${o.upgraded + o.notUpgraded}), received ${o.total}`);
       }
@@ -181,7 +201,7 @@ export function checkSameDefinition(metric: ComparableMetric, a: object, b: obje
     if (va !== vb) fail(METRIC, 'inconsistent', ['b', field], `expected the same ${field} as a (${JSON.stringify(va)}), received ${JSON.stringify(vb)}`);
   }
   if ((metric === 'csat' || metric === 'ces') && on === 'mean') {
-    const points = (side: Side, r: object) => parse(METRIC, distributionSchema, r, [side]).distribution.map((p) => p.point);
+    const points = (side: Side, r: object) => parse(METRIC, distributionSchema(), r, [side]).distribution.map((p) => p.point);
     const pa = points('a', a);
     const pb = points('b', b);
     if (pa.length !== pb.length || pa.some((p, i) => p !== pb[i])) {

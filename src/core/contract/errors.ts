@@ -8,6 +8,7 @@
  * what was expected and what was received.
  */
 
+import { isDate, typedArrayName } from './brands.js';
 import type { ErrorSource } from './registry.js';
 
 /** A path into the arguments of a call, starting at the argument name. */
@@ -128,8 +129,9 @@ export function describe(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return 'an array';
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';
+  const typed = typedArrayName(value);
+  if (typed !== undefined) return `a ${typed}`;
+  if (isDate(value)) return Number.isNaN(Date.prototype.getTime.call(value)) ? 'an invalid Date' : 'a Date';
   return 'an object';
 }
 

@@ -99,62 +99,63 @@ const POPULATION = 'is computed from the whole customer base, not from a sample:
  * METRICS.csat.compare // => 'point-scale'
  * METRICS.mrrChurn.sampleSize // => null
  */
-export const METRICS = /* @__PURE__ */ deepFreeze({
-  /** Net Promoter Score (docs/metrics/nps.md). */
-  nps: entry({ unit: 'points', interval: 'nps', compare: 'nps', sampleSize: 'nps', tally: true }),
-  /** Customer Satisfaction Score (docs/metrics/csat.md). */
-  csat: entry({ unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true }),
-  /** Customer Effort Score (docs/metrics/ces.md). */
-  ces: entry({ unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true }),
-  /** The customer loyalty index (docs/metrics/loyalty-index.md). */
-  loyaltyIndex: entry({ unit: 'points', interval: 'mean', compare: 'mean', sampleSize: null, tally: true }),
-  /** First contact resolution (docs/metrics/first-contact-resolution.md). */
-  firstContactResolution: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
-  /** Time to resolution (docs/metrics/time-to-resolution.md). */
-  timeToResolution: entry({
-    unit: 'milliseconds',
-    interval: 'median',
-    compare: refuse('timeToResolution results cannot be compared: durations are skewed and censored, and no test of medians is provided'),
-    sampleSize: null,
-    tally: true,
-  }),
-  /** Customer churn (docs/metrics/customer-churn.md). */
-  customerChurn: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: false }),
-  /** A monthly churn rate compounded to a year (docs/metrics/customer-churn.md). */
-  churnToAnnual: entry({
-    unit: 'percent',
-    interval: 'none',
-    compare: refuse('churnToAnnual converts a given rate and keeps no counts to test: compare the customerChurn results it came from'),
-    sampleSize: null,
-    tally: false,
-  }),
-  /** An annual churn rate as the monthly rate that compounds to it (docs/metrics/customer-churn.md). */
-  churnToMonthly: entry({
-    unit: 'percent',
-    interval: 'none',
-    compare: refuse('churnToMonthly converts a given rate and keeps no counts to test: compare the customerChurn results it came from'),
-    sampleSize: null,
-    tally: false,
-  }),
-  /** MRR churn (docs/metrics/mrr-churn.md). */
-  mrrChurn: entry({ unit: 'percent', interval: 'none', compare: refuse(`mrrChurn ${POPULATION}`), sampleSize: null, tally: false }),
-  /** Net MRR churn (docs/metrics/net-mrr-churn.md). */
-  netMrrChurn: entry({ unit: 'percent', interval: 'none', compare: refuse(`netMrrChurn ${POPULATION}`), sampleSize: null, tally: false }),
-  /** Expansion revenue (docs/metrics/expansion-revenue.md). */
-  expansionRevenue: entry({ unit: 'percent', interval: 'none', compare: refuse(`expansionRevenue ${POPULATION}`), sampleSize: null, tally: false }),
-  /** MRR movements between two snapshots (docs/metrics/mrr-churn.md). */
-  mrrMovements: entry({
-    unit: null,
-    interval: 'none',
-    compare: refuse('mrrMovements is a tally of revenue movements, not an estimate'),
-    sampleSize: null,
-    tally: false,
-  }),
-  /** Repurchase rate (docs/metrics/repurchase-rate.md). */
-  repurchaseRate: entry({ unit: ['percent', 'ratio'], interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
-  /** Upsell ratio (docs/metrics/upsell-ratio.md). */
-  upsellRatio: entry({ unit: 'ratio', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
-});
+export const METRICS = /* @__PURE__ */ (() =>
+  deepFreeze({
+    /** Net Promoter Score (docs/metrics/nps.md). */
+    nps: entry({ unit: 'points', interval: 'nps', compare: 'nps', sampleSize: 'nps', tally: true }),
+    /** Customer Satisfaction Score (docs/metrics/csat.md). */
+    csat: entry({ unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true }),
+    /** Customer Effort Score (docs/metrics/ces.md). */
+    ces: entry({ unit: 'percent', interval: 'point-scale', compare: 'point-scale', sampleSize: 'proportion', tally: true }),
+    /** The customer loyalty index (docs/metrics/loyalty-index.md). */
+    loyaltyIndex: entry({ unit: 'points', interval: 'mean', compare: 'mean', sampleSize: null, tally: true }),
+    /** First contact resolution (docs/metrics/first-contact-resolution.md). */
+    firstContactResolution: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
+    /** Time to resolution (docs/metrics/time-to-resolution.md). */
+    timeToResolution: entry({
+      unit: 'milliseconds',
+      interval: 'median',
+      compare: refuse('timeToResolution results cannot be compared: durations are skewed and censored, and no test of medians is provided'),
+      sampleSize: null,
+      tally: true,
+    }),
+    /** Customer churn (docs/metrics/customer-churn.md). */
+    customerChurn: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: false }),
+    /** A monthly churn rate compounded to a year (docs/metrics/customer-churn.md). */
+    churnToAnnual: entry({
+      unit: 'percent',
+      interval: 'none',
+      compare: refuse('churnToAnnual converts a given rate and keeps no counts to test: compare the customerChurn results it came from'),
+      sampleSize: null,
+      tally: false,
+    }),
+    /** An annual churn rate as the monthly rate that compounds to it (docs/metrics/customer-churn.md). */
+    churnToMonthly: entry({
+      unit: 'percent',
+      interval: 'none',
+      compare: refuse('churnToMonthly converts a given rate and keeps no counts to test: compare the customerChurn results it came from'),
+      sampleSize: null,
+      tally: false,
+    }),
+    /** MRR churn (docs/metrics/mrr-churn.md). */
+    mrrChurn: entry({ unit: 'percent', interval: 'none', compare: refuse(`mrrChurn ${POPULATION}`), sampleSize: null, tally: false }),
+    /** Net MRR churn (docs/metrics/net-mrr-churn.md). */
+    netMrrChurn: entry({ unit: 'percent', interval: 'none', compare: refuse(`netMrrChurn ${POPULATION}`), sampleSize: null, tally: false }),
+    /** Expansion revenue (docs/metrics/expansion-revenue.md). */
+    expansionRevenue: entry({ unit: 'percent', interval: 'none', compare: refuse(`expansionRevenue ${POPULATION}`), sampleSize: null, tally: false }),
+    /** MRR movements between two snapshots (docs/metrics/mrr-churn.md). */
+    mrrMovements: entry({
+      unit: null,
+      interval: 'none',
+      compare: refuse('mrrMovements is a tally of revenue movements, not an estimate'),
+      sampleSize: null,
+      tally: false,
+    }),
+    /** Repurchase rate (docs/metrics/repurchase-rate.md). */
+    repurchaseRate: entry({ unit: ['percent', 'ratio'], interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
+    /** Upsell ratio (docs/metrics/upsell-ratio.md). */
+    upsellRatio: entry({ unit: 'ratio', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: true }),
+  }))();
 
 /** The name of a metric, as its results carry it in `metric`. */
 export type MetricName = keyof typeof METRICS;
@@ -195,7 +196,7 @@ export type TallyMetric = { [K in MetricName]: (typeof METRICS)[K]['tally'] exte
 export type PlannedMetric = { [K in MetricName]: (typeof METRICS)[K]['sampleSize'] extends null ? never : K }[MetricName];
 
 /** The names of the metrics in table order, typed. */
-export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+export const METRIC_NAMES = /* @__PURE__ */ (() => Object.keys(METRICS) as MetricName[])();
 
 /** Whether `name` is a metric of the registry (an own key: `'toString'` is not). */
 export function isMetricName(name: unknown): name is MetricName {
@@ -208,13 +209,13 @@ export function isOperationName(name: unknown): name is OperationName {
 }
 
 /** The metrics `compare` tests, in table order. */
-export const COMPARABLE_METRICS = METRIC_NAMES.filter((m): m is ComparableMetric => typeof METRICS[m].compare === 'string');
+export const COMPARABLE_METRICS = /* @__PURE__ */ (() => METRIC_NAMES.filter((m): m is ComparableMetric => typeof METRICS[m].compare === 'string'))();
 
 /** The metrics with a tally, in table order. */
-export const TALLY_METRICS = METRIC_NAMES.filter((m): m is TallyMetric => METRICS[m].tally);
+export const TALLY_METRICS = /* @__PURE__ */ (() => METRIC_NAMES.filter((m): m is TallyMetric => METRICS[m].tally))();
 
 /** The metrics `sampleSizeFor` plans for by name, in table order. */
-export const PLANNED_METRICS = METRIC_NAMES.filter((m): m is PlannedMetric => METRICS[m].sampleSize !== null);
+export const PLANNED_METRICS = /* @__PURE__ */ (() => METRIC_NAMES.filter((m): m is PlannedMetric => METRICS[m].sampleSize !== null))();
 
 /**
  * The end of a `switch` that handled every case: `value` has type `never`

@@ -10,6 +10,7 @@
  */
 
 import { Dec } from '../exact/decimal.js';
+import { isPlainObject } from './brands.js';
 import { describe, fail, type MetricsPath } from './errors.js';
 import type { ErrorSource } from './registry.js';
 
@@ -20,92 +21,225 @@ export interface Tally {
 }
 
 const MONEY = /^-?\d+(\.\d+)?$/;
+const CANONICAL_INTEGER = /^(0|-?[1-9]\d*)$/;
+
+/** How deep a tally may nest: the tallies of the library nest two levels. */
+const MAX_DEPTH = 16;
 
 /**
- * Merges two tallies of the same metric into the tally of both inputs
- * together: `fromCounts(mergeCounts(counts(a), counts(b)))` equals
- * `fromCounts(counts([...a, ...b]))`. Neither argument is changed.
+ * The kind of one field of a tally, and so how it merges:
  *
- * @param a - A tally, as returned by a `...Counts` function.
- * @param b - Another tally of the same metric, made with the same options.
- * @returns A new tally.
- * @throws {@link MetricsError} (metric `'mergeCounts'`) when the tallies are of
- *   different metrics or shapes (path `['b', ...]`), or a count would pass
- *   `Number.MAX_SAFE_INTEGER`.
- * @example
- * const merged = mergeCounts(npsCounts([10, 9, 3]), npsCounts([8, 10]));
- * merged.promoters // => 3
- * npsFromCounts(merged).value // => 40
+ * - `'count'`: a non-negative safe integer; counts add.
+ * - `'integer'`: a safe integer of either sign (a sum of answers on a scale below 0); integers add.
+ * - `'decimal'`: a decimal string (an exact money sum); decimals add exactly.
+ * - `'partials'`: an array of finite numbers (partial sums whose exact sum is a weight sum); arrays concatenate.
+ * - `'durations'`: an array of non-negative safe integers (observations); arrays concatenate.
+ * - `{ record }`: an object from integer keys (`'5'`, `'-2'`) to fields of one kind; merged key by key.
+ * - `{ shape }`: a nested object with these fields.
+ * - `{ optional }`: a field a tally may leave out; present on one side, it is kept as it is.
  */
-export function mergeCounts<T extends Tally>(a: T, b: T): T {
-  return mergeTallies(a, b) as T;
+export type TallyField =
+  | 'count'
+  | 'integer'
+  | 'decimal'
+  | 'partials'
+  | 'durations'
+  | {
+      /** The kind of every value of a record keyed by integers. */
+      readonly record: TallyField;
+    }
+  | {
+      /** The fields of a nested object. */
+      readonly shape: TallyShape;
+    }
+  | {
+      /** The kind of a field a tally may leave out. */
+      readonly optional: TallyField;
+    };
+
+/** The fields of a tally besides `metric`. */
+export interface TallyShape {
+  readonly [field: string]: TallyField;
 }
 
-/** {@link mergeCounts} on tallies of unknown shape. */
-function mergeTallies(a: unknown, b: unknown): Record<string, unknown> {
-  if (!isPlainObject(a)) fail('mergeCounts', 'invalid-type', ['a'], `expected a tally object, received ${describe(a)}`);
-  if (!isPlainObject(b)) fail('mergeCounts', 'invalid-type', ['b'], `expected a tally object, received ${describe(b)}`);
-  if (typeof a.metric !== 'string') {
-    fail('mergeCounts', 'invalid-value', ['a', 'metric'], `expected a tally with its metric's name, received ${describe(a.metric)}`);
+type Path = readonly (string | number)[];
+type Side = 'a' | 'b';
+type RejectCode = 'invalid-type' | 'invalid-value' | 'out-of-range' | 'inconsistent' | 'unknown-key' | 'missing-value';
+
+function reject(code: RejectCode, at: MetricsPath, message: string): never {
+  return fail('mergeCounts', code, at, message);
+}
+
+/** Sets an own property, so that a key such as `'__proto__'` is data, never the prototype. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Merges two tallies of one metric, field by field, into a fresh tally:
+ * only the arguments' own enumerable keys are read, and nothing of either is
+ * shared with the result. With a `shape` (a metric of the registry) every
+ * field must be one the shape names, of its kind, and every required field
+ * must be on both sides; without one (a tally of a kind the registry does not
+ * know), fields are read as counts, decimal strings, arrays of numbers and
+ * nested objects by what they hold.
+ *
+ * @throws {@link MetricsError} (metric `'mergeCounts'`) at `['a', ...]` or
+ *   `['b', ...]` for a value of the wrong kind, an unknown or missing key, a
+ *   count that is negative, fractional or past 2^53 (alone or summed), or
+ *   nesting deeper than 16 levels.
+ */
+export function mergeTallies(a: unknown, b: unknown, shape: TallyShape | null): Record<string, unknown> {
+  if (!isPlainObject(a)) reject('invalid-type', ['a'], `expected a tally object, received ${describe(a)}`);
+  if (!isPlainObject(b)) reject('invalid-type', ['b'], `expected a tally object, received ${describe(b)}`);
+  const metric = a.metric;
+  if (typeof metric !== 'string') reject('invalid-value', ['a', 'metric'], `expected a tally with its metric's name, received ${describe(metric)}`);
+  if (b.metric !== metric) reject('inconsistent', ['b', 'metric'], `expected a tally of ${JSON.stringify(metric)}, received ${describe(b.metric)}`);
+  return mergeObjects(a, b, shape, [], 0);
+}
+
+const SIDES = ['a', 'b'] as const;
+
+/** The other side of a field present on one side only. */
+const EMPTY: Record<string, unknown> = /* @__PURE__ */ Object.freeze({});
+
+function mergeObjects(a: Record<string, unknown>, b: Record<string, unknown>, shape: TallyShape | null, path: Path, depth: number): Record<string, unknown> {
+  if (depth > MAX_DEPTH) reject('out-of-range', ['a', ...path], `expected a tally nested at most ${MAX_DEPTH} levels deep`);
+  const top = path.length === 0;
+  const sides = { a, b };
+  if (shape !== null) {
+    for (const side of SIDES) {
+      for (const key of Object.keys(sides[side])) {
+        if (!(top && key === 'metric') && !Object.hasOwn(shape, key)) reject('unknown-key', [side, ...path, key], `unknown key ${JSON.stringify(key)}`);
+      }
+    }
+    for (const key of Object.keys(shape)) {
+      const field = shape[key]!;
+      if (typeof field === 'object' && 'optional' in field) continue;
+      for (const side of SIDES) {
+        // A nested object present on one side only is checked on that side.
+        if (sides[side] !== EMPTY && !Object.hasOwn(sides[side], key)) {
+          reject('missing-value', [side, ...path, key], `expected the tally field ${JSON.stringify(key)}`);
+        }
+      }
+    }
   }
-  if (a.metric !== b.metric) {
-    fail('mergeCounts', 'inconsistent', ['b', 'metric'], `expected a tally of ${JSON.stringify(a.metric)}, received ${describe(b.metric)}`);
-  }
-  return mergeObjects(a, b, []);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function mergeObjects(a: Record<string, unknown>, b: Record<string, unknown>, path: (string | number)[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(a)) out[key] = a[key];
-  for (const key of Object.keys(b)) {
-    const right = b[key];
-    if (!(key in out)) {
-      out[key] = right;
+  for (const key of Object.keys(a)) {
+    if (top && key === 'metric') {
+      define(out, key, a[key]);
       continue;
     }
-    const left = out[key];
+    const field = shape === null ? null : (shape[key] ?? null);
     const here = [...path, key];
-    if (path.length === 0 && key === 'metric') continue;
-    out[key] = mergeValues(left, right, here);
+    define(out, key, Object.hasOwn(b, key) ? mergeField(a[key], b[key], field, here, depth) : copyField('a', a[key], field, here, depth));
+  }
+  for (const key of Object.keys(b)) {
+    if (Object.hasOwn(a, key)) continue;
+    const field = shape === null ? null : (shape[key] ?? null);
+    define(out, key, copyField('b', b[key], field, [...path, key], depth));
   }
   return out;
 }
 
-function mergeValues(left: unknown, right: unknown, path: (string | number)[]): unknown {
-  const at: MetricsPath = ['b', ...path];
-  if (typeof left === 'number') {
-    if (typeof right !== 'number') mismatch(at, 'a count', right);
-    if (!Number.isSafeInteger(left)) fail('mergeCounts', 'out-of-range', ['a', ...path], `expected an integer count, received ${describe(left)}`);
-    if (!Number.isSafeInteger(right)) fail('mergeCounts', 'out-of-range', at, `expected an integer count, received ${describe(right)}`);
-    const sum = left + right;
-    if (!Number.isSafeInteger(sum)) {
-      fail('mergeCounts', 'out-of-range', at, `expected counts whose sum stays below 2^53, received ${left} + ${right}`);
-    }
+/** The kind of an unshaped value, read from the value itself. */
+function inferred(value: unknown, at: MetricsPath): TallyField {
+  if (typeof value === 'number') return 'count';
+  if (typeof value === 'string') return 'decimal';
+  if (Array.isArray(value)) return 'partials';
+  if (isPlainObject(value)) return { shape: {} };
+  return reject('invalid-value', at, `expected a count, decimal string, array or object, received ${describe(value)}`);
+}
+
+function unwrap(field: TallyField): Exclude<TallyField, { readonly optional: TallyField }> {
+  return typeof field === 'object' && 'optional' in field ? unwrap(field.optional) : field;
+}
+
+/** A checked, fresh copy of a field present on one side only. */
+function copyField(side: Side, value: unknown, field: TallyField | null, path: Path, depth: number): unknown {
+  if (field === null && value === null) return null;
+  const kind = unwrap(field ?? inferred(value, [side, ...path]));
+  if (kind === 'count' || kind === 'integer') return integer(side, value, kind, path);
+  if (kind === 'decimal') return decimal(side, value, path);
+  if (kind === 'partials' || kind === 'durations') return numbers(side, value, kind, path);
+  if (!isPlainObject(value)) return mismatch([side, ...path], 'an object', value);
+  const [a, b] = side === 'a' ? [value, EMPTY] : [EMPTY, value];
+  if ('record' in kind) return mergeRecord(a, b, kind.record, path, depth + 1);
+  return mergeObjects(a, b, field === null ? null : kind.shape, path, depth + 1);
+}
+
+function mergeField(left: unknown, right: unknown, field: TallyField | null, path: Path, depth: number): unknown {
+  if (field === null && left === null && right === null) return null;
+  const kind = unwrap(field ?? inferred(left, ['a', ...path]));
+  if (kind === 'count' || kind === 'integer') {
+    const sum = integer('a', left, kind, path) + integer('b', right, kind, path);
+    if (!Number.isSafeInteger(sum)) reject('out-of-range', ['b', ...path], `expected counts whose sum stays below 2^53, received ${left} + ${right}`);
     return sum;
   }
-  if (typeof left === 'string') {
-    if (typeof right !== 'string') mismatch(at, 'a decimal string', right);
-    if (!MONEY.test(left)) fail('mergeCounts', 'invalid-value', ['a', ...path], `expected a decimal string, received ${describe(left)}`);
-    if (!MONEY.test(right)) fail('mergeCounts', 'invalid-value', at, `expected a decimal string, received ${describe(right)}`);
-    const places = Math.max(decimalPlaces(left), decimalPlaces(right));
-    return new Dec(left).plus(new Dec(right)).toFixed(places);
+  if (kind === 'decimal') {
+    const l = decimal('a', left, path);
+    const r = decimal('b', right, path);
+    return new Dec(l).plus(new Dec(r)).toFixed(Math.max(decimalPlaces(l), decimalPlaces(r)));
   }
-  if (Array.isArray(left)) {
-    if (!Array.isArray(right)) mismatch(at, 'an array', right);
-    return left.concat(right);
+  if (kind === 'partials' || kind === 'durations') return [...numbers('a', left, kind, path), ...numbers('b', right, kind, path)];
+  if (!isPlainObject(left)) return mismatch(['a', ...path], 'an object', left);
+  if (!isPlainObject(right)) return mismatch(['b', ...path], 'an object', right);
+  if ('record' in kind) return mergeRecord(left, right, kind.record, path, depth + 1);
+  return mergeObjects(left, right, field === null ? null : kind.shape, path, depth + 1);
+}
+
+/** Two records with integer keys, merged key by key, keys in ascending order. */
+function mergeRecord(a: Record<string, unknown>, b: Record<string, unknown>, field: TallyField, path: Path, depth: number): Record<string, unknown> {
+  const sides = { a, b };
+  for (const side of SIDES) {
+    for (const key of Object.keys(sides[side])) {
+      if (!CANONICAL_INTEGER.test(key) || !Number.isSafeInteger(Number(key))) {
+        reject('invalid-value', [side, ...path, key], `expected an integer key written plainly, received ${JSON.stringify(key)}`);
+      }
+    }
   }
-  if (isPlainObject(left)) {
-    if (!isPlainObject(right)) mismatch(at, 'an object', right);
-    return mergeObjects(left, right, path);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort((x, y) => Number(x) - Number(y));
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const inA = Object.hasOwn(a, key);
+    const here = [...path, key];
+    define(
+      out,
+      key,
+      inA && Object.hasOwn(b, key) ? mergeField(a[key], b[key], field, here, depth) : copyField(inA ? 'a' : 'b', inA ? a[key] : b[key], field, here, depth),
+    );
   }
-  if (left === null && right === null) return null;
-  return fail('mergeCounts', 'invalid-value', ['a', ...path], `expected a count, decimal string, array or object, received ${describe(left)}`);
+  return out;
+}
+
+function integer(side: Side, value: unknown, kind: 'count' | 'integer', path: Path): number {
+  if (typeof value !== 'number') return mismatch([side, ...path], kind === 'count' ? 'a count' : 'an integer', value);
+  if (!(Number.isSafeInteger(value) && (kind === 'integer' || value >= 0))) {
+    reject('out-of-range', [side, ...path], `expected ${kind === 'count' ? 'a non-negative integer count' : 'a safe integer'}, received ${describe(value)}`);
+  }
+  return value + 0;
+}
+
+function decimal(side: Side, value: unknown, path: Path): string {
+  if (typeof value !== 'string') return mismatch([side, ...path], 'a decimal string', value);
+  if (!MONEY.test(value)) reject('invalid-value', [side, ...path], `expected a decimal string, received ${describe(value)}`);
+  return value;
+}
+
+/** A fresh copy of an array of numbers, each checked: finite (partial sums), or non-negative safe integers (durations). */
+function numbers(side: Side, value: unknown, kind: 'partials' | 'durations', path: Path): number[] {
+  if (!Array.isArray(value)) return mismatch([side, ...path], 'an array', value);
+  const n = value.length;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const x: unknown = value[i];
+    if (typeof x !== 'number' || !(kind === 'partials' ? Number.isFinite(x) : Number.isSafeInteger(x) && x >= 0)) {
+      const what = kind === 'partials' ? 'a finite number' : 'a non-negative integer duration';
+      reject(typeof x === 'number' ? 'out-of-range' : 'invalid-type', [side, ...path, i], `expected ${what}, received ${describe(x)}`);
+    }
+    out[i] = x + 0;
+  }
+  return out;
 }
 
 function decimalPlaces(s: string): number {
@@ -114,7 +248,7 @@ function decimalPlaces(s: string): number {
 }
 
 function mismatch(path: MetricsPath, what: string, received: unknown): never {
-  return fail('mergeCounts', 'inconsistent', path, `expected ${what} as in the first tally, received ${describe(received)}`);
+  return reject('inconsistent', path, `expected ${what} as in the first tally, received ${describe(received)}`);
 }
 
 /** The sum of counts, or a {@link MetricsError} at `path` when it passes 2^53. */

@@ -5,14 +5,14 @@
  * (`expected ..., received ...`); schemas that know better pass their own
  * wording with {@link expected}. Paths are prefixed with the argument name.
  */
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { describe, MetricsError, type MetricsIssue, type MetricsIssueCode, type MetricsPath } from './errors.js';
 import type { ErrorSource } from './registry.js';
 
 type RawIssue = z.core.$ZodRawIssue;
 
 /** The issue code zod's issue becomes. */
-function codeOf(issue: z.core.$ZodIssue, received: unknown): MetricsIssueCode {
+export function codeOf(issue: z.core.$ZodIssue, received: unknown): MetricsIssueCode {
   switch (issue.code) {
     case 'invalid_type':
       if (received === null || received === undefined || (typeof received === 'number' && Number.isNaN(received))) {
@@ -70,10 +70,19 @@ function article(type: string): string {
 const errorMap = (issue: RawIssue): string => defaultMessage(issue);
 
 /**
+ * How every schema is parsed: our wording, the input kept on each issue, and
+ * no generated code. Schemas are built with `zod/mini`, whose objects never
+ * compile a parser with `new Function`; `jitless` says the same to any zod
+ * schema, so parsing runs under a Content Security Policy without
+ * `'unsafe-eval'`.
+ */
+const PARSE_CONTEXT: z.core.ParseContext<z.core.$ZodIssue> = { error: errorMap, reportInput: true, jitless: true };
+
+/**
  * A schema-level error message: `expected(text)` words every failure of the
  * schema as `expected <text>, received <value>`.
  */
-export function expected(text: string): { error: (issue: RawIssue) => string } {
+export function expected(text: string): { error: (issue: { readonly input?: unknown }) => string } {
   return { error: (issue) => `expected ${text}, received ${describe(issue.input)}` };
 }
 
@@ -111,19 +120,19 @@ function valueAt(issue: z.core.$ZodIssue): unknown {
  * Parses `value` with `schema`, or throws a {@link MetricsError} for `metric`
  * with every issue zod found, paths starting at `root`.
  */
-export function parse<S extends z.ZodType>(metric: ErrorSource, schema: S, value: unknown, root: MetricsPath): z.output<S> {
-  const result = schema.safeParse(value, { error: errorMap, reportInput: true });
+export function parse<S extends z.core.$ZodType>(metric: ErrorSource, schema: S, value: unknown, root: MetricsPath): z.output<S> {
+  const result = z.safeParse(schema, value, PARSE_CONTEXT);
   if (result.success) return result.data;
   throw new MetricsError(metric, toIssues(result.error, root), { cause: result.error });
 }
 
 /** Like {@link parse}, but returns the issues instead of throwing (for callers that add context). */
-export function check<S extends z.ZodType>(
+export function check<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   root: MetricsPath,
-): { ok: true; data: z.output<S> } | { ok: false; issues: MetricsIssue[]; cause: z.ZodError } {
-  const result = schema.safeParse(value, { error: errorMap, reportInput: true });
+): { ok: true; data: z.output<S> } | { ok: false; issues: MetricsIssue[]; cause: z.core.$ZodError } {
+  const result = z.safeParse(schema, value, PARSE_CONTEXT);
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, issues: toIssues(result.error, root), cause: result.error };
 }
@@ -142,7 +151,7 @@ export function customIssue(code: MetricsIssueCode, path: (string | number)[], m
  * it. `fallback` words the error if the schema accepts the value (a loop
  * stricter than its schema: a bug, but still a `MetricsError`).
  */
-export function rejectElement(metric: ErrorSource, schema: z.ZodType, value: unknown, path: MetricsPath, fallback: string): never {
+export function rejectElement(metric: ErrorSource, schema: z.core.$ZodType, value: unknown, path: MetricsPath, fallback: string): never {
   const result = check(schema, value, path);
   if (result.ok) throw new MetricsError(metric, [{ code: 'invalid-value', path, message: fallback }]);
   throw new MetricsError(metric, result.issues, { cause: result.cause });

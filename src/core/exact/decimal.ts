@@ -10,13 +10,17 @@
 import Decimal from 'decimal.js';
 import type { Rounding } from '../contract/options.js';
 
-/** decimal.js with private settings: the global `Decimal` is never touched. */
-export const Dec = Decimal.clone({
-  precision: 80,
-  rounding: Decimal.ROUND_HALF_EVEN,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-});
+/**
+ * decimal.js with private settings: the global `Decimal` is never touched.
+ * Marked pure so that a bundle without exact arithmetic leaves it out.
+ */
+export const Dec = /* @__PURE__ */ (() =>
+  Decimal.clone({
+    precision: 80,
+    rounding: Decimal.ROUND_HALF_EVEN,
+    toExpNeg: -9e15,
+    toExpPos: 9e15,
+  }))();
 export type Dec = InstanceType<typeof Dec>;
 
 /** Parsed output settings: `decimals` is `null` when no rounding was asked for. */
@@ -25,7 +29,7 @@ export interface OutputFormat {
   readonly rounding: Rounding;
 }
 
-const MODES = { 'half-up': Decimal.ROUND_HALF_UP, 'half-even': Decimal.ROUND_HALF_EVEN } as const;
+const MODES = /* @__PURE__ */ (() => ({ 'half-up': Decimal.ROUND_HALF_UP, 'half-even': Decimal.ROUND_HALF_EVEN }) as const)();
 
 /** The exact value rounded as `format` asks, still a decimal. */
 export function roundDec(value: Dec, format: OutputFormat): Dec {

@@ -20,7 +20,7 @@ function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(2).length;
 }
 
-const POW2_BITS = new DataView(new ArrayBuffer(8));
+const POW2_BITS = /* @__PURE__ */ (() => new DataView(new ArrayBuffer(8)))();
 
 /** `2^k` exactly, for `k` from -1074 to 1023. */
 function powerOfTwo(k: number): number {

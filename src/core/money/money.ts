@@ -16,8 +16,9 @@
  * amounts with {@link fastAmount} (plain character codes, no allocation) and
  * fall back to the exact BigInt reader only for amounts it cannot hold.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describe, type MetricsIssueCode } from '../contract/errors.js';
+import { lazy } from '../contract/lazy.js';
 import { customIssue } from '../contract/validate.js';
 
 /** A money amount as accepted: a non-negative number or a decimal string such as `'1234.50'`. */
@@ -92,20 +93,26 @@ export function isMoneyProblem(r: Amount | MoneyProblem): r is MoneyProblem {
 }
 
 /**
- * A zod schema for one amount (for small inputs such as `{ startingMrr,
- * churnedMrr }`): parses to an {@link Amount}, with our codes and messages.
+ * The zod schema for one amount (for small inputs such as `{ startingMrr,
+ * churnedMrr }`), built on first use: parses to an {@link Amount}, with our
+ * codes and messages.
  */
-export const moneySchema = z.unknown().transform((value, ctx): Amount => {
-  const r = readMoney(value);
-  if (isMoneyProblem(r)) {
-    ctx.addIssue(customIssue(r.code, [], r.message, value));
-    return z.NEVER;
-  }
-  return r;
-});
+export const moneySchema = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.unknown(),
+    z.transform((value, payload): Amount => {
+      const r = readMoney(value);
+      if (isMoneyProblem(r)) {
+        payload.issues.push(customIssue(r.code, [], r.message, value));
+        return z.NEVER;
+      }
+      return r;
+    }),
+  ),
+);
 
 /** Powers of ten that doubles hold exactly: `POW10[k] = 10^k` for k up to {@link MAX_MONEY_DECIMALS}. */
-export const POW10: readonly number[] = Object.freeze(Array.from({ length: MAX_MONEY_DECIMALS + 1 }, (_, k) => 10 ** k));
+export const POW10: readonly number[] = /* @__PURE__ */ (() => Object.freeze(Array.from({ length: MAX_MONEY_DECIMALS + 1 }, (_, k) => 10 ** k)))();
 
 /** How many amounts {@link fastAmount} encodes: units below 2^48, so `units * 32 + scale` stays an exact double. */
 const FAST_UNITS = 2 ** 48;

@@ -3,10 +3,11 @@
  * `netMrrChurn`, `expansionRevenue` and `customerChurn` accept as it is, and
  * the rules every revenue metric applies to the movements it is given.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail, type MetricsPath } from '../contract/errors.js';
+import { lazy } from '../contract/lazy.js';
 import type { MetricName } from '../contract/registry.js';
-import { countSchema } from '../contract/schemas.js';
+import { countSchema, plainObject } from '../contract/schemas.js';
 import { customIssue, expected, parse } from '../contract/validate.js';
 import { type Amount, commonScale, formatUnits, moneySchema, unitsAt } from './money.js';
 
@@ -86,86 +87,88 @@ export function isMovementsTally(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { metric?: unknown }).metric === 'mrrMovements';
 }
 
-const movementsSchema = z
-  .strictObject(
+const movementsSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
     {
       metric: z.literal('mrrMovements', expected('"mrrMovements"')),
-      startingMrr: moneySchema,
-      newMrr: moneySchema,
-      expansionMrr: moneySchema,
-      reactivationMrr: moneySchema,
-      contractionMrr: moneySchema,
-      churnedMrr: moneySchema,
-      endingMrr: moneySchema,
-      customersAtStart: countSchema,
-      customersLost: countSchema,
-      customersAdded: countSchema,
-      customersAtEnd: countSchema,
-      customers: z.strictObject(
+      startingMrr: moneySchema(),
+      newMrr: moneySchema(),
+      expansionMrr: moneySchema(),
+      reactivationMrr: moneySchema(),
+      contractionMrr: moneySchema(),
+      churnedMrr: moneySchema(),
+      endingMrr: moneySchema(),
+      customersAtStart: countSchema(),
+      customersLost: countSchema(),
+      customersAdded: countSchema(),
+      customersAtEnd: countSchema(),
+      customers: plainObject(
         {
-          new: countSchema,
-          expansion: countSchema,
-          contraction: countSchema,
-          churned: countSchema,
-          reactivation: countSchema,
-          unchanged: countSchema,
+          new: countSchema(),
+          expansion: countSchema(),
+          contraction: countSchema(),
+          churned: countSchema(),
+          reactivation: countSchema(),
+          unchanged: countSchema(),
         },
         expected('movement counts { new, expansion, contraction, churned, reactivation, unchanged }'),
       ),
     },
     expected('an mrrMovements tally'),
-  )
-  .superRefine((m, ctx) => {
-    const scale = commonScale([m.startingMrr, m.newMrr, m.expansionMrr, m.reactivationMrr, m.contractionMrr, m.churnedMrr, m.endingMrr]);
-    const u = (a: Amount) => unitsAt(a, scale);
-    const expectedEnd = u(m.startingMrr) + u(m.newMrr) + u(m.expansionMrr) + u(m.reactivationMrr) - u(m.contractionMrr) - u(m.churnedMrr);
-    const end = u(m.endingMrr);
-    if (expectedEnd !== end) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['endingMrr'],
-          `expected endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr - contractionMrr - churnedMrr = ${formatUnits(expectedEnd, scale)}, received ${JSON.stringify(formatUnits(end, scale))}`,
-          m.endingMrr,
-        ),
-      );
-    }
-    if (m.customersLost !== m.customers.churned) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['customersLost'],
-          `expected customersLost = customers.churned (${m.customers.churned}), received ${m.customersLost}`,
-          m.customersLost,
-        ),
-      );
-    }
-    const joined = m.customers.new + m.customers.reactivation;
-    if (m.customersAdded !== joined) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['customersAdded'],
-          `expected customersAdded = customers.new + customers.reactivation (${joined}), received ${m.customersAdded}`,
-          m.customersAdded,
-        ),
-      );
-    }
-    if (m.customersAtStart - m.customersLost + m.customersAdded !== m.customersAtEnd) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['customersAtEnd'],
-          `expected customersAtEnd = customersAtStart - customersLost + customersAdded (${m.customersAtStart - m.customersLost + m.customersAdded}), received ${m.customersAtEnd}`,
-          m.customersAtEnd,
-        ),
-      );
-    }
-  });
+  ).check(
+    z.superRefine((m, ctx) => {
+      const scale = commonScale([m.startingMrr, m.newMrr, m.expansionMrr, m.reactivationMrr, m.contractionMrr, m.churnedMrr, m.endingMrr]);
+      const u = (a: Amount) => unitsAt(a, scale);
+      const expectedEnd = u(m.startingMrr) + u(m.newMrr) + u(m.expansionMrr) + u(m.reactivationMrr) - u(m.contractionMrr) - u(m.churnedMrr);
+      const end = u(m.endingMrr);
+      if (expectedEnd !== end) {
+        ctx.addIssue(
+          customIssue(
+            'inconsistent',
+            ['endingMrr'],
+            `expected endingMrr = startingMrr + newMrr + expansionMrr + reactivationMrr - contractionMrr - churnedMrr = ${formatUnits(expectedEnd, scale)}, received ${JSON.stringify(formatUnits(end, scale))}`,
+            m.endingMrr,
+          ),
+        );
+      }
+      if (m.customersLost !== m.customers.churned) {
+        ctx.addIssue(
+          customIssue(
+            'inconsistent',
+            ['customersLost'],
+            `expected customersLost = customers.churned (${m.customers.churned}), received ${m.customersLost}`,
+            m.customersLost,
+          ),
+        );
+      }
+      const joined = m.customers.new + m.customers.reactivation;
+      if (m.customersAdded !== joined) {
+        ctx.addIssue(
+          customIssue(
+            'inconsistent',
+            ['customersAdded'],
+            `expected customersAdded = customers.new + customers.reactivation (${joined}), received ${m.customersAdded}`,
+            m.customersAdded,
+          ),
+        );
+      }
+      if (m.customersAtStart - m.customersLost + m.customersAdded !== m.customersAtEnd) {
+        ctx.addIssue(
+          customIssue(
+            'inconsistent',
+            ['customersAtEnd'],
+            `expected customersAtEnd = customersAtStart - customersLost + customersAdded (${m.customersAtStart - m.customersLost + m.customersAdded}), received ${m.customersAtEnd}`,
+            m.customersAtEnd,
+          ),
+        );
+      }
+    }),
+  ),
+);
 
 /** Checks a movements tally (hand-made, stored or merged) and parses its amounts. */
 export function parseMovements(metric: MetricName, value: unknown, root: MetricsPath): ParsedMovements {
-  return parse(metric, movementsSchema, value, root);
+  return parse(metric, movementsSchema(), value, root);
 }
 
 /**
@@ -181,6 +184,22 @@ export function checkExpansion(metric: MetricName, startingUnits: bigint, expans
       ['movements', 'expansionMrr'],
       `expected no expansion without starting MRR, received ${JSON.stringify(formatUnits(expansionUnits, scale))}`,
     );
+  }
+  checkPercentRange(metric, expansionUnits, startingUnits, 'expansionMrr');
+}
+
+/** The largest double, as an integer: a percent at or above it would be `Infinity`. */
+const LARGEST_DOUBLE = /* @__PURE__ */ (() => BigInt(Number.MAX_VALUE))();
+
+/**
+ * Fails with `out-of-range` at `['movements', field]` when `100 part / whole`
+ * is too large for a double: amounts may have any number of digits, but a
+ * result never holds `Infinity`.
+ */
+export function checkPercentRange(metric: MetricName, partUnits: bigint, wholeUnits: bigint, field: string): void {
+  const part = partUnits < 0n ? -partUnits : partUnits;
+  if (wholeUnits > 0n && 100n * part >= LARGEST_DOUBLE * wholeUnits) {
+    fail(metric, 'out-of-range', ['movements', field], `expected ${field} whose percent of starting MRR a double can hold (below about 1.8e308)`);
   }
 }
 

@@ -9,7 +9,7 @@ import { exp, ln, ln1p } from './elementary.js';
 import type { Random } from './random.js';
 
 /** `fc(k) = ln k! - (k + 1/2) ln(k + 1) + (k + 1) - ln sqrt(2π)` for k = 0..9 (mpmath, 40 digits). */
-const STIRLING_CORRECTION: readonly number[] = Object.freeze([
+const STIRLING_CORRECTION: readonly number[] = /* @__PURE__ */ Object.freeze([
   0.08106146679532726, 0.0413406959554093, 0.02767792568499834, 0.020790672103765093, 0.016644691189821193, 0.013876128823070748, 0.01189670994589177,
   0.010411265261972096, 0.009255462182712733, 0.00833056343336287,
 ]);

@@ -63,7 +63,7 @@ export interface DifferenceOutcome {
 const EMPTY: DifferenceOutcome = { difference: null, bounds: null, statistic: null, df: null, pValue: null, warnings: [] };
 
 /** The total that shares are fractions of. */
-const ONE = new Dec(1);
+const ONE = /* @__PURE__ */ new Dec(1);
 
 /** The two-sided p-value of a z statistic. */
 function twoSided(z: number): number {

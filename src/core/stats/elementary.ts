@@ -9,7 +9,7 @@
 import { domainError } from './domain-errors.js';
 
 /** 2^(2^i) for i = 0..9 (2 to 2^512), each the exact square of the one before. */
-const POWERS_OF_TWO: readonly number[] = (() => {
+const POWERS_OF_TWO: readonly number[] = /* @__PURE__ */ (() => {
   const out = [2];
   for (let i = 1; i < 10; i++) out.push(out[i - 1]! * out[i - 1]!);
   return Object.freeze(out);

@@ -5,8 +5,9 @@
  * numbers in the metric's own unit, rounded as the caller asked and
  * converted to doubles once.
  */
-import { z } from 'zod';
-import { levelSchema } from '../contract/schemas.js';
+import * as z from 'zod/mini';
+import { lazy } from '../contract/lazy.js';
+import { levelSchema, plainObject } from '../contract/schemas.js';
 import { expected } from '../contract/validate.js';
 import { Dec, type OutputFormat, output } from '../exact/decimal.js';
 import type { IntervalBounds } from './bounds.js';
@@ -62,9 +63,12 @@ export function intervalSchema<M extends string>(methods: readonly [M, ...M[]], 
         .replace(/, ([^,]*)$/, ' or $1'),
     ),
   );
-  return z
-    .union([z.boolean(), z.strictObject({ level: levelSchema.optional(), method: method.optional(), ...extra })], expected('true, false or { level, method }'))
-    .optional();
+  return z.optional(
+    z.union(
+      [z.boolean(), plainObject({ level: z.optional(levelSchema()), method: z.optional(method), ...extra })],
+      expected('true, false or { level, method }'),
+    ),
+  );
 }
 
 /** The settings of a parsed `interval` option, or `null` when no interval was asked for. */
@@ -139,7 +143,7 @@ export function tIntervalOf(n: Dec, mean: Dec, variance: Dec | null, settings: I
 }
 
 /** The `interval` option of every proportion metric. */
-export const proportionIntervalSchema = intervalSchema<ProportionMethod>(PROPORTION_METHODS);
+export const proportionIntervalSchema = /* @__PURE__ */ lazy(() => intervalSchema<ProportionMethod>(PROPORTION_METHODS));
 
 /**
  * The inference fields of a proportion result, `x` of `n` in percent: the

@@ -24,9 +24,9 @@ import { Dec } from '../exact/decimal.js';
 import { IntegerSum } from '../exact/integer-sum.js';
 
 /** The survival levels of the median, p90 and p95. */
-const LEVELS = [new Dec('0.5'), new Dec('0.1'), new Dec('0.05')] as const;
+const LEVELS = /* @__PURE__ */ (() => [new Dec('0.5'), new Dec('0.1'), new Dec('0.05')] as const)();
 const LEVEL_NUMBERS = [0.5, 0.1, 0.05] as const;
-const TIE = new Dec('1e-40');
+const TIE = /* @__PURE__ */ new Dec('1e-40');
 
 /** The median, p90 and p95 (`null` when the data cannot reach them) and the restricted mean. */
 export interface SurvivalSummary {

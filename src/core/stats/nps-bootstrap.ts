@@ -32,7 +32,7 @@ export interface BootstrapInterval extends IntervalBounds {
   readonly clamped: false;
 }
 
-const ZERO = new Dec(0);
+const ZERO = /* @__PURE__ */ new Dec(0);
 
 /**
  * A seeded percentile bootstrap interval for NPS (Efron and Tibshirani

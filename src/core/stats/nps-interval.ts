@@ -28,7 +28,7 @@ export interface NpsInterval extends IntervalBounds {
 }
 
 /** The total that shares are fractions of. */
-const ONE = new Dec(1);
+const ONE = /* @__PURE__ */ new Dec(1);
 
 /**
  * A two-sided confidence interval for NPS from group counts.

@@ -4,9 +4,11 @@
  * and sums them; zod is called only to describe the first bad respondent
  * (through `rejectElement`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { isPlainObject } from '../contract/brands.js';
 import { describe, fail } from '../contract/errors.js';
 import type { MetricName } from '../contract/registry.js';
+import { plainStripObject } from '../contract/schemas.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
 import { expected, rejectElement } from '../contract/validate.js';
 import { isMissing, scaleExpectation } from './scores.js';
@@ -53,7 +55,7 @@ export function sumLoyaltyAnswers(metric: MetricName, answers: unknown, scale: S
   let sumOfSquaredTotals = 0;
   for (let i = 0; i < answers.length; i++) {
     const a: unknown = answers[i];
-    if (typeof a !== 'object' || a === null) {
+    if (!isPlainObject(a)) {
       if (exclude && isMissing(a)) {
         excluded++;
         continue;
@@ -94,10 +96,27 @@ function badRespondent(metric: MetricName, respondent: unknown, index: number, s
   const hint = missing === 'error' ? "; pass missing: 'exclude' to skip respondents with missing answers" : '';
   const answer = z
     .number({ error: (issue) => `expected ${text}, received ${describe(issue.input)}${isMissing(issue.input) ? hint : ''}` })
-    .int(expected(text))
-    .min(scale.min, expected(text))
-    .max(scale.max, expected(text));
-  const question = missing === 'exclude' ? z.preprocess((v) => (isMissing(v) ? undefined : v), answer.optional()) : answer;
-  const schema = z.object({ recommend: question, repurchase: question, upsell: question }, expected('an object { recommend, repurchase, upsell }'));
-  return rejectElement(metric, schema, respondent, ['answers', index], `expected ${text} for each question`);
+    .check(z.int(expected(text)), z.minimum(scale.min, expected(text)), z.maximum(scale.max, expected(text)));
+  // Under 'exclude' a missing answer is allowed (it skips the respondent), so it is read as absent.
+  const question = missing === 'exclude' ? z.optional(answer) : answer;
+  const schema = plainStripObject({ recommend: question, repurchase: question, upsell: question }, expected('an object { recommend, repurchase, upsell }'));
+  return rejectElement(
+    metric,
+    schema,
+    missing === 'exclude' ? withoutMissing(respondent) : respondent,
+    ['answers', index],
+    `expected ${text} for each question`,
+  );
+}
+
+/** A respondent's three answers with missing ones (`null`, `NaN`) left out, or the value itself when it is not a plain object. */
+function withoutMissing(respondent: unknown): unknown {
+  if (!isPlainObject(respondent)) return respondent;
+  const out: Record<string, unknown> = {};
+  for (const key of ['recommend', 'repurchase', 'upsell'] as const) {
+    if (Object.hasOwn(respondent, key) && !isMissing(respondent[key])) out[key] = respondent[key];
+  }
+  for (const key of Object.keys(respondent))
+    if (!Object.hasOwn(out, key) && key !== 'recommend' && key !== 'repurchase' && key !== 'upsell') out[key] = respondent[key];
+  return out;
 }

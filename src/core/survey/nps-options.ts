@@ -4,7 +4,8 @@
  * (cut-offs on the scale and in order, `resamples` and `seed` only with the
  * bootstrap, no bootstrap under weights) reported at its own path.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../contract/lazy.js';
 import { integerSchema, missingSchema, optionsObject, roundingFields, scaleSchema } from '../contract/schemas.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
 import { customIssue, expected } from '../contract/validate.js';
@@ -41,71 +42,82 @@ export interface NpsSettings extends NpsCutoffs {
 
 const RESAMPLES = 'an integer from 100 to 100000';
 
-const npsIntervalSchema = intervalSchema(NPS_INTERVAL_METHODS, {
-  resamples: z
-    .number(expected(RESAMPLES))
-    .refine((r) => Number.isInteger(r) && r >= 100 && r <= 100000, { ...expected(RESAMPLES), params: { code: 'out-of-range' } })
-    .optional(),
-  seed: z
-    .number(expected('a safe integer'))
-    .refine((r) => Number.isSafeInteger(r), { ...expected('a safe integer'), params: { code: 'out-of-range' } })
-    .optional(),
-});
+const npsIntervalSchema = /* @__PURE__ */ lazy(() =>
+  intervalSchema(NPS_INTERVAL_METHODS, {
+    resamples: z.optional(
+      z
+        .number(expected(RESAMPLES))
+        .check(z.refine((r) => Number.isInteger(r) && r >= 100 && r <= 100000, { ...expected(RESAMPLES), params: { code: 'out-of-range' } })),
+    ),
+    seed: z.optional(
+      z.number(expected('a safe integer')).check(z.refine((r) => Number.isSafeInteger(r), { ...expected('a safe integer'), params: { code: 'out-of-range' } })),
+    ),
+  }),
+);
 
 /** The NPS `interval` option as the schema gives it back. */
 export type ParsedNpsInterval = boolean | { level?: number; method?: NpsIntervalMethod; resamples?: number; seed?: number } | undefined;
 
 /** The schema of the NPS options (the `weights` list is checked by `readWeights` in one loop, never element by element in zod). */
-export const npsOptionsSchema = optionsObject({
-  scale: scaleSchema.optional(),
-  promoterMin: integerSchema.optional(),
-  detractorMax: integerSchema.optional(),
-  missing: missingSchema.optional(),
-  interval: npsIntervalSchema,
-  weights: z.unknown().optional(),
-  ...roundingFields,
-}).superRefine((o, ctx) => {
-  if (o === undefined) return;
-  const interval = o.interval as ParsedNpsInterval;
-  if (typeof interval === 'object') {
-    for (const key of ['resamples', 'seed'] as const) {
-      if (interval[key] !== undefined && interval.method !== 'bootstrap') {
+export const npsOptionsSchema = /* @__PURE__ */ lazy(() =>
+  optionsObject({
+    scale: z.optional(scaleSchema()),
+    promoterMin: z.optional(integerSchema()),
+    detractorMax: z.optional(integerSchema()),
+    missing: z.optional(missingSchema()),
+    interval: npsIntervalSchema(),
+    weights: z.optional(z.unknown()),
+    ...roundingFields(),
+  }).check(
+    z.superRefine((o, ctx) => {
+      if (o === undefined) return;
+      const interval = o.interval as ParsedNpsInterval;
+      if (typeof interval === 'object') {
+        for (const key of ['resamples', 'seed'] as const) {
+          if (interval[key] !== undefined && interval.method !== 'bootstrap') {
+            ctx.addIssue(
+              customIssue(
+                'inconsistent',
+                ['interval', key],
+                `expected ${key} only with method: 'bootstrap', received it with ${JSON.stringify(interval.method ?? NPS_INTERVAL_METHODS[0])}`,
+                interval[key],
+              ),
+            );
+          }
+        }
+        if (interval.method === 'bootstrap' && o.weights !== undefined) {
+          ctx.addIssue(
+            customIssue(
+              'inconsistent',
+              ['interval', 'method'],
+              "expected 'adjusted-wald' or 'wald' with weights: the bootstrap resamples unweighted answers",
+              interval.method,
+            ),
+          );
+        }
+      }
+      const scale = o.scale ?? NPS_DEFAULTS.scale;
+      const promoterMin = o.promoterMin ?? NPS_DEFAULTS.promoterMin;
+      const detractorMax = o.detractorMax ?? NPS_DEFAULTS.detractorMax;
+      if (promoterMin < scale.min || promoterMin > scale.max) {
         ctx.addIssue(
-          customIssue(
-            'inconsistent',
-            ['interval', key],
-            `expected ${key} only with method: 'bootstrap', received it with ${JSON.stringify(interval.method ?? NPS_INTERVAL_METHODS[0])}`,
-            interval[key],
-          ),
+          customIssue('out-of-range', ['promoterMin'], `expected promoterMin on the scale ${scale.min} to ${scale.max}, received ${promoterMin}`, promoterMin),
         );
       }
-    }
-    if (interval.method === 'bootstrap' && o.weights !== undefined) {
-      ctx.addIssue(
-        customIssue(
-          'inconsistent',
-          ['interval', 'method'],
-          "expected 'adjusted-wald' or 'wald' with weights: the bootstrap resamples unweighted answers",
-          interval.method,
-        ),
-      );
-    }
-  }
-  const scale = o.scale ?? NPS_DEFAULTS.scale;
-  const promoterMin = o.promoterMin ?? NPS_DEFAULTS.promoterMin;
-  const detractorMax = o.detractorMax ?? NPS_DEFAULTS.detractorMax;
-  if (promoterMin < scale.min || promoterMin > scale.max) {
-    ctx.addIssue(
-      customIssue('out-of-range', ['promoterMin'], `expected promoterMin on the scale ${scale.min} to ${scale.max}, received ${promoterMin}`, promoterMin),
-    );
-  }
-  if (detractorMax < scale.min || detractorMax > scale.max) {
-    ctx.addIssue(
-      customIssue('out-of-range', ['detractorMax'], `expected detractorMax on the scale ${scale.min} to ${scale.max}, received ${detractorMax}`, detractorMax),
-    );
-  } else if (detractorMax >= promoterMin) {
-    ctx.addIssue(
-      customIssue('inconsistent', ['detractorMax'], `expected detractorMax below promoterMin (${promoterMin}), received ${detractorMax}`, detractorMax),
-    );
-  }
-});
+      if (detractorMax < scale.min || detractorMax > scale.max) {
+        ctx.addIssue(
+          customIssue(
+            'out-of-range',
+            ['detractorMax'],
+            `expected detractorMax on the scale ${scale.min} to ${scale.max}, received ${detractorMax}`,
+            detractorMax,
+          ),
+        );
+      } else if (detractorMax >= promoterMin) {
+        ctx.addIssue(
+          customIssue('inconsistent', ['detractorMax'], `expected detractorMax below promoterMin (${promoterMin}), received ${detractorMax}`, detractorMax),
+        );
+      }
+    }),
+  ),
+);

@@ -48,7 +48,7 @@ export function splitWeightSums(weights: readonly (readonly number[])[], min: nu
 }
 
 /** Decimal arithmetic that does not round (to 10^9 digits): sums of exact amounts before the one division. */
-const Unrounded = Dec.clone({ precision: 1e9 });
+const Unrounded = /* @__PURE__ */ Dec.clone({ precision: 1e9 });
 
 /**
  * The score in points, `100 (P - D) / n`, from the promoters' and
@@ -74,7 +74,7 @@ export function npsVariance(p: Dec, d: Dec): Dec {
 }
 
 /** The adjusted-Wald additions (Rocks 2016; Sauro and Lewis): 3/4 to promoters and to detractors, 3/2 to passives, so `n' = n + 3`. */
-export const ADJUSTED_WALD_ADDITION = new Dec('0.75');
+export const ADJUSTED_WALD_ADDITION = /* @__PURE__ */ new Dec('0.75');
 
 /**
  * The shares of promoters and detractors, as fractions, and the size they

@@ -3,9 +3,10 @@
  * satisfied points, CES's easy points): options and tally, weighted or not,
  * shared. The summary of a tally is in point-summary.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../contract/lazy.js';
 import type { MetricName } from '../contract/registry.js';
-import { countSchema, formatOf, missingSchema, roundingFields, scaleSchema } from '../contract/schemas.js';
+import { countSchema, formatOf, missingSchema, plainObject, recordSchema, roundingFields, scaleSchema } from '../contract/schemas.js';
 import { safeTotal } from '../contract/tally.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
 import { customIssue, expected, parse } from '../contract/validate.js';
@@ -68,58 +69,64 @@ export interface PointScaleSpec {
   readonly defaultSelected: (scale: Scale, options: Record<string, unknown>) => number[];
 }
 
-const pointListSchema = z
-  .array(z.number(expected('an integer scale point')).int(expected('an integer scale point')), expected('an array of scale points'))
-  .min(1, expected('at least one scale point'));
+const pointListSchema = /* @__PURE__ */ lazy(() =>
+  z
+    .array(z.number(expected('an integer scale point')).check(z.int(expected('an integer scale point'))), expected('an array of scale points'))
+    .check(z.minLength(1, expected('at least one scale point'))),
+);
 
-const labelsSchema = z.record(
-  z.string(),
-  z.number(expected('an integer scale point')).int(expected('an integer scale point')),
-  expected('an object from text label to scale point'),
+const labelsSchema = /* @__PURE__ */ lazy(() =>
+  recordSchema(
+    z.number(expected('an integer scale point')).check(z.int(expected('an integer scale point'))),
+    expected('an object from text label to scale point'),
+  ),
 );
 
 /** The fields every point-scale metric's options share, plus the metric's own. */
 export function pointScaleOptionsSchema(spec: PointScaleSpec, extra: z.core.$ZodLooseShape = {}) {
   return z
-    .strictObject(
-      {
-        scale: scaleSchema.optional(),
-        [spec.selectedKey]: pointListSchema.optional(),
-        labels: labelsSchema.optional(),
-        missing: missingSchema.optional(),
-        interval: proportionIntervalSchema,
-        // Checked by readWeights in one loop, never element by element in zod.
-        weights: z.unknown().optional(),
-        ...roundingFields,
-        ...extra,
-      },
-      expected('an options object'),
+    .optional(
+      plainObject(
+        {
+          scale: z.optional(scaleSchema()),
+          [spec.selectedKey]: z.optional(pointListSchema()),
+          labels: z.optional(labelsSchema()),
+          missing: z.optional(missingSchema()),
+          interval: proportionIntervalSchema(),
+          // Checked by readWeights in one loop, never element by element in zod.
+          weights: z.optional(z.unknown()),
+          ...roundingFields(),
+          ...extra,
+        },
+        expected('an options object'),
+      ),
     )
-    .optional()
-    .superRefine((o, ctx) => {
-      if (o === undefined) return;
-      const scale = (o.scale as Scale | undefined) ?? spec.defaultScale;
-      const selected = (o as Record<string, unknown>)[spec.selectedKey] as number[] | undefined;
-      const seen = new Set<number>();
-      selected?.forEach((p, i) => {
-        if (p < scale.min || p > scale.max) {
-          ctx.addIssue(customIssue('out-of-range', [spec.selectedKey, i], `expected a point on the scale ${scale.min} to ${scale.max}, received ${p}`, p));
-        } else if (seen.has(p)) {
-          ctx.addIssue(customIssue('duplicate', [spec.selectedKey, i], `expected each point once, received ${p} again`, p));
+    .check(
+      z.superRefine((o, ctx) => {
+        if (o === undefined) return;
+        const scale = (o.scale as Scale | undefined) ?? spec.defaultScale;
+        const selected = (o as Record<string, unknown>)[spec.selectedKey] as number[] | undefined;
+        const seen = new Set<number>();
+        selected?.forEach((p, i) => {
+          if (p < scale.min || p > scale.max) {
+            ctx.addIssue(customIssue('out-of-range', [spec.selectedKey, i], `expected a point on the scale ${scale.min} to ${scale.max}, received ${p}`, p));
+          } else if (seen.has(p)) {
+            ctx.addIssue(customIssue('duplicate', [spec.selectedKey, i], `expected each point once, received ${p} again`, p));
+          }
+          seen.add(p);
+        });
+        const labels = o.labels as Record<string, number> | undefined;
+        for (const [label, p] of Object.entries(labels ?? {})) {
+          if (p < scale.min || p > scale.max) {
+            ctx.addIssue(customIssue('out-of-range', ['labels', label], `expected a point on the scale ${scale.min} to ${scale.max}, received ${p}`, p));
+          }
         }
-        seen.add(p);
-      });
-      const labels = o.labels as Record<string, number> | undefined;
-      for (const [label, p] of Object.entries(labels ?? {})) {
-        if (p < scale.min || p > scale.max) {
-          ctx.addIssue(customIssue('out-of-range', ['labels', label], `expected a point on the scale ${scale.min} to ${scale.max}, received ${p}`, p));
-        }
-      }
-    });
+      }),
+    );
 }
 
 /** Parses a point-scale metric's options (schema from {@link pointScaleOptionsSchema}). */
-export function parsePointScaleOptions(spec: PointScaleSpec, schema: z.ZodType, options: unknown): PointScaleSettings {
+export function parsePointScaleOptions(spec: PointScaleSpec, schema: z.core.$ZodType, options: unknown): PointScaleSettings {
   const o = (parse(spec.metric, schema, options, ['options']) ?? {}) as Record<string, unknown> & {
     scale?: Scale;
     labels?: Record<string, number>;
@@ -193,29 +200,29 @@ export function parsePointCounts<M extends MetricName>(metric: M, counts: unknow
       ctx.addIssue(customIssue('out-of-range', path, `expected a point on the scale ${scale.min} to ${scale.max}, received ${JSON.stringify(key)}`, key));
     }
   };
-  const schema = z
-    .strictObject(
-      {
-        metric: z.literal(metric, expected(JSON.stringify(metric))).optional(),
-        points: z.record(z.string(), countSchema, expected('an object from scale point to count')),
-        excluded: countSchema.optional(),
-        weights: z
-          .strictObject(
-            {
-              count: countSchema,
-              points: z.record(z.string(), partialsSchema, expected('an object from scale point to partial sums')),
-              squares: partialsSchema,
-            },
-            expected('weight sums { count, points, squares }'),
-          )
-          .optional(),
-      },
-      expected(`a ${metric} tally { points }`),
-    )
-    .superRefine((c, ctx) => {
+  const schema = plainObject(
+    {
+      metric: z.optional(z.literal(metric, expected(JSON.stringify(metric)))),
+      points: recordSchema(countSchema(), expected('an object from scale point to count')),
+      excluded: z.optional(countSchema()),
+      weights: z.optional(
+        plainObject(
+          {
+            count: countSchema(),
+            points: recordSchema(partialsSchema(), expected('an object from scale point to partial sums')),
+            squares: partialsSchema(),
+          },
+          expected('weight sums { count, points, squares }'),
+        ),
+      ),
+    },
+    expected(`a ${metric} tally { points }`),
+  ).check(
+    z.superRefine((c, ctx) => {
       for (const key of Object.keys(c.points)) pointKey(key, ['points', key], ctx);
       for (const key of Object.keys(c.weights?.points ?? {})) pointKey(key, ['weights', 'points', key], ctx);
-    });
+    }),
+  );
   const c = parse(metric, schema, counts, ['counts']);
   const total = safeTotal(metric, Object.values(c.points), ['counts', 'points']);
   if (c.weights === undefined) return { metric, points: c.points, excluded: c.excluded ?? 0 };

@@ -109,8 +109,10 @@ function weightEstimates(histogram: readonly number[], weights: PointWeights, s:
     const point = s.scale.min + k;
     const w = exactSum(weights.points[String(point)] ?? []);
     sum = dyadicAdd(sum, w);
-    first = dyadicAdd(first, dyadicMul(w, point));
-    second = dyadicAdd(second, dyadicMul(w, point * point));
+    const weighted = dyadicMul(w, point);
+    first = dyadicAdd(first, weighted);
+    // w x x, exactly: the double x * x would round once x passes 2^26.5.
+    second = dyadicAdd(second, dyadicMul(weighted, point));
     if (selected.has(point)) selectedWeight = dyadicAdd(selectedWeight, w);
     return w;
   });

@@ -6,7 +6,8 @@
  * only to describe the first bad answer (through `rejectElement`), so the
  * message and path are the same whichever loop found it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { typedArrayName } from '../contract/brands.js';
 import { describe, fail } from '../contract/errors.js';
 import type { MetricName } from '../contract/registry.js';
 import type { MissingPolicy, Scale } from '../contract/types.js';
@@ -39,21 +40,26 @@ export function isNumericTypedArray(v: unknown): v is IntTypedArray | Float32Arr
 /** Typed arrays that can only hold integers. */
 export type IntTypedArray = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
-/** Whether `v` is a typed array of integers (Node Buffers included). */
+const INT_TYPED_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+]);
+
+/** Whether `v` is a real typed array of integers (Node Buffers included; not a Proxy around one). */
 export function isIntTypedArray(v: unknown): v is IntTypedArray {
-  return (
-    v instanceof Uint8Array || // Node Buffers are Uint8Arrays too
-    v instanceof Int8Array ||
-    v instanceof Uint8ClampedArray ||
-    v instanceof Int16Array ||
-    v instanceof Uint16Array ||
-    v instanceof Int32Array ||
-    v instanceof Uint32Array
-  );
+  const name = typedArrayName(v);
+  return name !== undefined && INT_TYPED_ARRAYS.has(name);
 }
 
-function isFloatTypedArray(v: unknown): v is Float32Array | Float64Array {
-  return v instanceof Float64Array || v instanceof Float32Array;
+/** Whether `v` is a real `Float32Array` or `Float64Array`. */
+export function isFloatTypedArray(v: unknown): v is Float32Array | Float64Array {
+  const name = typedArrayName(v);
+  return name === 'Float64Array' || name === 'Float32Array';
 }
 
 /** `null`, `undefined` and `NaN`: a missing answer. */
@@ -84,16 +90,16 @@ export function tallyScale(values: unknown, ctx: TallyContext): Histogram {
 }
 
 // One small function per kind of input keeps each loop's element access
-// monomorphic. `(x - min) >>> 0 > span` is one unsigned compare for
-// "x < min or x > max" on integers.
+// monomorphic.
 
 function tallyIntegers(values: IntTypedArray, histogram: Float64Array, ctx: TallyContext): number {
   const min = ctx.scale.min;
   const span = ctx.scale.max - min;
   const n = values.length;
   for (let i = 0; i < n; i++) {
+    // Compared as doubles: a Uint32 answer minus a negative minimum can pass 2^32, where `>>> 0` would wrap.
     const k = values[i]! - min;
-    if (k >>> 0 > span || k < 0) badAnswer(values, i, ctx);
+    if (!(k >= 0 && k <= span)) badAnswer(values, i, ctx);
     histogram[k]!++;
   }
   return 0;
@@ -207,9 +213,7 @@ function badAnswer(values: ArrayLike<unknown>, index: number, ctx: TallyContext)
   const hint = ctx.missing === 'error' ? "; pass missing: 'exclude' to skip missing answers" : '';
   const schema = z
     .number({ error: (issue) => `expected ${text}, received ${describe(issue.input)}${isMissing(value) ? hint : ''}` })
-    .int(expected(text))
-    .min(ctx.scale.min, expected(text))
-    .max(ctx.scale.max, expected(text));
+    .check(z.int(expected(text)), z.minimum(ctx.scale.min, expected(text)), z.maximum(ctx.scale.max, expected(text)));
   return rejectElement(ctx.metric, schema, value, path, `expected ${text}, received ${describe(value)}`);
 }
 

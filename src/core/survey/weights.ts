@@ -4,8 +4,9 @@
  * sums of a tally, Kish's effective sample size, the weighted mean and
  * variance, and the warnings on an effective sample size.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describe, fail, type MetricsIssueCode, type MetricsPath } from '../contract/errors.js';
+import { lazy } from '../contract/lazy.js';
 import type { MetricName } from '../contract/registry.js';
 import { expected, rejectElement } from '../contract/validate.js';
 import { Dec, type OutputFormat, output } from '../exact/decimal.js';
@@ -22,11 +23,13 @@ export const MIN_WEIGHT = 1e-100;
 export const MAX_WEIGHT = 1e100;
 
 const WEIGHT_TEXT = 'a weight: 0, or a number from 1e-100 to 1e100';
-const weightSchema = z
-  .number(expected(WEIGHT_TEXT))
-  .min(0, expected(WEIGHT_TEXT))
-  .max(MAX_WEIGHT, expected(WEIGHT_TEXT))
-  .refine((w) => !(w > 0 && w < MIN_WEIGHT), { ...expected(WEIGHT_TEXT), params: { code: 'out-of-range' } });
+const weightSchema = /* @__PURE__ */ lazy(() =>
+  z.number(expected(WEIGHT_TEXT)).check(
+    z.minimum(0, expected(WEIGHT_TEXT)),
+    z.maximum(MAX_WEIGHT, expected(WEIGHT_TEXT)),
+    z.refine((w) => !(w > 0 && w < MIN_WEIGHT), { ...expected(WEIGHT_TEXT), params: { code: 'out-of-range' } }),
+  ),
+);
 
 /**
  * Validates the `weights` option in one tight loop, and describes the first
@@ -65,7 +68,7 @@ export function readWeights(metric: MetricName, weights: unknown, length: number
 }
 
 function badWeight(metric: MetricName, value: unknown, index: number): never {
-  return rejectElement(metric, weightSchema, value, ['options', 'weights', index], `expected ${WEIGHT_TEXT}, received ${describe(value)}`);
+  return rejectElement(metric, weightSchema(), value, ['options', 'weights', index], `expected ${WEIGHT_TEXT}, received ${describe(value)}`);
 }
 
 /** Checks the `weights` option of a `...FromCounts` call, which does not use it: a weighted tally carries its own weight sums. */
@@ -125,7 +128,7 @@ export function weightedVariance(m: WeightedMoments): Dec | null {
 }
 
 /** The schema of a list of partial sums in a weighted tally. */
-export const partialsSchema = z.array(z.number(expected('a finite number')), expected('an array of partial sums'));
+export const partialsSchema = /* @__PURE__ */ lazy(() => z.array(z.number(expected('a finite number')), expected('an array of partial sums')));
 
 /** One group of a weighted tally (an NPS group, a scale point): its answers and its weight sum as partial sums. */
 export interface WeightGroup {

@@ -11,7 +11,9 @@
  * ticket O(1)), or, for data spread over more than about a century, a map of
  * the days actually visited (each ticket O(days it spans)).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lazy } from '../contract/lazy.js';
+import { plainObject } from '../contract/schemas.js';
 import { customIssue, expected } from '../contract/validate.js';
 import { DAY_MS, MAX_TIME_MS, parseCalendarDate, weekdayOf } from './time.js';
 
@@ -70,37 +72,49 @@ function minutesOf(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 }
 
-const clockSchema = z.string(expected('a wall-clock time "HH:MM"')).regex(CLOCK, expected('a wall-clock time "HH:MM" (00:00 to 24:00)'));
+const clockSchema = /* @__PURE__ */ lazy(() =>
+  z.string(expected('a wall-clock time "HH:MM"')).check(z.regex(CLOCK, expected('a wall-clock time "HH:MM" (00:00 to 24:00)'))),
+);
 
-const hoursSchema = z.tuple([clockSchema, clockSchema], expected('opening and closing times ["HH:MM", "HH:MM"]')).superRefine(([opens, closes], ctx) => {
-  if (CLOCK.test(opens) && CLOCK.test(closes) && minutesOf(closes) <= minutesOf(opens)) {
-    ctx.addIssue(customIssue('inconsistent', [1], `expected a closing time after the opening time ${opens}, received ${JSON.stringify(closes)}`, closes));
-  }
-});
+const hoursSchema = /* @__PURE__ */ lazy(() =>
+  z.tuple([clockSchema(), clockSchema()], expected('opening and closing times ["HH:MM", "HH:MM"]')).check(
+    z.superRefine(([opens, closes], ctx) => {
+      if (CLOCK.test(opens) && CLOCK.test(closes) && minutesOf(closes) <= minutesOf(opens)) {
+        ctx.addIssue(customIssue('inconsistent', [1], `expected a closing time after the opening time ${opens}, received ${JSON.stringify(closes)}`, closes));
+      }
+    }),
+  ),
+);
 
-const daysShape = Object.fromEntries(WEEKDAYS.map((d) => [d, hoursSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof hoursSchema>>;
+const daysShape = /* @__PURE__ */ lazy(
+  () => Object.fromEntries(WEEKDAYS.map((d) => [d, z.optional(hoursSchema())])) as Record<Weekday, z.ZodMiniOptional<ReturnType<typeof hoursSchema>>>,
+);
 
-export const businessHoursSchema = z
-  .strictObject(
+export const businessHoursSchema = /* @__PURE__ */ lazy(() =>
+  plainObject(
     {
-      timeZone: z.string(expected('an IANA time zone name')).superRefine((zone, ctx) => {
-        if (!isTimeZone(zone)) ctx.addIssue(customIssue('invalid-value', [], `expected an IANA time zone name, received ${JSON.stringify(zone)}`, zone));
-      }),
-      days: z.strictObject(daysShape, expected('an object from weekday (mon to sun) to ["HH:MM", "HH:MM"]')),
-      holidays: z
-        .array(
-          z.string(expected('a date "YYYY-MM-DD"')).refine((d) => !Number.isNaN(parseCalendarDate(d)), expected('a valid date "YYYY-MM-DD"')),
+      timeZone: z.string(expected('an IANA time zone name')).check(
+        z.superRefine((zone, ctx) => {
+          if (!isTimeZone(zone)) ctx.addIssue(customIssue('invalid-value', [], `expected an IANA time zone name, received ${JSON.stringify(zone)}`, zone));
+        }),
+      ),
+      days: plainObject(daysShape(), expected('an object from weekday (mon to sun) to ["HH:MM", "HH:MM"]')),
+      holidays: z.optional(
+        z.array(
+          z.string(expected('a date "YYYY-MM-DD"')).check(z.refine((d) => !Number.isNaN(parseCalendarDate(d)), expected('a valid date "YYYY-MM-DD"'))),
           expected('an array of dates "YYYY-MM-DD"'),
-        )
-        .optional(),
+        ),
+      ),
     },
     expected('business hours { timeZone, days, holidays? }'),
-  )
-  .superRefine((hours, ctx) => {
-    if (!WEEKDAYS.some((d) => hours.days[d] !== undefined)) {
-      ctx.addIssue(customIssue('invalid-value', ['days'], 'expected at least one working day, received none', hours.days));
-    }
-  });
+  ).check(
+    z.superRefine((hours, ctx) => {
+      if (!WEEKDAYS.some((d) => hours.days[d] !== undefined)) {
+        ctx.addIssue(customIssue('invalid-value', ['days'], 'expected at least one working day, received none', hours.days));
+      }
+    }),
+  ),
+);
 
 function isTimeZone(zone: string): boolean {
   try {

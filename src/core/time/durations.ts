@@ -4,10 +4,12 @@
  * in calendar or working milliseconds; and reading durations back from a
  * tally.
  */
+
+import { isPlainObject } from '../contract/brands.js';
 import { describe, fail, type MetricsPath } from '../contract/errors.js';
 import type { MetricName } from '../contract/registry.js';
 import { businessClock, type ParsedBusinessHours } from './business-hours.js';
-import { describeBadTime, timeToMs } from './time.js';
+import { DAY_MS, describeBadTime, timeToMs } from './time.js';
 
 /** Durations in milliseconds: of resolved tickets, and of open tickets up to `asOf` when censoring. */
 export interface Durations {
@@ -31,8 +33,17 @@ export interface DurationSettings {
 /** A ticket's time fields as read from the input, before they are checked. */
 type TicketFields = { readonly openedAt?: unknown; readonly resolvedAt?: unknown; readonly firstResolvedAt?: unknown };
 
+/**
+ * The longest a ticket may stay open under business hours. Working time is
+ * counted day by day in the zone's calendar, so a placeholder date in an
+ * export (a ticket opened in year 0) would otherwise cost millions of days.
+ */
+export const MAX_BUSINESS_SPAN_YEARS = 100;
+const YEAR_MS = 365.25 * DAY_MS;
+const MAX_BUSINESS_SPAN_MS = MAX_BUSINESS_SPAN_YEARS * YEAR_MS;
+
 /** No durations: shared, never written to. */
-export const NONE = new Float64Array(0);
+export const NONE = /* @__PURE__ */ new Float64Array(0);
 
 /** Validates the tickets and measures every duration. */
 export function measureDurations(tickets: unknown, o: DurationSettings): Durations {
@@ -50,9 +61,9 @@ export function measureDurations(tickets: unknown, o: DurationSettings): Duratio
   let latest = -Infinity;
   for (let i = 0; i < n; i++) {
     const t: unknown = tickets[i];
-    if (typeof t !== 'object' || t === null) {
+    if (!isPlainObject(t)) {
       const code = t === null || t === undefined ? 'missing-value' : 'invalid-type';
-      fail(o.metric, code, ['tickets', i], `expected a ticket { openedAt, resolvedAt?, firstResolvedAt? }, received ${describe(t)}`);
+      fail(o.metric, code, ['tickets', i], `expected a ticket { openedAt, resolvedAt?, firstResolvedAt? } (a plain object), received ${describe(t)}`);
     }
     const { openedAt, resolvedAt, firstResolvedAt } = t as TicketFields;
     const start = timeToMs(openedAt);
@@ -81,6 +92,17 @@ export function measureDurations(tickets: unknown, o: DurationSettings): Duratio
     }
     if (end - start > Number.MAX_SAFE_INTEGER) {
       fail(o.metric, 'out-of-range', ['tickets', i, field], 'expected a duration below 2^53 milliseconds (about 285,000 years)');
+    }
+    if (o.hours !== null) {
+      const span = (end === end ? end : o.censor ? asOf : start) - start;
+      if (span > MAX_BUSINESS_SPAN_MS) {
+        fail(
+          o.metric,
+          'out-of-range',
+          ['tickets', i, 'openedAt'],
+          `expected a ticket open for at most ${MAX_BUSINESS_SPAN_YEARS} years under business hours (a placeholder date?), received ${Math.floor(span / YEAR_MS)} years`,
+        );
+      }
     }
     opened[i] = start;
     ends[i] = end;

@@ -7,8 +7,10 @@
  * calendar arithmetic): never the machine's local time zone, never
  * `Date.parse`, which reads a string without an offset as local time.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { isDate } from '../contract/brands.js';
 import { describe, type MetricsIssueCode } from '../contract/errors.js';
+import { lazy } from '../contract/lazy.js';
 import { customIssue } from '../contract/validate.js';
 
 /**
@@ -94,10 +96,6 @@ function parseIsoTime(text: string): number {
   return ms >= -MAX_TIME_MS && ms <= MAX_TIME_MS ? ms + 0 : Number.NaN;
 }
 
-function isDate(value: unknown): value is Date {
-  return value instanceof Date || Object.prototype.toString.call(value) === '[object Date]';
-}
-
 /**
  * A time as epoch milliseconds, or `NaN` when it is not a valid time (the
  * caller describes it with {@link describeBadTime}). Never returns `-0`.
@@ -128,10 +126,14 @@ export function describeBadTime(value: unknown): { code: MetricsIssueCode; messa
   return { code: 'invalid-type', message: `expected ${TIME_EXPECTATION}, received ${received}` };
 }
 
-/** A zod schema for an option that is a time; its output is the input, checked. */
-export const timeSchema = z.custom<TicketTime>().superRefine((value, ctx) => {
-  if (Number.isNaN(timeToMs(value))) {
-    const { code, message } = describeBadTime(value);
-    ctx.addIssue(customIssue(code, [], message, value));
-  }
-});
+/** The zod schema for an option that is a time, built on first use; its output is the input, checked. */
+export const timeSchema = /* @__PURE__ */ lazy(() =>
+  z.custom<TicketTime>().check(
+    z.superRefine((value, ctx) => {
+      if (Number.isNaN(timeToMs(value))) {
+        const { code, message } = describeBadTime(value);
+        ctx.addIssue(customIssue(code, [], message, value));
+      }
+    }),
+  ),
+);

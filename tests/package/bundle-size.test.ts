@@ -1,0 +1,79 @@
+/**
+ * What depending on the library costs a front end, in bytes.
+ *
+ * The ESM build (tsup, as `npm run build` makes it, into a temporary
+ * directory beside a `package.json` that says what the published one says
+ * about side effects) is bundled by esbuild for the browser, minified, with
+ * zod and decimal.js, as an application's bundler would: for one metric, for
+ * the error guard alone, and for everything. Each bundle is gzipped and held
+ * to its target; the sizes are printed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+const KB = 1024;
+
+/** What an application imports, and the most it may cost, gzipped. */
+const CASES = [
+  { name: 'import { nps }', source: 'export { nps }', maxGzip: 30 * KB },
+  { name: 'import { isMetricsError }', source: 'export { isMetricsError }', maxGzip: 3 * KB },
+  { name: 'import * (everything)', source: 'export *', maxGzip: 60 * KB },
+] as const;
+
+let outDir = '';
+const sizes = new Map<string, { minified: number; gzipped: number; code: string }>();
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'cxmetrics-bundle-size-'));
+  const pkg = require('tsup/package.json') as { bin: Record<string, string> };
+  const tsup = join(dirname(require.resolve('tsup/package.json')), pkg.bin.tsup!);
+  execFileSync(process.execPath, [tsup, '--format', 'esm', '--no-dts', '--no-sourcemap', '--out-dir', outDir], { cwd: root, stdio: 'pipe' });
+  // A bundler reads `sideEffects` from the package the files belong to.
+  const { type, sideEffects } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string; sideEffects?: unknown };
+  writeFileSync(join(outDir, 'package.json'), JSON.stringify({ name: 'cxmetrics', type, sideEffects }));
+  for (const c of CASES) {
+    const result = await build({
+      stdin: { contents: `${c.source} from ${JSON.stringify(join(outDir, 'index.js'))};`, resolveDir: outDir, loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      // The build sits outside the project; zod and decimal.js resolve from the project's node_modules.
+      nodePaths: [join(root, 'node_modules')],
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.contents;
+    sizes.set(c.name, { minified: code.length, gzipped: gzipSync(code).length, code: result.outputFiles[0]!.text });
+  }
+  const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
+  console.info(
+    CASES.map((c) => {
+      const s = sizes.get(c.name)!;
+      return `${c.name}: ${kb(s.minified)} minified, ${kb(s.gzipped)} gzipped (target ${kb(c.maxGzip)})`;
+    }).join('\n'),
+  );
+}, 120_000);
+
+afterAll(() => {
+  if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('bundle size, minified and gzipped', () => {
+  it.each(CASES)('$name is at most its target', (c) => {
+    expect(sizes.get(c.name)!.gzipped).toBeLessThanOrEqual(c.maxGzip);
+  });
+
+  it('import { isMetricsError } holds neither zod nor decimal.js', () => {
+    const { code } = sizes.get('import { isMetricsError }')!;
+    expect(code).not.toMatch(/zod|Zod|DecimalError/);
+  });
+});

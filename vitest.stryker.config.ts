@@ -1,0 +1,23 @@
+/**
+ * The test configuration for mutation testing (`npm run mutation`): the unit,
+ * property and contract tests, without the package tests in `tests/package/`.
+ * Those build and bundle the package on every run (seconds per mutant) to
+ * check how it loads outside Node; what it computes is checked by the others.
+ *
+ * Stryker's instrumentation counts every pass through every mutant, which
+ * makes the numeric loops up to a hundred times slower, so a test has
+ * two minutes instead of five seconds. A mutant that loops forever is still
+ * stopped by Stryker's own timeout, set from the time of the unmutated run.
+ */
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [...configDefaults.exclude, 'tests/package/**'],
+      testTimeout: 120_000,
+    },
+  }),
+);
