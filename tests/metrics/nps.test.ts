@@ -172,3 +172,14 @@ describe('nps: invalid input', () => {
     expectMetricsError(() => npsFromCounts({ promoters: Number.MAX_SAFE_INTEGER, passives: 0, detractors: 1 }), 'nps', ['counts'], 'out-of-range');
   });
 });
+
+describe('nps: integer typed arrays at the ends of the number range', () => {
+  it('refuses an answer off the scale whatever the scale and the array type', () => {
+    const cut = (min: number) => ({ scale: { min, max: min + 10 }, promoterMin: min + 9, detractorMax: min + 6 });
+    expectMetricsError(() => nps(new Uint32Array([4294967295, 9]), { scale: { min: -1, max: 9 }, promoterMin: 8, detractorMax: 5 }), 'nps', ['scores', 0]);
+    expectMetricsError(() => nps(new Uint8Array([0]), cut(2 ** 32)), 'nps', ['scores', 0]);
+    expectMetricsError(() => nps(new Int32Array([-(2 ** 31)]), cut(2 ** 31 - 11)), 'nps', ['scores', 0]);
+    expectMetricsError(() => nps(new Int32Array([2 ** 31 - 1]), cut(-(2 ** 31))), 'nps', ['scores', 0]);
+    expect(nps(new Uint32Array([2 ** 32 - 1]), cut(2 ** 32 - 11)).value).toBe(100);
+  });
+});

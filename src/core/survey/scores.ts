@@ -96,10 +96,21 @@ function tallyIntegers(values: IntTypedArray, histogram: Float64Array, ctx: Tall
   const min = ctx.scale.min;
   const span = ctx.scale.max - min;
   const n = values.length;
+  // `(x - min) >>> 0 > span` is one unsigned compare for "x < min or x > max"
+  // while x - min stays strictly between -2^32 and 2^32: for a scale inside
+  // the 32-bit signed range, except Uint32Array answers (up to 2^32 - 1) on a
+  // scale that starts below 0. Those cases are compared as doubles.
+  if (min < -2147483648 || ctx.scale.max > 2147483647 || (min < 0 && typedArrayName(values) === 'Uint32Array')) {
+    for (let i = 0; i < n; i++) {
+      const k = values[i]! - min;
+      if (!(k >= 0 && k <= span)) badAnswer(values, i, ctx);
+      histogram[k]!++;
+    }
+    return 0;
+  }
   for (let i = 0; i < n; i++) {
-    // Compared as doubles: a Uint32 answer minus a negative minimum can pass 2^32, where `>>> 0` would wrap.
     const k = values[i]! - min;
-    if (!(k >= 0 && k <= span)) badAnswer(values, i, ctx);
+    if (k >>> 0 > span) badAnswer(values, i, ctx);
     histogram[k]!++;
   }
   return 0;
