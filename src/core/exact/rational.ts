@@ -10,12 +10,6 @@
  * comparison instead of through a rounded intermediate.
  */
 
-/** `numerator / denominator` with `denominator > 0`, not necessarily in lowest terms. */
-export interface Rational {
-  readonly numerator: bigint;
-  readonly denominator: bigint;
-}
-
 function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(2).length;
 }
@@ -59,25 +53,4 @@ export function nearestDouble(numerator: bigint, denominator: bigint): number {
   // units <= 2^53 is exact as a double, and so is its product with 2^ulp (or it overflows to Infinity).
   const magnitude = Number(units) * powerOfTwo(ulp);
   return negative ? -magnitude : magnitude;
-}
-
-/** How a rounded output breaks ties: away from zero, or to the even neighbour. */
-export type TieRule = 'half-up' | 'half-even';
-
-/**
- * `numerator / denominator` rounded to `decimals` places by `rule`, exactly,
- * as the nearest double to that decimal (JavaScript's parsing of a decimal
- * string is correctly rounded). Never `-0`.
- */
-export function roundRational(numerator: bigint, denominator: bigint, decimals: number, rule: TieRule): number {
-  if (denominator === 0n) throw new RangeError('roundRational: the denominator is 0');
-  const negative = numerator < 0n !== denominator < 0n;
-  const a = numerator < 0n ? -numerator : numerator;
-  const b = denominator < 0n ? -denominator : denominator;
-  const scaled = a * 10n ** BigInt(decimals);
-  let units = scaled / b;
-  const twiceRest = (scaled - units * b) * 2n;
-  if (twiceRest > b || (twiceRest === b && (rule === 'half-up' || (units & 1n) === 1n))) units += 1n;
-  if (units === 0n) return 0;
-  return Number(`${negative ? '-' : ''}${units}e-${decimals}`);
 }
