@@ -112,3 +112,18 @@ describe('checkTargets', () => {
     );
   });
 });
+
+describe('checkTargets: every comparison of a custom target', () => {
+  const target = (comparison: '<' | '<=' | '>' | '>=') => ({ score: { comparison, threshold: 50, unit: 'points' as const, source: 'a team goal' } });
+  const status = (comparison: '<' | '<=' | '>' | '>=', value: number) =>
+    checkTargets([{ metric: 'score', unit: 'points', value }], target(comparison))[0]!.status;
+  it('meets or misses at, below and above the threshold', () => {
+    expect([49, 50, 51].map((v) => status('<', v))).toStrictEqual(['met', 'missed', 'missed']);
+    expect([49, 50, 51].map((v) => status('<=', v))).toStrictEqual(['met', 'met', 'missed']);
+    expect([49, 50, 51].map((v) => status('>', v))).toStrictEqual(['missed', 'missed', 'met']);
+    expect([49, 50, 51].map((v) => status('>=', v))).toStrictEqual(['missed', 'met', 'met']);
+  });
+  it('refuses an empty metric name as a key, at its path', () => {
+    expectMetricsError(() => checkTargets([], { '': target('<').score }), 'checkTargets', ['targets', ''], 'invalid-value');
+  });
+});
