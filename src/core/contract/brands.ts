@@ -13,9 +13,6 @@ const typedArrayTag = /* @__PURE__ */ (() => {
   return getter;
 })();
 
-/** The names of the typed arrays that hold integers (a Node Buffer is a Uint8Array). */
-export type IntTypedArrayName = 'Int8Array' | 'Uint8Array' | 'Uint8ClampedArray' | 'Int16Array' | 'Uint16Array' | 'Int32Array' | 'Uint32Array';
-
 /** The element type's name of a real typed array (`'Uint8Array'`, `'BigInt64Array'`, ...), or `undefined`. */
 export function typedArrayName(value: unknown): string | undefined {
   return typedArrayTag.call(value) as string | undefined;
