@@ -4,6 +4,10 @@
  * Those build and bundle the package on every run (seconds per mutant) to
  * check how it loads outside Node; what it computes is checked by the others.
  *
+ * `MUTATION_TESTS` (comma-separated globs) narrows the tests to a subset, as
+ * `scripts/mutation-parts.ts` does for each part of `src/`. A narrower set can
+ * only kill fewer mutants, so a score measured with it is a lower bound.
+ *
  * Stryker's instrumentation counts every pass through every mutant, which
  * makes the numeric loops up to a hundred times slower, so a test has
  * two minutes instead of five seconds. A mutant that loops forever is still
@@ -12,7 +16,9 @@
 import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
-export default mergeConfig(
+const subset = process.env.MUTATION_TESTS?.split(',').filter((glob) => glob !== '');
+
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
@@ -21,3 +27,9 @@ export default mergeConfig(
     },
   }),
 );
+// mergeConfig concatenates arrays; a subset replaces the base list instead.
+if (subset !== undefined && subset.length > 0 && config.test !== undefined) {
+  config.test.include = subset;
+}
+
+export default config;

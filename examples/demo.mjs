@@ -148,8 +148,76 @@ function targets() {
   }
 }
 
+const signed = (x, digits = 1) => {
+  const text = Math.abs(x).toFixed(digits);
+  return Number(text) === 0 ? text : `${x < 0 ? '-' : '+'}${text}`;
+};
+const pText = (p) => (p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`);
+
+/** Month-to-month changes of a segment table, and the segments' trends, both Holm-adjusted. */
+function changesAndTrend(table, unit) {
+  const c = cx.changes(table);
+  const raw = c.rows.filter((r) => r.comparison?.significant);
+  const real = c.rows.filter((r) => r.significant);
+  const name = (r) => `${r.key.region} ${r.against.period} -> ${r.period.label}`;
+  const skipped = c.rows.filter((r) => r.flags.includes('below-min-count')).length;
+  line('Month-to-month changes', `${c.comparisons} comparisons (${skipped} not made: a month below ${table.minCount} answers)`);
+  line('  p < 0.05 before correction', raw.length === 0 ? 'none' : raw.map((r) => `${name(r)} (${signed(r.comparison.difference)})`).join(', '));
+  line(
+    "  after Holm's correction",
+    real.length === 0
+      ? `none${raw.length === 0 ? '' : ` (adjusted p of those: ${raw.map((r) => r.pAdjusted.toFixed(2)).join(', ')})`}`
+      : real.map((r) => `${name(r)} (${signed(r.comparison.difference)}, adjusted p ${pText(r.pAdjusted)})`).join(', '),
+  );
+  const t = cx.trend(table);
+  for (const r of t.rows) {
+    const verdict = r.significant ? (r.slope > 0 ? 'rising' : 'falling') : 'within the noise';
+    line(
+      `Trend, ${r.key.region}`,
+      `${signed(r.slope, 2)} ${unit} a month, 95% CI ${r.interval.lower.toFixed(2)} to ${r.interval.upper.toFixed(2)}, adjusted p ${pText(r.pAdjusted)} (${r.periods} months): ${verdict}`,
+    );
+  }
+  line('', `(${t.rows[0].test} test; p-values adjusted by Holm over ${t.tests} regions)`);
+}
+
+function segments() {
+  const { responses } = data('responses.json');
+  heading('By segment and month (examples/data/responses.json)');
+  const spec = { by: 'region', period: { field: 'answeredAt', unit: 'month', timeZone: 'Europe/Berlin' }, minCount: 30 };
+  const nps = cx.segment(responses, { metric: 'nps', value: 'score', options: { interval: true, decimals: 0 }, ...spec });
+  const regions = [...new Set(nps.rows.map((r) => r.key.region))];
+  const months = [...new Set(nps.rows.map((r) => r.period.label))];
+  const cell = (table, region, month) => table.rows.find((r) => r.key.region === region && r.period.label === month);
+  console.log(`\n NPS by region and month in Europe/Berlin (${responses.length} answers), 95% CI; * fewer than 30 answers, not shown`);
+  console.log(`  ${'month'.padEnd(9)}${regions.map((r) => r.padEnd(20)).join('')}`.trimEnd());
+  for (const month of months) {
+    const cells = regions.map((region) => {
+      const { result, flags } = cell(nps, region, month);
+      const text = flags.includes('below-min-count') ? `* (${result.total} answers)` : `${result.value} (${result.interval.lower} to ${result.interval.upper})`;
+      return text.padEnd(20);
+    });
+    console.log(`  ${month.padEnd(9)}${cells.join('')}`.trimEnd());
+  }
+  console.log();
+  changesAndTrend(nps, 'points');
+
+  const csat = cx.segment(responses, { metric: 'csat', value: 'satisfaction', options: { decimals: 0 }, ...spec });
+  console.log('\n CSAT (satisfied: 4 or 5 of 5) by region and month, %; * fewer than 30 answers');
+  console.log(`  ${''.padEnd(6)}${months.map((m) => m.slice(5).padStart(4)).join('')}`);
+  for (const region of regions) {
+    const values = months.map((month) => {
+      const { result, flags } = cell(csat, region, month);
+      return (flags.includes('below-min-count') ? '*' : String(result.value)).padStart(4);
+    });
+    console.log(`  ${region.padEnd(6)}${values.join('')}`);
+  }
+  console.log();
+  changesAndTrend(csat, 'percentage points');
+}
+
 console.log('cxmetrics demo report');
 surveys();
 support();
 revenue();
 targets();
+segments();

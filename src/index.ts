@@ -24,6 +24,7 @@ export {
   type OperationName,
   type PlannedMetric,
   type SampleSizePlan,
+  type TallyMetric,
 } from './core/contract/registry.js';
 export type { Tally, TallyField, TallyShape } from './core/contract/tally.js';
 export type {
@@ -39,11 +40,13 @@ export type {
 export type { Money } from './core/money/money.js';
 export type { MrrMovementCounts, MrrMovements } from './core/money/movements.js';
 export type { Interval, IntervalOption } from './core/stats/interval-fields.js';
+export type { Adjustment } from './core/stats/multiplicity.js';
 export { PROPORTION_METHODS, type ProportionMethod } from './core/stats/proportion-intervals.js';
 export type { Warning, WarningCode } from './core/stats/warnings.js';
 export type { PointCounts, PointIntervalOption, PointWeights } from './core/survey/point-scale.js';
 export type { WeightedSummary } from './core/survey/weights.js';
 export type { BusinessHours, Weekday } from './core/time/business-hours.js';
+export type { PeriodUnit } from './core/time/periods.js';
 export type { TicketTime } from './core/time/time.js';
 export {
   type CesCounts,
@@ -94,6 +97,16 @@ export {
   firstContactResolutionCounts,
   firstContactResolutionFromCounts,
 } from './metrics/first-contact-resolution.js';
+export {
+  type FirstResponseTimeCounts,
+  type FirstResponseTimeInterval,
+  type FirstResponseTimeOptions,
+  type FirstResponseTimeResult,
+  type FirstResponseTimeTicket,
+  firstResponseTime,
+  firstResponseTimeCounts,
+  firstResponseTimeFromCounts,
+} from './metrics/first-response-time.js';
 export {
   type LoyaltyAggregate,
   type LoyaltyAnswer,
@@ -168,3 +181,41 @@ export {
   upsellRatioCounts,
   upsellRatioFromCounts,
 } from './metrics/upsell-ratio.js';
+export {
+  type ChangeAgainst,
+  type ChangeBaseline,
+  type ChangeFlag,
+  type ChangeRow,
+  type ChangesOptions,
+  type ChangesResult,
+  changes,
+} from './segments/changes.js';
+export {
+  type CalendarPeriodSettings,
+  type FieldReader,
+  type KeyValue,
+  type LabelPeriodSettings,
+  type MetricTypes,
+  type PeriodSettings,
+  type PeriodSpec,
+  type SegmentCounts,
+  type SegmentCountsCell,
+  type SegmentCountsSpec,
+  type SegmentFlag,
+  type SegmentFromCountsOptions,
+  type SegmentKey,
+  type SegmentMetricOptions,
+  type SegmentMetricTypes,
+  type SegmentOptions,
+  type SegmentPeriod,
+  type SegmentRecords,
+  type SegmentResultOf,
+  type SegmentResultOptions,
+  type SegmentRow,
+  type SegmentTable,
+  type SegmentTallyOf,
+  segment,
+  segmentCounts,
+  segmentFromCounts,
+} from './segments/segment.js';
+export { type TrendFlag, type TrendInterval, type TrendOptions, type TrendResult, type TrendRow, type TrendTest, trend } from './segments/trend.js';

@@ -28,6 +28,9 @@ describe('public API', () => {
         'firstContactResolution',
         'firstContactResolutionCounts',
         'firstContactResolutionFromCounts',
+        'firstResponseTime',
+        'firstResponseTimeCounts',
+        'firstResponseTimeFromCounts',
         'isMetricsError',
         'loyaltyIndex',
         'loyaltyIndexCounts',
@@ -50,6 +53,11 @@ describe('public API', () => {
         'upsellRatio',
         'upsellRatioCounts',
         'upsellRatioFromCounts',
+        'segment',
+        'segmentCounts',
+        'segmentFromCounts',
+        'changes',
+        'trend',
       ].sort(),
     );
   });

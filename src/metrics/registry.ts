@@ -10,6 +10,7 @@ import type { Tally, TallyField } from '../core/contract/tally.js';
 import { cesCounts, cesFromCounts } from './ces.js';
 import { type CsatCounts, csatCounts, csatFromCounts } from './csat.js';
 import { firstContactResolutionCounts, firstContactResolutionFromCounts } from './first-contact-resolution.js';
+import { firstResponseTimeCounts, firstResponseTimeFromCounts } from './first-response-time.js';
 import { loyaltyIndexCounts, loyaltyIndexFromCounts } from './loyalty-index.js';
 import { npsCounts, npsFromCounts } from './nps.js';
 import { repurchaseRateCounts, repurchaseRateFromCounts } from './repurchase-rate.js';
@@ -79,6 +80,11 @@ export const TALLYING_METRICS = {
     counts: timeToResolutionCounts,
     shape: { resolved: 'durations', censored: 'durations', open: 'count' },
     fromCounts: timeToResolutionFromCounts,
+  },
+  firstResponseTime: {
+    counts: firstResponseTimeCounts,
+    shape: { responded: 'durations', censored: 'durations', open: 'count' },
+    fromCounts: firstResponseTimeFromCounts,
   },
   repurchaseRate: { counts: repurchaseRateCounts, shape: { purchases: { record: 'count' } }, fromCounts: repurchaseRateFromCounts },
   upsellRatio: { counts: upsellRatioCounts, shape: { upgraded: 'count', notUpgraded: 'count' }, fromCounts: upsellRatioFromCounts },

@@ -2,20 +2,19 @@
  * Time to resolution: how long tickets take from opening to resolution.
  */
 import * as z from 'zod/mini';
-import { fail } from '../core/contract/errors.js';
 import { lazy } from '../core/contract/lazy.js';
 import type { IntervalOptions, RoundingOptions } from '../core/contract/options.js';
 import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { countSchema, formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
-import { customIssue, expected, parse } from '../core/contract/validate.js';
-import { type OutputFormat, outputOrNull } from '../core/exact/decimal.js';
-import { type Interval, type IntervalOption, type IntervalSettings, intervalSchema, intervalSettings } from '../core/stats/interval-fields.js';
-import { intervalWarnings, sampleWarnings, type Warning } from '../core/stats/warnings.js';
-import { type BusinessHours, businessHoursSchema, type ParsedBusinessHours, parseBusinessHours } from '../core/time/business-hours.js';
-import { durationStatistics, medianInterval } from '../core/time/duration-statistics.js';
-import { type Durations, durationsOfTally, measureDurations } from '../core/time/durations.js';
-import { type TicketTime, timeSchema, timeToMs } from '../core/time/time.js';
+import { countSchema, plainObject } from '../core/contract/schemas.js';
+import { expected, parse } from '../core/contract/validate.js';
+import type { Interval, IntervalOption } from '../core/stats/interval-fields.js';
+import type { Warning } from '../core/stats/warnings.js';
+import type { BusinessHours } from '../core/time/business-hours.js';
+import { type DurationOptionSettings, durationOptionSettings, durationOptionsSchema } from '../core/time/duration-options.js';
+import { summarizeDurations } from '../core/time/duration-summary.js';
+import { type DurationKind, type Durations, durationListSchema, durationsOfTally, measureDurations } from '../core/time/durations.js';
+import type { TicketTime } from '../core/time/time.js';
 
 /** One support ticket, as a help desk exports it. Other fields (an id, a subject) are allowed and ignored. */
 export interface TimeToResolutionTicket {
@@ -128,56 +127,26 @@ export interface TimeToResolutionResult {
   readonly warnings: readonly Warning[];
 }
 
-interface Parsed {
-  readonly statistic: 'median' | 'mean';
-  readonly open: 'exclude' | 'censor';
-  readonly asOf: number | null;
+interface Parsed extends DurationOptionSettings {
   readonly resolution: 'full' | 'first';
-  readonly hours: ParsedBusinessHours | null;
-  readonly interval: IntervalSettings<'order-statistics'> | null;
-  readonly format: OutputFormat;
 }
 
 const METRIC = 'timeToResolution' as const satisfies MetricName;
 
-const optionsSchema = /* @__PURE__ */ lazy(() =>
-  optionsObject({
-    statistic: z.optional(z.enum(['median', 'mean'], expected('"median" or "mean"'))),
-    open: z.optional(z.enum(['exclude', 'censor'], expected('"exclude" or "censor"'))),
-    asOf: z.optional(timeSchema()),
-    resolution: z.optional(z.enum(['full', 'first'], expected('"full" or "first"'))),
-    businessHours: z.optional(businessHoursSchema()),
-    interval: intervalSchema<'order-statistics'>(['order-statistics']),
-    ...roundingFields(),
-  }).check(
-    z.superRefine((o, ctx) => {
-      if (o?.asOf !== undefined && o.open !== 'censor') {
-        const message = `expected asOf only with open: 'censor', received open: ${JSON.stringify(o.open ?? 'exclude')}`;
-        ctx.addIssue(customIssue('inconsistent', ['asOf'], message, o.asOf));
-      }
-      if (o?.statistic === 'mean' && o.interval !== undefined && o.interval !== false) {
-        const message = "expected an interval only with statistic: 'median' (the interval is the median's), received statistic: \"mean\"";
-        ctx.addIssue(customIssue('inconsistent', ['interval'], message, o.interval));
-      }
-    }),
-  ),
-);
+/** Resolution times: to `resolvedAt`, or to `firstResolvedAt` with `resolution: 'first'`. */
+const KIND: DurationKind = {
+  metric: METRIC,
+  end: 'resolvedAt',
+  earlier: { field: 'firstResolvedAt', name: 'the first resolution' },
+  ended: 'resolved',
+  pending: { one: 'an open ticket', many: 'open tickets' },
+};
+
+const optionsSchema = /* @__PURE__ */ lazy(() => durationOptionsSchema({ resolution: z.optional(z.enum(['full', 'first'], expected('"full" or "first"'))) }));
 
 function parseOptions(options: unknown, tallying: boolean): Parsed {
   const o = parse(METRIC, optionsSchema(), options, ['options']) ?? {};
-  const open = o.open ?? 'exclude';
-  if (tallying && open === 'censor' && o.asOf === undefined) {
-    fail(METRIC, 'missing-value', ['options', 'asOf'], "expected asOf (when the data was taken) with open: 'censor', received undefined");
-  }
-  return {
-    statistic: o.statistic ?? 'median',
-    open,
-    asOf: o.asOf === undefined ? null : timeToMs(o.asOf),
-    resolution: o.resolution ?? 'full',
-    hours: o.businessHours === undefined ? null : parseBusinessHours(o.businessHours),
-    interval: intervalSettings(o.interval, 'order-statistics'),
-    format: formatOf(o),
-  };
+  return { ...durationOptionSettings(METRIC, o, tallying), resolution: o.resolution ?? 'full' };
 }
 
 /**
@@ -241,16 +210,15 @@ export function timeToResolution(tickets: readonly TimeToResolutionTicket[], opt
  */
 export function timeToResolutionCounts(tickets: readonly TimeToResolutionTicket[], options?: TimeToResolutionOptions): TimeToResolutionCounts {
   const d = tally(tickets, parseOptions(options, true));
-  return deepFreeze<TimeToResolutionCounts>({ metric: METRIC, resolved: Array.from(d.resolved), censored: Array.from(d.censored), open: d.open });
+  return deepFreeze<TimeToResolutionCounts>({ metric: METRIC, resolved: Array.from(d.ended), censored: Array.from(d.censored), open: d.open });
 }
 
-const durationsSchema = /* @__PURE__ */ lazy(() => z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds')));
 const countsSchema = /* @__PURE__ */ lazy(() =>
   plainObject(
     {
       metric: z.optional(z.literal(METRIC, expected(`"${METRIC}"`))),
-      resolved: durationsSchema(),
-      censored: z.optional(durationsSchema()),
+      resolved: durationListSchema(),
+      censored: z.optional(durationListSchema()),
       open: countSchema(),
     },
     expected('a TTR tally { resolved, censored?, open }'),
@@ -286,37 +254,17 @@ export function timeToResolutionFromCounts(
 
 /** Validates a given tally. */
 function parseCounts(counts: unknown, o: Parsed): Durations {
-  return durationsOfTally(METRIC, parse(METRIC, countsSchema(), counts, ['counts']), o.open === 'censor');
+  const c = parse(METRIC, countsSchema(), counts, ['counts']);
+  return durationsOfTally(KIND, { ended: c.resolved, censored: c.censored, open: c.open }, o.open === 'censor');
 }
 
 /** Validates the tickets and measures their durations. */
 function tally(tickets: unknown, o: Parsed): Durations {
-  return measureDurations(tickets, { metric: METRIC, asOf: o.asOf, resolution: o.resolution, hours: o.hours, censor: o.open === 'censor' });
+  return measureDurations(tickets, KIND, { asOf: o.asOf, toEarlier: o.resolution === 'first', hours: o.hours, censor: o.open === 'censor' });
 }
 
 /** The result from durations; sorts them in place (callers pass arrays of their own). */
 function fromTally(d: Durations, o: Parsed): TimeToResolutionResult {
-  const censor = o.open === 'censor';
-  const stats = durationStatistics(d, censor);
-  const median = outputOrNull(stats.median, o.format);
-  const mean = outputOrNull(stats.mean, o.format);
-  // Under censoring the order statistics of the resolved durations are not those of the sample.
-  const interval = o.interval === null || (censor && d.censored.length > 0) ? null : medianInterval(stats.sorted, o.interval, o.format);
-  return deepFreeze<TimeToResolutionResult>({
-    metric: METRIC,
-    unit: 'milliseconds',
-    value: o.statistic === 'median' ? median : mean,
-    statistic: o.statistic,
-    estimator: censor ? 'kaplan-meier' : 'empirical',
-    mean,
-    median,
-    p90: outputOrNull(stats.p90, o.format),
-    p95: outputOrNull(stats.p95, o.format),
-    min: stats.min,
-    max: stats.max,
-    resolved: stats.sorted.length,
-    open: d.open,
-    ...(o.interval === null ? {} : { interval }),
-    warnings: [...sampleWarnings(stats.sorted.length), ...intervalWarnings(interval)],
-  });
+  const s = summarizeDurations(d, o);
+  return deepFreeze<TimeToResolutionResult>({ metric: METRIC, unit: 'milliseconds', ...s.figures, resolved: s.ended, open: d.open, ...s.inference });
 }

@@ -14,6 +14,7 @@ import {
   customerChurn,
   firstContactResolution,
   firstContactResolutionCounts,
+  firstResponseTimeCounts,
   loyaltyIndex,
   loyaltyIndexCounts,
   mergeCounts,
@@ -656,6 +657,44 @@ export const ttrFromCountsWideArgs = fc
   .tuple(fc.array(fc.constantFrom(0, 1, 2 ** 53 - 1, 2 ** 52, 8.64e15), { maxLength: 10 }), fc.record({ level: extremeLevel }))
   .map(([resolved, interval]) => [{ resolved, open: 0 }, { interval }]);
 
+/**
+ * First-response cases from resolution cases: each ticket's `resolvedAt`
+ * becomes its `firstRespondedAt` (`null` or absent alike), its
+ * `firstResolvedAt` stays as a field the metric ignores, and the
+ * `resolution` option goes.
+ */
+function frtOf(c: ScoreArgs): ScoreArgs {
+  const tickets = (c.data as Options[]).map(({ resolvedAt, ...rest }) => (resolvedAt === undefined ? rest : { ...rest, firstRespondedAt: resolvedAt }));
+  const { resolution: _r, ...options } = c.options;
+  return { data: tickets, options };
+}
+const frtValidCase = ttrValidCase.map(frtOf);
+export const frtArgs = frtValidCase.map((c) => withOptions(c.data, c.options, true));
+export const frtWideArgs = fc.oneof(
+  ttrWideCase.map(frtOf).map((c) => withOptions(c.data, c.options, false)),
+  fc
+    .tuple(fc.constantFrom('0000-01-01T00:00:00Z', '1900-01-01T00:00:00Z', '-271821-04-20T00:00:00Z', -8.64e15, 0), businessHours, fc.boolean())
+    .map(([openedAt, hours, censor]) => [
+      censor ? [{ openedAt }] : [{ openedAt, firstRespondedAt: '2026-01-01T00:00:00Z' }],
+      censor ? { open: 'censor', asOf: '2026-01-01T00:00:00Z', businessHours: hours } : { businessHours: hours },
+    ]),
+);
+export const frtFromCountsArgs = fc.oneof(
+  derive(
+    frtValidCase,
+    (c) => withOptions(firstResponseTimeCounts(c.data as never, c.options), ttrFromCountsOptions(c.options), true),
+    () => [{ responded: [1000], open: 0 }],
+  ),
+  handTtr.map(([counts, ...options]) => {
+    const { resolved, ...rest } = counts as Options;
+    return [{ responded: resolved, ...rest }, ...options];
+  }),
+);
+export const frtFromCountsWideArgs = ttrFromCountsWideArgs.map(([counts, options]) => {
+  const { resolved, ...rest } = counts as Options;
+  return [{ responded: resolved, ...rest }, options];
+});
+
 // ---------------------------------------------------------------------------
 // Money.
 
@@ -1020,6 +1059,7 @@ export const mergeArgs: fc.Arbitrary<Args> = fc.oneof(
   shards(loyaltyValidCase, loyaltyIndexCounts),
   shards(asCase(fcrTickets, fcrOptions), (d, o) => firstContactResolutionCounts(d, o)),
   shards(ttrValidCase, timeToResolutionCounts),
+  shards(frtValidCase, firstResponseTimeCounts),
   shards(asCase(purchases, repurchaseOptions), (d, o) => repurchaseRateCounts(d, o)),
   shards(asCase(upsellRecords, upsellOptions), (d, o) => upsellRatioCounts(d, o)),
 );

@@ -48,6 +48,13 @@ const BATCHES: { readonly [K in TallyMetric]: readonly [readonly unknown[], read
       { openedAt: 0, resolvedAt: 120_000 },
     ],
   ],
+  firstResponseTime: [
+    [{ openedAt: 0, firstRespondedAt: 30_000 }, { openedAt: 500 }],
+    [
+      { openedAt: 1000, firstRespondedAt: 4000 },
+      { openedAt: 0, firstRespondedAt: 90_000 },
+    ],
+  ],
   repurchaseRate: [
     [1, 2, 5],
     [1, 3],

@@ -25,7 +25,10 @@ const KB = 1024;
 const CASES = [
   { name: 'import { nps }', source: 'export { nps }', maxGzip: 30 * KB },
   { name: 'import { isMetricsError }', source: 'export { isMetricsError }', maxGzip: 3 * KB },
-  { name: 'import * (everything)', source: 'export *', maxGzip: 60 * KB },
+  // The segment functions run every metric that tallies, so they bundle nearly all of them.
+  { name: 'import { segment, changes, trend }', source: 'export { segment, changes, trend }', maxGzip: 64 * KB },
+  // 60 KB for the metrics and operations, and 12 KB for the segment functions and first response time, which share most of their code with them.
+  { name: 'import * (everything)', source: 'export *', maxGzip: 72 * KB },
 ] as const;
 
 let outDir = '';

@@ -8,9 +8,17 @@ import {
   type FirstContactResolutionOptions,
   type FirstContactResolutionResult,
   type FirstContactResolutionTicket,
+  type FirstResponseTimeCounts,
+  type FirstResponseTimeInterval,
+  type FirstResponseTimeOptions,
+  type FirstResponseTimeResult,
+  type FirstResponseTimeTicket,
   firstContactResolution,
   firstContactResolutionCounts,
   firstContactResolutionFromCounts,
+  firstResponseTime,
+  firstResponseTimeCounts,
+  firstResponseTimeFromCounts,
   mergeCounts,
   type TicketTime,
   type TimeToResolutionCounts,
@@ -110,6 +118,53 @@ describe('timeToResolution signatures', () => {
   });
 });
 
+describe('firstResponseTime signatures', () => {
+  it('takes Date, ISO strings and epoch milliseconds, returns FirstResponseTimeResult', () => {
+    const tickets: FirstResponseTimeTicket[] = [
+      { openedAt: new Date(0), firstRespondedAt: '2026-03-02T09:00:00Z' },
+      { openedAt: 0, firstRespondedAt: null },
+      { openedAt: '2026-03-02T09:00:00+01:00', firstRespondedAt: undefined },
+      { openedAt: 0 },
+    ];
+    expectTypeOf(firstResponseTime(tickets)).toEqualTypeOf<FirstResponseTimeResult>();
+    expectTypeOf(firstResponseTime(tickets).median).toEqualTypeOf<number | null>();
+    expectTypeOf<FirstResponseTimeResult['metric']>().toEqualTypeOf<'firstResponseTime'>();
+    expectTypeOf<FirstResponseTimeResult['unit']>().toEqualTypeOf<'milliseconds'>();
+    expectTypeOf<FirstResponseTimeResult['responded']>().toEqualTypeOf<number>();
+    expectTypeOf<FirstResponseTimeResult['estimator']>().toEqualTypeOf<'empirical' | 'kaplan-meier'>();
+    expectTypeOf<FirstResponseTimeOptions['open']>().toEqualTypeOf<'exclude' | 'censor' | undefined>();
+    expectTypeOf<FirstResponseTimeOptions['statistic']>().toEqualTypeOf<'median' | 'mean' | undefined>();
+    // Other fields of a ticket are allowed: the records of timeToResolution feed this metric too.
+    const records = [{ id: 7, openedAt: 0, firstRespondedAt: 60_000, resolvedAt: 120_000 }];
+    expectTypeOf(firstResponseTime(records)).toEqualTypeOf<FirstResponseTimeResult>();
+  });
+  it('takes every option', () => {
+    const hours: BusinessHours = { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00', '18:00'] } };
+    expectTypeOf(
+      firstResponseTime([{ openedAt: 0 }], { open: 'censor', asOf: new Date(1), statistic: 'mean', businessHours: hours, decimals: 0, rounding: 'half-even' }),
+    ).toEqualTypeOf<FirstResponseTimeResult>();
+  });
+  it('rejects what the types do not allow', () => {
+    // @ts-expect-error openedAt is required
+    firstResponseTime([{ firstRespondedAt: 0 }]);
+    // @ts-expect-error a boolean is not a time
+    firstResponseTime([{ openedAt: 0, firstRespondedAt: true }]);
+    // @ts-expect-error there is one first response: no resolution option
+    firstResponseTime([], { resolution: 'first' });
+    // @ts-expect-error statistic is median or mean
+    firstResponseTime([], { statistic: 'p90' });
+  });
+  it('tallies are typed and merge to their own type', () => {
+    expectTypeOf(firstResponseTimeCounts([{ openedAt: 0 }])).toEqualTypeOf<FirstResponseTimeCounts>();
+    expectTypeOf<FirstResponseTimeCounts['responded']>().toEqualTypeOf<readonly number[]>();
+    expectTypeOf(mergeCounts(firstResponseTimeCounts([]), firstResponseTimeCounts([]))).toEqualTypeOf<FirstResponseTimeCounts>();
+    expectTypeOf(firstResponseTimeFromCounts({ responded: [1, 2], open: 0 })).toEqualTypeOf<FirstResponseTimeResult>();
+    expectTypeOf(firstResponseTimeFromCounts({ responded: [1], censored: [2], open: 1 }, { open: 'censor' })).toEqualTypeOf<FirstResponseTimeResult>();
+    // @ts-expect-error a TTR tally is not an FRT tally
+    firstResponseTimeFromCounts({ resolved: [1], open: 0 });
+  });
+});
+
 describe('intervals and warnings', () => {
   it('firstContactResolution takes a proportion interval on either denominator', () => {
     expectTypeOf<FirstContactResolutionOptions['interval']>().toEqualTypeOf<IntervalOption<ProportionMethod> | undefined>();
@@ -133,6 +188,19 @@ describe('intervals and warnings', () => {
     // @ts-expect-error order statistics only
     timeToResolution([], { interval: { method: 'wilson' } });
     const r = timeToResolution([], { interval: true });
+    // @ts-expect-error results are readonly
+    r.interval = null;
+  });
+
+  it('firstResponseTime takes the order-statistics interval of the median, with its coverage', () => {
+    expectTypeOf<FirstResponseTimeOptions['interval']>().toEqualTypeOf<IntervalOption<'order-statistics'> | undefined>();
+    expectTypeOf<FirstResponseTimeResult['interval']>().toEqualTypeOf<FirstResponseTimeInterval | null | undefined>();
+    expectTypeOf<FirstResponseTimeInterval['coverage']>().toEqualTypeOf<number>();
+    expectTypeOf<FirstResponseTimeInterval>().toExtend<Interval>();
+    expectTypeOf<FirstResponseTimeResult['warnings']>().toEqualTypeOf<readonly Warning[]>();
+    // @ts-expect-error order statistics only
+    firstResponseTime([], { interval: { method: 'wilson' } });
+    const r = firstResponseTime([], { interval: true });
     // @ts-expect-error results are readonly
     r.interval = null;
   });

@@ -119,6 +119,14 @@ export const METRICS = /* @__PURE__ */ (() =>
       sampleSize: null,
       tally: true,
     }),
+    /** First response time (docs/metrics/first-response-time.md). */
+    firstResponseTime: entry({
+      unit: 'milliseconds',
+      interval: 'median',
+      compare: refuse('firstResponseTime results cannot be compared: durations are skewed and censored, and no test of medians is provided'),
+      sampleSize: null,
+      tally: true,
+    }),
     /** Customer churn (docs/metrics/customer-churn.md). */
     customerChurn: entry({ unit: 'percent', interval: 'proportion', compare: 'proportion', sampleSize: 'proportion', tally: false }),
     /** A monthly churn rate compounded to a year (docs/metrics/customer-churn.md). */
@@ -165,7 +173,7 @@ export type MetricName = keyof typeof METRICS;
  * their own, each with the reason `compare` refuses their results.
  *
  * @example
- * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts']
+ * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend']
  */
 export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   /** `compare`: tests whether two results differ. */
@@ -178,9 +186,19 @@ export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   sourceTargets: 'a target is not an estimate',
   /** `mergeCounts`: the tally of two tallies. */
   mergeCounts: 'a tally is not a result: compute the result with the metric\u2019s ...FromCounts first',
+  /** `segment`: a metric by segment and period. */
+  segment: 'a segment table is not one result: compare its rows\u2019 results, or use changes',
+  /** `segmentCounts`: the tallies by segment and period. */
+  segmentCounts: 'a table of tallies is not a result: compute it with segmentFromCounts first',
+  /** `segmentFromCounts`: a segment table from its tallies. */
+  segmentFromCounts: 'a segment table is not one result: compare its rows\u2019 results, or use changes',
+  /** `changes`: which changes in a segment table are real. */
+  changes: 'a table of changes holds comparisons already',
+  /** `trend`: the trend of each segment over its periods. */
+  trend: 'a trend is a test already, not an estimate to compare',
 } as const satisfies Record<string, string>);
 
-/** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`. */
+/** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`, the segment functions, `changes` and `trend`. */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** What a {@link MetricsError} names in `metric`: the metric or the operation that refused the input. */

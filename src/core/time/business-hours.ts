@@ -15,7 +15,8 @@ import * as z from 'zod/mini';
 import { lazy } from '../contract/lazy.js';
 import { plainObject } from '../contract/schemas.js';
 import { customIssue, expected } from '../contract/validate.js';
-import { DAY_MS, MAX_TIME_MS, parseCalendarDate, weekdayOf } from './time.js';
+import { DAY_MS, parseCalendarDate, weekdayOf } from './time.js';
+import { isTimeZone, type ZoneClock, zoneClock } from './zone.js';
 
 /** A day of the week, as a key of {@link BusinessHours.days}. */
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
@@ -115,15 +116,6 @@ export const businessHoursSchema = /* @__PURE__ */ lazy(() =>
     }),
   ),
 );
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** {@link BusinessHours} as given, or as {@link businessHoursSchema} returns them. */
 type BusinessHoursFields = {
@@ -238,62 +230,5 @@ function sparseClock(zone: ZoneClock, windowOf: WindowOf): BusinessClock {
       if (b > a) total += b - a;
     }
     return total;
-  };
-}
-
-interface ZoneClock {
-  /** The first instant at which the zone's wall clock shows `wall` (local milliseconds) or later. */
-  firstInstant(wall: number): number;
-}
-
-/** Offsets of one zone, read from `Intl`, with the samples at UTC midnights kept. */
-function zoneClock(timeZone: string): ZoneClock {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset', year: 'numeric' });
-  const offsetAt = (t: number): number => {
-    const text = format.format(Math.min(MAX_TIME_MS, Math.max(-MAX_TIME_MS, t)));
-    const m = /GMT(?:([+-])(\d{1,2})(?::?(\d{2}))?(?::?(\d{2}))?)?/.exec(text);
-    if (m === null || m[1] === undefined) return 0;
-    const seconds = Number(m[2]) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
-    return (m[1] === '-' ? -seconds : seconds) * 1000;
-  };
-  const samples = new Map<number, number>();
-  const sample = (day: number): number => {
-    let o = samples.get(day);
-    if (o === undefined) {
-      o = offsetAt(day * DAY_MS);
-      samples.set(day, o);
-    }
-    return o;
-  };
-  return {
-    firstInstant(wall) {
-      // Any instant showing `wall` lies within a day of it; sample the offsets
-      // a day or more before and after, and check the candidate instants.
-      const day = Math.floor(wall / DAY_MS);
-      const before = sample(day - 1);
-      let after = sample(day + 2);
-      if (before === after) {
-        const t = wall - before;
-        const o = offsetAt(t);
-        if (o === before) return t;
-        after = o;
-      }
-      const tBefore = wall - before;
-      const tAfter = wall - after;
-      const okBefore = offsetAt(tBefore) === before;
-      const okAfter = offsetAt(tAfter) === after;
-      if (okBefore && okAfter) return Math.min(tBefore, tAfter);
-      if (okBefore) return tBefore;
-      if (okAfter) return tAfter;
-      // The clock jumps over `wall`: find the instant of the jump.
-      let low = Math.min(tBefore, tAfter);
-      let high = Math.max(tBefore, tAfter);
-      while (high - low > 1) {
-        const mid = Math.floor((low + high) / 2);
-        if (mid + offsetAt(mid) >= wall) high = mid;
-        else low = mid;
-      }
-      return high;
-    },
   };
 }

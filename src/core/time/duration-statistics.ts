@@ -1,8 +1,8 @@
 /**
  * The statistics of ticket durations, some of them right-censored (tickets
- * still open, measured up to when the data was taken): the mean, median and
- * upper percentiles, the extremes, and the distribution-free interval of the
- * median.
+ * still open, unresolved or unanswered, measured up to when the data was
+ * taken): the mean, median and upper percentiles, the extremes, and the
+ * distribution-free interval of the median.
  *
  * Without censoring the percentiles are those of the durations themselves
  * (the empirical distribution, averaged where it is flat at the level) and
@@ -20,15 +20,15 @@ import { type Durations, NONE } from './durations.js';
 
 /** Exact statistics of a set of durations, in milliseconds; `null` where undefined. */
 export interface DurationStatistics {
-  /** The resolved durations, sorted ascending. */
+  /** The ended durations (resolved, answered), sorted ascending. */
   readonly sorted: Float64Array;
-  /** The mean of the resolved durations, or the restricted mean under censoring; `null` without resolved durations. */
+  /** The mean of the ended durations, or the restricted mean under censoring; `null` without ended durations. */
   readonly mean: Dec | null;
-  /** `null` without resolved durations, or when censoring keeps the estimate above the level. */
+  /** `null` without ended durations, or when censoring keeps the estimate above the level. */
   readonly median: Dec | null;
   readonly p90: Dec | null;
   readonly p95: Dec | null;
-  /** The shortest and the longest resolved duration; `null` without resolved durations. */
+  /** The shortest and the longest ended duration; `null` without ended durations. */
   readonly min: number | null;
   readonly max: number | null;
 }
@@ -41,11 +41,11 @@ export interface MedianInterval extends Interval {
 
 /**
  * The statistics of `d`, with its open tickets censored when `censor` is set
- * (ignored otherwise). Sorts `d.resolved` and `d.censored` in place: callers
+ * (ignored otherwise). Sorts `d.ended` and `d.censored` in place: callers
  * pass arrays of their own.
  */
 export function durationStatistics(d: Durations, censor: boolean): DurationStatistics {
-  const sorted = d.resolved.sort();
+  const sorted = d.ended.sort();
   const survival = kaplanMeier(sorted, censor ? d.censored.sort() : NONE);
   const n = sorted.length;
   let mean: Dec | null = null;

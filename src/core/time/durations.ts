@@ -1,37 +1,61 @@
 /**
- * Ticket durations: validating `{ openedAt, resolvedAt?, firstResolvedAt? }`
- * records in one tight loop and measuring each ticket's time to resolution,
- * in calendar or working milliseconds; and reading durations back from a
- * tally.
+ * Ticket durations: validating ticket records (`{ openedAt, resolvedAt?,
+ * firstResolvedAt? }`, `{ openedAt, firstRespondedAt? }`) in one tight loop
+ * and measuring each ticket's time from opening to the field that ends its
+ * duration, in calendar or working milliseconds; and reading durations back
+ * from a tally.
  */
 
+import * as z from 'zod/mini';
 import { isPlainObject } from '../contract/brands.js';
 import { describe, fail, type MetricsPath } from '../contract/errors.js';
+import { lazy } from '../contract/lazy.js';
 import type { MetricName } from '../contract/registry.js';
+import { expected } from '../contract/validate.js';
 import { businessClock, type ParsedBusinessHours } from './business-hours.js';
 import { DAY_MS, describeBadTime, timeToMs } from './time.js';
 
-/** Durations in milliseconds: of resolved tickets, and of open tickets up to `asOf` when censoring. */
+/**
+ * Durations in milliseconds: of tickets whose duration ended (resolved,
+ * answered), and of the others, still open, up to `asOf` when censoring.
+ */
 export interface Durations {
-  readonly resolved: Float64Array;
+  readonly ended: Float64Array;
   readonly censored: Float64Array;
   readonly open: number;
 }
 
+/**
+ * A kind of ticket duration: which metric measures it, the ticket field
+ * that ends it, and the words its messages use. A ticket without that field
+ * (or with `null`) is open: not yet resolved, not yet answered.
+ */
+export interface DurationKind {
+  readonly metric: MetricName;
+  /** The field that ends the duration: `'resolvedAt'`, `'firstRespondedAt'`. */
+  readonly end: string;
+  /**
+   * A field for an earlier end that a ticket may also have, at or before
+   * `end` (`'firstResolvedAt'`), and what messages call it (`'the first
+   * resolution'`); `null` when there is none.
+   */
+  readonly earlier: { readonly field: string; readonly name: string } | null;
+  /** The tally's list of ended durations: `'resolved'`, `'responded'`. */
+  readonly ended: string;
+  /** What messages call one open ticket and several: `'an open ticket'`, `'open tickets'`. */
+  readonly pending: { readonly one: string; readonly many: string };
+}
+
 /** How to measure. */
 export interface DurationSettings {
-  readonly metric: MetricName;
   /** When the data was taken, or `null`. Every time must be at or before it. */
   readonly asOf: number | null;
-  /** `'full'`: to `resolvedAt`; `'first'`: to `firstResolvedAt`, else `resolvedAt`. */
-  readonly resolution: 'full' | 'first';
+  /** Measure to the kind's earlier end when a ticket has one, else to its end. */
+  readonly toEarlier: boolean;
   readonly hours: ParsedBusinessHours | null;
   /** Measure open tickets up to `asOf`. */
   readonly censor: boolean;
 }
-
-/** A ticket's time fields as read from the input, before they are checked. */
-type TicketFields = { readonly openedAt?: unknown; readonly resolvedAt?: unknown; readonly firstResolvedAt?: unknown };
 
 /**
  * The longest a ticket may stay open under business hours. Working time is
@@ -45,59 +69,67 @@ const MAX_BUSINESS_SPAN_MS = MAX_BUSINESS_SPAN_YEARS * YEAR_MS;
 /** No durations: shared, never written to. */
 export const NONE = /* @__PURE__ */ new Float64Array(0);
 
-/** Validates the tickets and measures every duration. */
-export function measureDurations(tickets: unknown, o: DurationSettings): Durations {
+/**
+ * Validates the tickets and measures every duration of `kind`: from
+ * `openedAt` to the kind's end field (or its earlier end, with
+ * `toEarlier`), and for open tickets to `asOf` when censoring.
+ */
+export function measureDurations(tickets: unknown, kind: DurationKind, o: DurationSettings): Durations {
+  const { metric, end: endField, earlier } = kind;
+  const shape = `{ openedAt, ${endField}?${earlier === null ? '' : `, ${earlier.field}?`} }`;
   if (!Array.isArray(tickets)) {
-    fail(o.metric, 'invalid-type', ['tickets'], `expected an array of tickets { openedAt, resolvedAt?, firstResolvedAt? }, received ${describe(tickets)}`);
+    fail(metric, 'invalid-type', ['tickets'], `expected an array of tickets ${shape}, received ${describe(tickets)}`);
   }
   const n = tickets.length;
   const opened = new Float64Array(n);
   // End of each ticket's duration; NaN while open.
   const ends = new Float64Array(n);
   const asOf = o.asOf ?? Infinity;
-  const first = o.resolution === 'first';
-  let resolvedCount = 0;
+  let endedCount = 0;
   let earliest = Infinity;
   let latest = -Infinity;
   for (let i = 0; i < n; i++) {
     const t: unknown = tickets[i];
     if (!isPlainObject(t)) {
       const code = t === null || t === undefined ? 'missing-value' : 'invalid-type';
-      fail(o.metric, code, ['tickets', i], `expected a ticket { openedAt, resolvedAt?, firstResolvedAt? } (a plain object), received ${describe(t)}`);
+      fail(metric, code, ['tickets', i], `expected a ticket ${shape} (a plain object), received ${describe(t)}`);
     }
-    const { openedAt, resolvedAt, firstResolvedAt } = t as TicketFields;
+    const ticket = t as Readonly<Record<string, unknown>>;
+    const openedAt = ticket.openedAt;
+    const endAt = ticket[endField];
+    const earlierAt = earlier === null ? undefined : ticket[earlier.field];
     const start = timeToMs(openedAt);
-    if (start !== start) badTime(o.metric, i, 'openedAt', openedAt);
-    if (start > asOf) afterAsOf(o.metric, i, 'openedAt');
+    if (start !== start) badTime(kind, i, 'openedAt', openedAt);
+    if (start > asOf) afterAsOf(metric, i, 'openedAt');
     let end = Number.NaN;
-    let field = 'resolvedAt';
-    if (resolvedAt !== null && resolvedAt !== undefined) {
-      end = timeToMs(resolvedAt);
-      if (end !== end) badTime(o.metric, i, 'resolvedAt', resolvedAt);
-      if (end < start) beforeOpening(o.metric, i, 'resolvedAt');
-      if (end > asOf) afterAsOf(o.metric, i, 'resolvedAt');
+    let field = endField;
+    if (endAt !== null && endAt !== undefined) {
+      end = timeToMs(endAt);
+      if (end !== end) badTime(kind, i, endField, endAt);
+      if (end < start) beforeOpening(metric, i, endField);
+      if (end > asOf) afterAsOf(metric, i, endField);
     }
-    if (firstResolvedAt !== null && firstResolvedAt !== undefined) {
-      const firstEnd = timeToMs(firstResolvedAt);
-      if (firstEnd !== firstEnd) badTime(o.metric, i, 'firstResolvedAt', firstResolvedAt);
-      if (firstEnd < start) beforeOpening(o.metric, i, 'firstResolvedAt');
-      if (firstEnd > end) {
-        fail(o.metric, 'inconsistent', ['tickets', i, 'firstResolvedAt'], 'expected the first resolution at or before resolvedAt');
+    if (earlier !== null && earlierAt !== null && earlierAt !== undefined) {
+      const earlierEnd = timeToMs(earlierAt);
+      if (earlierEnd !== earlierEnd) badTime(kind, i, earlier.field, earlierAt);
+      if (earlierEnd < start) beforeOpening(metric, i, earlier.field);
+      if (earlierEnd > end) {
+        fail(metric, 'inconsistent', ['tickets', i, earlier.field], `expected ${earlier.name} at or before ${endField}`);
       }
-      if (firstEnd > asOf) afterAsOf(o.metric, i, 'firstResolvedAt');
-      if (first) {
-        end = firstEnd;
-        field = 'firstResolvedAt';
+      if (earlierEnd > asOf) afterAsOf(metric, i, earlier.field);
+      if (o.toEarlier) {
+        end = earlierEnd;
+        field = earlier.field;
       }
     }
     if (end - start > Number.MAX_SAFE_INTEGER) {
-      fail(o.metric, 'out-of-range', ['tickets', i, field], 'expected a duration below 2^53 milliseconds (about 285,000 years)');
+      fail(metric, 'out-of-range', ['tickets', i, field], 'expected a duration below 2^53 milliseconds (about 285,000 years)');
     }
     if (o.hours !== null) {
       const span = (end === end ? end : o.censor ? asOf : start) - start;
       if (span > MAX_BUSINESS_SPAN_MS) {
         fail(
-          o.metric,
+          metric,
           'out-of-range',
           ['tickets', i, 'openedAt'],
           `expected a ticket open for at most ${MAX_BUSINESS_SPAN_YEARS} years under business hours (a placeholder date?), received ${Math.floor(span / YEAR_MS)} years`,
@@ -107,17 +139,17 @@ export function measureDurations(tickets: unknown, o: DurationSettings): Duratio
     opened[i] = start;
     ends[i] = end;
     if (end === end) {
-      resolvedCount++;
+      endedCount++;
       if (end > latest) latest = end;
     }
     if (start < earliest) earliest = start;
   }
   const censor = o.censor;
-  const resolved = new Float64Array(resolvedCount);
-  const censored = censor ? new Float64Array(n - resolvedCount) : NONE;
-  if (censor && n > resolvedCount) {
+  const ended = new Float64Array(endedCount);
+  const censored = censor ? new Float64Array(n - endedCount) : NONE;
+  if (censor && n > endedCount) {
     if (asOf - earliest > Number.MAX_SAFE_INTEGER) {
-      fail(o.metric, 'out-of-range', ['options', 'asOf'], 'expected durations to asOf below 2^53 milliseconds (about 285,000 years)');
+      fail(metric, 'out-of-range', ['options', 'asOf'], 'expected durations to asOf below 2^53 milliseconds (about 285,000 years)');
     }
     latest = Math.max(latest, asOf);
   }
@@ -126,33 +158,37 @@ export function measureDurations(tickets: unknown, o: DurationSettings): Duratio
   if (o.hours === null) {
     for (let i = 0; i < n; i++) {
       const end = ends[i]!;
-      if (end === end) resolved[r++] = end - opened[i]!;
+      if (end === end) ended[r++] = end - opened[i]!;
       else if (censor) censored[c++] = asOf - opened[i]!;
     }
   } else if (n > 0) {
     const clock = businessClock(o.hours, earliest, latest === -Infinity ? earliest : latest);
     for (let i = 0; i < n; i++) {
       const end = ends[i]!;
-      if (end === end) resolved[r++] = clock(opened[i]!, end);
+      if (end === end) ended[r++] = clock(opened[i]!, end);
       else if (censor) censored[c++] = clock(opened[i]!, asOf);
     }
   }
-  return { resolved, censored, open: n - resolvedCount };
+  return { ended, censored, open: n - endedCount };
 }
 
+/** A tally's list of durations, for its schema: any array, whose elements {@link durationsOfTally} checks in one loop. */
+export const durationListSchema = /* @__PURE__ */ lazy(() => z.custom<unknown[]>((v) => Array.isArray(v), expected('an array of durations in milliseconds')));
+
 /**
- * The durations of a tally `{ resolved, censored?, open }` (validated by the
- * caller's schema but for its lists), or a `MetricsError` at `['counts', ...]`:
- * each duration a non-negative integer number of milliseconds, and a censored
- * duration for each open ticket when there are any, or when `censor` needs
- * them.
+ * The durations of a tally `{ [kind.ended], censored?, open }` (validated by
+ * the caller's schema but for its lists; `ended` is the list named by
+ * `kind.ended`), or a `MetricsError` at `['counts', ...]`: each duration a
+ * non-negative integer number of milliseconds, and a censored duration for
+ * each open ticket when there are any, or when `censor` needs them.
  */
 export function durationsOfTally(
-  metric: MetricName,
-  tally: { readonly resolved: readonly unknown[]; readonly censored?: readonly unknown[] | undefined; readonly open: number },
+  kind: DurationKind,
+  tally: { readonly ended: readonly unknown[]; readonly censored?: readonly unknown[] | undefined; readonly open: number },
   censor: boolean,
 ): Durations {
-  const resolved = readDurations(metric, tally.resolved, ['counts', 'resolved']);
+  const { metric } = kind;
+  const ended = readDurations(metric, tally.ended, ['counts', kind.ended]);
   const censored = tally.censored === undefined ? NONE : readDurations(metric, tally.censored, ['counts', 'censored']);
   if (censored.length !== tally.open && (censored.length > 0 || censor)) {
     const hint = censored.length === 0 ? " (tally with open: 'censor' and asOf)" : '';
@@ -160,10 +196,10 @@ export function durationsOfTally(
       metric,
       'inconsistent',
       ['counts', 'censored'],
-      `expected a censored duration for each of the ${tally.open} open tickets${hint}, received ${censored.length}`,
+      `expected a censored duration for each of the ${tally.open} ${kind.pending.many}${hint}, received ${censored.length}`,
     );
   }
-  return { resolved, censored, open: tally.open };
+  return { ended, censored, open: tally.open };
 }
 
 function readDurations(metric: MetricName, list: readonly unknown[], path: MetricsPath): Float64Array {
@@ -180,10 +216,10 @@ function readDurations(metric: MetricName, list: readonly unknown[], path: Metri
   return out;
 }
 
-function badTime(metric: MetricName, index: number, field: string, value: unknown): never {
+function badTime(kind: DurationKind, index: number, field: string, value: unknown): never {
   const { code, message } = describeBadTime(value);
-  const hint = field !== 'openedAt' && code === 'invalid-type' ? ', or null for an open ticket' : '';
-  return fail(metric, code, ['tickets', index, field], `${message}${hint}`);
+  const hint = field !== 'openedAt' && code === 'invalid-type' ? `, or null for ${kind.pending.one}` : '';
+  return fail(kind.metric, code, ['tickets', index, field], `${message}${hint}`);
 }
 
 function beforeOpening(metric: MetricName, index: number, field: string): never {

@@ -10,6 +10,8 @@ import {
   compare,
   csatFromCounts,
   firstContactResolutionFromCounts,
+  firstResponseTime,
+  firstResponseTimeFromCounts,
   isMetricsError,
   loyaltyIndexFromCounts,
   mergeCounts,
@@ -44,6 +46,7 @@ const anyResult: fc.Arbitrary<unknown> = fc.oneof(
   fc
     .constantFrom(
       () => timeToResolution([{ openedAt: 0, resolvedAt: 1000 }]),
+      () => firstResponseTime([{ openedAt: 0, firstRespondedAt: 1000 }]),
       () => mrrChurn({ startingMrr: 100, churnedMrr: 5 }),
       () => churnToAnnual(5),
       () => repurchaseRate([1, 2, 3], { method: 'repurchases' }),
@@ -217,6 +220,8 @@ function fromCountsOf(metric: unknown): ((tally: unknown) => unknown) | null {
       return (t) => firstContactResolutionFromCounts(t as never);
     case 'timeToResolution':
       return (t) => timeToResolutionFromCounts(t as never);
+    case 'firstResponseTime':
+      return (t) => firstResponseTimeFromCounts(t as never);
     case 'repurchaseRate':
       return (t) => repurchaseRateFromCounts(t as never);
     case 'upsellRatio':

@@ -1,0 +1,153 @@
+/**
+ * Mutation testing of `src/` part by part (`npm run mutation:parts`), then one
+ * score over all parts.
+ *
+ * Every test passes through the contract code (validation, schemas, the
+ * registry), so Stryker's per-test coverage selects nearly the whole suite
+ * for each of its mutants and a single run of `src/` takes most of a day on
+ * two cores. Each part here is mutated against the tests that exercise it,
+ * with its own incremental file in `reports/`, so a rerun retests only
+ * mutants whose code or tests changed. The contract part runs against the
+ * unit tests only; the others against everything but the package tests and
+ * the generated-call suites in `tests/contract/` (about half the suite's
+ * time, and each of their cases repeats what a unit test checks). A smaller
+ * set of tests can only kill fewer mutants, so the combined score is a lower
+ * bound on the score against the whole suite.
+ *
+ * Usage: `npm run mutation:parts [-- part ...]`; with no part names it runs
+ * all of them and prints the combined score from the incremental files.
+ * `--score` prints the score from the committed files without running.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+interface Part {
+  readonly mutate: readonly string[];
+  readonly tests: readonly string[];
+}
+
+const UNIT_TESTS = ['tests/core/*.test.ts', 'tests/metrics/*.test.ts', 'tests/contract/breaks.test.ts', 'tests/*.test.ts'];
+const ALL_BUT_GENERATED = [...UNIT_TESTS, 'tests/docs/**/*.test.ts'];
+const FAST_UNIT_TESTS = [
+  'tests/api-surface.test.ts',
+  'tests/core/errors.test.ts',
+  'tests/core/counts.test.ts',
+  'tests/core/money.test.ts',
+  'tests/contract/breaks.test.ts',
+  ...[
+    'ces',
+    'csat',
+    'nps',
+    'mrr',
+    'mrr-movements',
+    'customer-churn',
+    'expansion-revenue',
+    'first-contact-resolution',
+    'repurchase-rate',
+    'upsell-ratio',
+    'targets',
+    'registry',
+    'loyalty-index',
+    'sample-size',
+    'compare',
+  ].map((name) => `tests/metrics/${name}.test.ts`),
+];
+
+// Stryker's --mutate takes a comma-separated list, so no brace globs here.
+const metrics = (...names: string[]): string[] => names.map((name) => `src/metrics/${name}.ts`);
+
+const PARTS: Record<string, Part> = {
+  contract: { mutate: ['src/core/contract/**/*.ts'], tests: FAST_UNIT_TESTS },
+  exact: { mutate: ['src/core/exact/**/*.ts'], tests: ALL_BUT_GENERATED },
+  stats: { mutate: ['src/core/stats/**/*.ts'], tests: ALL_BUT_GENERATED },
+  survey: {
+    mutate: ['src/core/survey/**/*.ts', ...metrics('nps', 'csat', 'ces', 'loyalty-index')],
+    tests: ALL_BUT_GENERATED,
+  },
+  time: {
+    mutate: ['src/core/time/**/*.ts', ...metrics('time-to-resolution', 'first-contact-resolution')],
+    tests: ALL_BUT_GENERATED,
+  },
+  revenue: {
+    mutate: [
+      'src/core/money/**/*.ts',
+      ...metrics('mrr', 'mrr-movements', 'customer-churn', 'expansion-revenue', 'churn-conversions', 'repurchase-rate', 'upsell-ratio', 'targets'),
+    ],
+    tests: ALL_BUT_GENERATED,
+  },
+  operations: {
+    mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],
+    tests: ALL_BUT_GENERATED,
+  },
+};
+
+const incrementalFile = (name: string): string => `reports/stryker-${name}.json`;
+
+function run(name: string, part: Part): number {
+  const args = [
+    'stryker',
+    'run',
+    '--incrementalFile',
+    incrementalFile(name),
+    '--mutate',
+    part.mutate.join(','),
+    ...process.argv
+      .slice(2)
+      .filter((arg) => arg.startsWith('--concurrency='))
+      .flatMap((arg) => ['--concurrency', arg.slice(14)]),
+  ];
+  console.log(`\n== ${name}: ${part.mutate.join(' ')}`);
+  const result = spawnSync('npx', args, {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_TESTS: part.tests.join(',') },
+  });
+  return result.status ?? 1;
+}
+
+interface Tally {
+  detected: number;
+  undetected: number;
+  ignored: number;
+}
+
+function score(names: readonly string[]): void {
+  const total: Tally = { detected: 0, undetected: 0, ignored: 0 };
+  console.log('\npart         detected  undetected  score');
+  for (const name of names) {
+    const file = incrementalFile(name);
+    if (!existsSync(file)) {
+      console.log(`${name.padEnd(12)} (not run)`);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      files: Record<string, { mutants: { status: string }[] }>;
+    };
+    const tally: Tally = { detected: 0, undetected: 0, ignored: 0 };
+    for (const { mutants } of Object.values(report.files)) {
+      for (const { status } of mutants) {
+        if (status === 'Killed' || status === 'Timeout') tally.detected += 1;
+        else if (status === 'Survived' || status === 'NoCoverage') tally.undetected += 1;
+        else tally.ignored += 1;
+      }
+    }
+    total.detected += tally.detected;
+    total.undetected += tally.undetected;
+    total.ignored += tally.ignored;
+    const percent = ((100 * tally.detected) / (tally.detected + tally.undetected)).toFixed(2);
+    console.log(`${name.padEnd(12)} ${String(tally.detected).padStart(8)}  ${String(tally.undetected).padStart(10)}  ${percent}%`);
+  }
+  const percent = ((100 * total.detected) / (total.detected + total.undetected)).toFixed(2);
+  console.log(`${'all'.padEnd(12)} ${String(total.detected).padStart(8)}  ${String(total.undetected).padStart(10)}  ${percent}%`);
+}
+
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+for (const name of requested) {
+  if (!(name in PARTS)) throw new Error(`Unknown part "${name}"; the parts are ${Object.keys(PARTS).join(', ')}.`);
+}
+if (!process.argv.includes('--score')) {
+  for (const name of requested.length > 0 ? requested : Object.keys(PARTS)) {
+    const part = PARTS[name];
+    if (part !== undefined) run(name, part);
+  }
+}
+score(Object.keys(PARTS));
