@@ -26,7 +26,7 @@ interface Part {
   readonly tests: readonly string[];
 }
 
-const UNIT_TESTS = ['tests/core/*.test.ts', 'tests/metrics/*.test.ts', 'tests/contract/breaks.test.ts', 'tests/*.test.ts'];
+const UNIT_TESTS = ['tests/core/*.test.ts', 'tests/metrics/*.test.ts', 'tests/segments/*.test.ts', 'tests/contract/breaks.test.ts', 'tests/*.test.ts'];
 const ALL_BUT_GENERATED = [...UNIT_TESTS, 'tests/docs/**/*.test.ts'];
 const FAST_UNIT_TESTS = [
   'tests/api-surface.test.ts',
@@ -75,6 +75,7 @@ const PARTS: Record<string, Part> = {
     ],
     tests: ALL_BUT_GENERATED,
   },
+  segments: { mutate: ['src/segments/**/*.ts'], tests: ALL_BUT_GENERATED },
   operations: {
     mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],
     tests: ALL_BUT_GENERATED,

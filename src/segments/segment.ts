@@ -198,7 +198,10 @@ export function segmentCounts<M extends TallyMetric>(
  * segmentFromCounts(counts, { minCount: 5 }).rows[0].flags // => ['below-min-count']
  * segmentFromCounts(counts, { metric: 'csat' }) // throws
  */
-export function segmentFromCounts<M extends TallyMetric>(counts: SegmentCounts<SegmentTallyOf<M>>, options?: SegmentFromCountsOptions<M>): SegmentTable<M> {
+export function segmentFromCounts<C extends SegmentTallyOf<TallyMetric>>(
+  counts: SegmentCounts<C>,
+  options?: SegmentFromCountsOptions<C['metric']>,
+): SegmentTable<C['metric']> {
   const source: OperationName = 'segmentFromCounts';
   const table = readTable(source, counts, ['counts']);
   const o = options === undefined ? {} : options;
@@ -228,7 +231,7 @@ export function segmentFromCounts<M extends TallyMetric>(counts: SegmentCounts<S
       );
     }
   }
-  return rowsOf(source, table, o as Record<string, unknown>) as SegmentTable<M>;
+  return rowsOf(source, table, o as Record<string, unknown>) as SegmentTable<C['metric']>;
 }
 
 /** The rows of a table, with the result options of `o`. */
