@@ -104,7 +104,8 @@ const SIDES = ['a', 'b'] as const;
 const EMPTY: Record<string, unknown> = /* @__PURE__ */ Object.freeze({});
 
 function mergeObjects(a: Record<string, unknown>, b: Record<string, unknown>, shape: TallyShape | null, path: Path, depth: number): Record<string, unknown> {
-  if (depth > MAX_DEPTH) reject('out-of-range', ['a', ...path], `expected a tally nested at most ${MAX_DEPTH} levels deep`);
+  // A part present on one side only is copied with the other side EMPTY: blame the side it came from.
+  if (depth > MAX_DEPTH) reject('out-of-range', [a === EMPTY ? 'b' : 'a', ...path], `expected a tally nested at most ${MAX_DEPTH} levels deep`);
   const top = path.length === 0;
   const sides = { a, b };
   if (shape !== null) {
@@ -160,7 +161,7 @@ function copyField(side: Side, value: unknown, field: TallyField | null, path: P
   if (field === null && value === null) return null;
   const kind = unwrap(field ?? inferred(value, [side, ...path]));
   if (kind === 'count' || kind === 'integer') return integer(side, value, kind, path);
-  if (kind === 'decimal') return decimal(side, value, path);
+  if (kind === 'decimal') return canonical(new Dec(decimal(side, value, path)), decimalPlaces(value as string));
   if (kind === 'partials' || kind === 'durations') return numbers(side, value, kind, path);
   if (!isPlainObject(value)) return mismatch([side, ...path], 'an object', value);
   const [a, b] = side === 'a' ? [value, EMPTY] : [EMPTY, value];
@@ -179,7 +180,7 @@ function mergeField(left: unknown, right: unknown, field: TallyField | null, pat
   if (kind === 'decimal') {
     const l = decimal('a', left, path);
     const r = decimal('b', right, path);
-    return new Dec(l).plus(new Dec(r)).toFixed(Math.max(decimalPlaces(l), decimalPlaces(r)));
+    return canonical(new Dec(l).plus(new Dec(r)), Math.max(decimalPlaces(l), decimalPlaces(r)));
   }
   if (kind === 'partials' || kind === 'durations') return [...numbers('a', left, kind, path), ...numbers('b', right, kind, path)];
   if (!isPlainObject(left)) return mismatch(['a', ...path], 'an object', left);
@@ -240,6 +241,11 @@ function numbers(side: Side, value: unknown, kind: 'partials' | 'durations', pat
     out[i] = x + 0;
   }
   return out;
+}
+
+/** A decimal written with `places` decimals, without leading zeros or the sign of a zero. */
+function canonical(value: Dec, places: number): string {
+  return (value.isZero() ? new Dec(0) : value).toFixed(places);
 }
 
 function decimalPlaces(s: string): number {
