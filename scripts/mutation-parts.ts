@@ -75,7 +75,7 @@ const PARTS: Record<string, Part> = {
     skip: PROPERTY_SUITES,
   },
   time: {
-    mutate: ['src/core/time/**/*.ts', ...metrics('time-to-resolution', 'first-contact-resolution')],
+    mutate: ['src/core/time/**/*.ts', ...metrics('time-to-resolution', 'first-response-time', 'first-contact-resolution')],
     tests: ALL_BUT_GENERATED,
     skip: PROPERTY_SUITES,
   },
