@@ -4,9 +4,6 @@
  * library uses; local wall-clock times are computed with our own calendar
  * arithmetic, never with the machine's zone.
  */
-import * as z from 'zod/mini';
-import { lazy } from '../contract/lazy.js';
-import { customIssue, expected } from '../contract/validate.js';
 import { DAY_MS, MAX_TIME_MS } from './time.js';
 
 /** Whether `Intl` knows `zone` as a time zone. */
@@ -18,15 +15,6 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
-
-/** The zod schema of an IANA time zone name, built on first use. */
-export const timeZoneSchema = /* @__PURE__ */ lazy(() =>
-  z.string(expected('an IANA time zone name, such as "Europe/Berlin"')).check(
-    z.superRefine((zone, ctx) => {
-      if (!isTimeZone(zone)) ctx.addIssue(customIssue('invalid-value', [], `expected an IANA time zone name, received ${JSON.stringify(zone)}`, zone));
-    }),
-  ),
-);
 
 /** A zone's clock: its offset at an instant, and the instant its wall clock reaches a local time. */
 export interface ZoneClock {
