@@ -7,7 +7,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../src/core/contract/validate.js';
 import { DAY_MS } from '../../../src/core/time/time.js';
 import { isTimeZone, zoneClock } from '../../../src/core/time/zone.js';
 
