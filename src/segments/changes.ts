@@ -3,17 +3,16 @@
  * baseline by `compare`, then all the comparisons of the call adjusted
  * together for their number.
  */
-import { isPlainObject } from '../core/contract/brands.js';
+
+import { COMPARE_METHODS, type CompareMethod } from '../core/comparison/methods.js';
 import { describe, fail } from '../core/contract/errors.js';
 import type { OperationName, TallyMetric } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { levelSchema } from '../core/contract/schemas.js';
 import { mergeTallies, type Tally } from '../core/contract/tally.js';
-import { parse } from '../core/contract/validate.js';
-import { ADJUSTMENTS, type Adjustment, adjust } from '../core/stats/multiplicity.js';
-import { type CompareMethod, type CompareResult, compare } from '../metrics/compare.js';
+import { type Adjustment, adjust } from '../core/stats/multiplicity.js';
+import { type CompareResult, compare } from '../metrics/compare.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
-import { type ReadRow, readResultTable } from './results.js';
+import { type ReadRow, readFamilyOptions, readResultTable } from './results.js';
 import type { SegmentPeriod } from './rows.js';
 import { describePeriod } from './rows.js';
 import type { SegmentTable } from './segment.js';
@@ -221,25 +220,15 @@ interface ReadOptions {
 }
 
 function readOptions(options: unknown): ReadOptions {
-  if (options === undefined) return { against: 'previous', adjust: 'holm', level: 0.95, method: undefined, on: undefined };
-  if (!isPlainObject(options)) fail(SOURCE, 'invalid-type', ['options'], `expected an options object (a plain object), received ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!['against', 'adjust', 'level', 'method', 'on'].includes(key)) fail(SOURCE, 'unknown-key', ['options', key], `unknown key ${JSON.stringify(key)}`);
-  }
-  const against = options.against ?? 'previous';
-  if (!['previous', 'first', 'rest', 'total'].includes(against as string))
+  const { options: o, adjust, level, on } = readFamilyOptions(SOURCE, options, ['against', 'method']);
+  const against = o.against ?? 'previous';
+  if (!['previous', 'first', 'rest', 'total'].includes(against as string)) {
     fail(SOURCE, 'invalid-value', ['options', 'against'], `expected "previous", "first", "rest" or "total", received ${describe(against)}`);
-  const adjustment = options.adjust ?? 'holm';
-  if (!(ADJUSTMENTS as readonly unknown[]).includes(adjustment))
-    fail(SOURCE, 'invalid-value', ['options', 'adjust'], `expected "holm", "bh" or "none", received ${describe(adjustment)}`);
-  const level = options.level === undefined ? 0.95 : (parse(SOURCE, levelSchema(), options.level, ['options', 'level']) as number);
-  // `method` and `on` are checked by compare, at ['table', 'options', ...]; checked here first for the right path.
-  const method = options.method;
-  if (method !== undefined && !['adjusted-wald', 'wald', 'n-1', 'welch'].includes(method as string)) {
-    fail(SOURCE, 'invalid-value', ['options', 'method'], `expected "adjusted-wald", "wald", "n-1" or "welch", received ${describe(method)}`);
   }
-  const on = options.on;
-  if (on !== undefined && on !== 'percent' && on !== 'mean')
-    fail(SOURCE, 'invalid-value', ['options', 'on'], `expected "percent" or "mean", received ${describe(on)}`);
-  return { against: against as ChangeBaseline, adjust: adjustment as Adjustment, level, method: method as CompareMethod | undefined, on };
+  // `method` is checked again by compare, at the table's path; checked here for the right one.
+  const method = o.method;
+  if (method !== undefined && !(COMPARE_METHODS as readonly unknown[]).includes(method)) {
+    fail(SOURCE, 'invalid-value', ['options', 'method'], `expected ${COMPARE_METHODS.map((m) => JSON.stringify(m)).join(', ')}, received ${describe(method)}`);
+  }
+  return { against: against as ChangeBaseline, adjust, level, method: method as CompareMethod | undefined, on };
 }

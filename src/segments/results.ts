@@ -6,7 +6,10 @@
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail } from '../core/contract/errors.js';
 import { type ComparableMetric, METRICS, type OperationName, type TallyMetric } from '../core/contract/registry.js';
+import { levelSchema } from '../core/contract/schemas.js';
 import type { Tally } from '../core/contract/tally.js';
+import { parse } from '../core/contract/validate.js';
+import { ADJUSTMENTS, type Adjustment } from '../core/stats/multiplicity.js';
 import type { Calendar } from '../core/time/periods.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
 import { sizeOf } from './rows.js';
@@ -85,9 +88,17 @@ export function readResultTable(source: OperationName, value: unknown): ReadTabl
   const empty = (entry.counts as (input: unknown) => Tally)([]);
   const cal = calendarOf(table.period);
   const position = periodPosition(table.period, cal);
-  // Totals are read through the same checks, with a stand-in for their rolled-up values.
-  const seen = new Set<string>();
-  const read = cells.map((c, i): ReadRow => {
+  // Rows are checked as tables of tallies are, one table per pattern of rolled-up places: the cells, each
+  // kind of total (a stand-in in its rolled-up dimensions, which cannot collide within the pattern), and the
+  // totals over all periods (checked as a table without periods).
+  const groups = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    const pattern = table.by.map((name) => (Object.hasOwn(c.key, name) && c.key[name] === null ? '*' : '-')).join('') + (c.label === null ? 'p' : '');
+    groups.set(pattern, [...(groups.get(pattern) ?? []), i]);
+  });
+  const read = new Array<ReadRow>(cells.length);
+  for (const [pattern, indexes] of groups) {
+    const allPeriods = pattern.endsWith('p');
     const checked = rethrow(
       source,
       () =>
@@ -97,28 +108,28 @@ export function readResultTable(source: OperationName, value: unknown): ReadTabl
             kind: 'segmentCounts',
             metric: table.metric,
             by: table.by,
-            period: table.period,
-            cells: [{ key: stand(c.key), period: c.label, counts: c.counts }],
+            period: allPeriods ? null : table.period,
+            cells: indexes.map((i) => ({ key: stand(cells[i]!.key), period: cells[i]!.label, counts: cells[i]!.counts })),
           },
           ['table'],
         ),
-      (p) => (p[1] === 'cells' ? ['table', 'rows', i, ...p.slice(3)] : p),
-    ).cells[0]!;
-    const key = table.by.map((name, d) => (Object.hasOwn(c.key, name) && c.key[name] === null ? null : checked.key[d]!));
-    const id = JSON.stringify([key, c.label]);
-    if (seen.has(id)) fail(source, 'duplicate', ['table', 'rows', i], 'expected one row per segment and period, received this one twice');
-    seen.add(id);
-    return {
-      index: i,
-      key,
-      keyId: JSON.stringify(key),
-      period: c.label as string | null,
-      position: position(c.label as string | null),
-      counts: checked.counts,
-      size: sizeOf(table.metric, checked.counts),
-      detail: !c.total,
-    };
-  });
+      (p) => (p[1] === 'cells' && typeof p[2] === 'number' ? ['table', 'rows', indexes[p[2]]!, ...p.slice(3)] : p),
+    ).cells;
+    indexes.forEach((i, j) => {
+      const c = cells[i]!;
+      const key = table.by.map((_name, d) => (pattern[d] === '*' ? null : checked[j]!.key[d]!));
+      read[i] = {
+        index: i,
+        key,
+        keyId: JSON.stringify(key),
+        period: c.label as string | null,
+        position: position(c.label as string | null),
+        counts: checked[j]!.counts,
+        size: sizeOf(table.metric, checked[j]!.counts),
+        detail: !c.total,
+      };
+    });
+  }
   return {
     metric: table.metric as ComparableMetric & TallyMetric,
     by: table.by,
@@ -134,4 +145,30 @@ export function readResultTable(source: OperationName, value: unknown): ReadTabl
       ),
     empty,
   };
+}
+
+/** What `changes` and `trend` share of their options: the family's adjustment and level, and `on` for CSAT and CES. */
+export interface FamilyOptions {
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly adjust: Adjustment;
+  readonly level: number;
+  readonly on: 'percent' | 'mean' | undefined;
+}
+
+/** Reads the options of `changes` or `trend`: a plain object with only `known` keys, and the shared ones checked. */
+export function readFamilyOptions(source: OperationName, options: unknown, known: readonly string[]): FamilyOptions {
+  const o = options === undefined ? {} : options;
+  if (!isPlainObject(o)) fail(source, 'invalid-type', ['options'], `expected an options object (a plain object), received ${describe(o)}`);
+  for (const key of Object.keys(o)) {
+    if (!['adjust', 'level', 'on', ...known].includes(key)) fail(source, 'unknown-key', ['options', key], `unknown key ${JSON.stringify(key)}`);
+  }
+  const adjustment = o.adjust ?? 'holm';
+  if (!(ADJUSTMENTS as readonly unknown[]).includes(adjustment)) {
+    fail(source, 'invalid-value', ['options', 'adjust'], `expected "holm", "bh" or "none", received ${describe(adjustment)}`);
+  }
+  const level = o.level === undefined ? 0.95 : (parse(source, levelSchema(), o.level, ['options', 'level']) as number);
+  const on = o.on;
+  if (on !== undefined && on !== 'percent' && on !== 'mean')
+    fail(source, 'invalid-value', ['options', 'on'], `expected "percent" or "mean", received ${describe(on)}`);
+  return { options: o, adjust: adjustment as Adjustment, level, on };
 }

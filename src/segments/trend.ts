@@ -4,18 +4,15 @@
  */
 
 import { readSample } from '../core/comparison/samples.js';
-import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail } from '../core/contract/errors.js';
 import { METRICS, type OperationName, type TallyMetric, unreachable } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
-import { levelSchema } from '../core/contract/schemas.js';
-import { parse } from '../core/contract/validate.js';
 import { Dec, toNumber } from '../core/exact/decimal.js';
-import { ADJUSTMENTS, type Adjustment, adjust } from '../core/stats/multiplicity.js';
+import { type Adjustment, adjust } from '../core/stats/multiplicity.js';
 import { cochranArmitage, type SlopeTest, weightedSlope } from '../core/stats/trend.js';
 import { npsShares, npsVariance } from '../core/survey/nps-score.js';
 import { DAY_MS } from '../core/time/time.js';
-import { type ReadRow, readResultTable } from './results.js';
+import { type ReadRow, readFamilyOptions, readResultTable } from './results.js';
 import type { SegmentTable } from './segment.js';
 import type { SegmentKey } from './spec.js';
 import { keyObject } from './table.js';
@@ -219,19 +216,8 @@ interface ReadOptions {
 }
 
 function readOptions(options: unknown): ReadOptions {
-  if (options === undefined) return { adjust: 'holm', level: 0.95, scores: 'index', on: undefined };
-  if (!isPlainObject(options)) fail(SOURCE, 'invalid-type', ['options'], `expected an options object (a plain object), received ${describe(options)}`);
-  for (const key of Object.keys(options)) {
-    if (!['adjust', 'level', 'scores', 'on'].includes(key)) fail(SOURCE, 'unknown-key', ['options', key], `unknown key ${JSON.stringify(key)}`);
-  }
-  const adjustment = options.adjust ?? 'holm';
-  if (!(ADJUSTMENTS as readonly unknown[]).includes(adjustment))
-    fail(SOURCE, 'invalid-value', ['options', 'adjust'], `expected "holm", "bh" or "none", received ${describe(adjustment)}`);
-  const level = options.level === undefined ? 0.95 : (parse(SOURCE, levelSchema(), options.level, ['options', 'level']) as number);
-  const scores = options.scores ?? 'index';
+  const { options: o, adjust, level, on } = readFamilyOptions(SOURCE, options, ['scores']);
+  const scores = o.scores ?? 'index';
   if (scores !== 'index' && scores !== 'days') fail(SOURCE, 'invalid-value', ['options', 'scores'], `expected "index" or "days", received ${describe(scores)}`);
-  const on = options.on;
-  if (on !== undefined && on !== 'percent' && on !== 'mean')
-    fail(SOURCE, 'invalid-value', ['options', 'on'], `expected "percent" or "mean", received ${describe(on)}`);
-  return { adjust: adjustment as Adjustment, level, scores, on };
+  return { adjust, level, scores, on };
 }
