@@ -163,7 +163,8 @@ export function changes<M extends TallyMetric>(table: SegmentTable<M>, options?:
     const comparison = rethrow(
       SOURCE,
       () => compare(t.result(row.counts) as { metric: string }, t.result(reference) as { metric: string }, compareOptions),
-      (p) => (p[0] === 'options' ? p : ['table', ...p]),
+      // The table's own errors already name it.
+      (p) => (p[0] === 'options' || p[0] === 'table' ? p : ['table', ...p]),
     );
     if (comparison.pValue === null) flags.push('untestable');
     return { row, period: baseline.period, comparison, flags };

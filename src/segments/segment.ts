@@ -250,12 +250,20 @@ function rowsOf(source: OperationName, table: Table, o: Record<string, unknown>)
   const cal = calendarOf(table.period);
   // Filled-in rows share one empty tally, and so one result.
   let filledResult: Record<string, unknown> | null = null;
+  // A cell's tally refused by the metric is reported at its place in the table; a total's at the table.
+  const indexOf = new Map(table.cells.map((c, i) => [JSON.stringify([c.key, c.period]), i]));
   const resultOf = (cell: Cell): Record<string, unknown> => {
     if (cell.filled && filledResult !== null) return filledResult;
+    const index = indexOf.get(JSON.stringify([cell.key, cell.period]));
     const result = rethrow(
       source,
       () => fromCounts(cell.counts, resultOptions),
-      (p) => (p[0] === 'options' ? ['options', 'options', ...p.slice(1)] : ['counts', ...p.slice(1)]),
+      (p) =>
+        p[0] === 'options'
+          ? ['options', 'options', ...p.slice(1)]
+          : index === undefined
+            ? ['counts', ...p.slice(1)]
+            : ['counts', 'cells', index, 'counts', ...p.slice(1)],
     );
     if (cell.filled) filledResult = result;
     return result;

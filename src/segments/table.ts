@@ -259,7 +259,8 @@ export function mergeTables(source: OperationName, a: Table, b: Table): Table {
   }
   const shape = TALLYING_METRICS[a.metric].shape;
   const merged = new Map<string, RawCell>();
-  for (const cell of [...a.cells, ...b.cells]) {
+  const all = [...a.cells, ...b.cells];
+  all.forEach((cell, i) => {
     const id = JSON.stringify([cell.key, cell.period]);
     const other = merged.get(id);
     merged.set(
@@ -272,11 +273,12 @@ export function mergeTables(source: OperationName, a: Table, b: Table): Table {
             counts: rethrow(
               source,
               () => mergeTallies(other.counts, cell.counts, shape) as unknown as Tally,
-              (p) => ['b', 'cells', ...p.slice(1)],
+              // A cell merges only with a cell of a (a table holds each cell once), so this one is b's.
+              (p) => ['b', 'cells', i - a.cells.length, 'counts', ...p.slice(1)],
             ),
           },
     );
-  }
+  });
   let period = a.period;
   if (a.period !== null && a.period.unit === null && b.period !== null && b.period.unit === null) {
     const order = [...a.period.order];

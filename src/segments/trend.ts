@@ -153,7 +153,8 @@ export function trend<M extends TallyMetric>(table: SegmentTable<M>, options?: T
       rethrow(
         SOURCE,
         () => readSample('a', t.metric as never, t.result(r.counts), on),
-        (p) => ['table', 'rows', r.index, ...p.slice(1)],
+        // An error of the table's options names the table, not the row.
+        (p) => (p[0] === 'table' ? p : ['table', 'rows', r.index, ...p.slice(1)]),
       ),
     );
     const scores = used.map(scoreOf);

@@ -8,6 +8,11 @@ describe('mergeCounts', () => {
     const b = { metric: 'x', n: 3, money: '0.20', list: [3], nested: { k: 5, other: 6 } };
     expect(mergeCounts<{ metric: string }>(a, b)).toStrictEqual({ metric: 'x', n: 5, money: '0.30', list: [1, 2, 3], nested: { k: 6, only: 4, other: 6 } });
   });
+  it('adds decimal strings of any number of digits exactly', () => {
+    const big = `1${'0'.repeat(99)}`;
+    expect(mergeCounts({ metric: 'x', money: big }, { metric: 'x', money: '0.01' })).toStrictEqual({ metric: 'x', money: `${big}.01` });
+    expect(mergeCounts({ metric: 'x', money: '-0.50' }, { metric: 'x', money: '0.5' })).toStrictEqual({ metric: 'x', money: '0.00' });
+  });
   it('does not change its arguments', () => {
     const a = Object.freeze({ metric: 'x', list: Object.freeze([1]) });
     const b = Object.freeze({ metric: 'x', list: Object.freeze([2]) });

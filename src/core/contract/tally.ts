@@ -9,7 +9,6 @@
  * data was chunked, streamed or sharded.
  */
 
-import { Dec } from '../exact/decimal.js';
 import { isPlainObject } from './brands.js';
 import { describe, fail, type MetricsPath } from './errors.js';
 import type { ErrorSource } from './registry.js';
@@ -161,7 +160,10 @@ function copyField(side: Side, value: unknown, field: TallyField | null, path: P
   if (field === null && value === null) return null;
   const kind = unwrap(field ?? inferred(value, [side, ...path]));
   if (kind === 'count' || kind === 'integer') return integer(side, value, kind, path);
-  if (kind === 'decimal') return canonical(new Dec(decimal(side, value, path)), decimalPlaces(value as string));
+  if (kind === 'decimal') {
+    const d = decimal(side, value, path);
+    return addDecimals(d, '0', decimalPlaces(d));
+  }
   if (kind === 'partials' || kind === 'durations') return numbers(side, value, kind, path);
   if (!isPlainObject(value)) return mismatch([side, ...path], 'an object', value);
   const [a, b] = side === 'a' ? [value, EMPTY] : [EMPTY, value];
@@ -180,7 +182,7 @@ function mergeField(left: unknown, right: unknown, field: TallyField | null, pat
   if (kind === 'decimal') {
     const l = decimal('a', left, path);
     const r = decimal('b', right, path);
-    return canonical(new Dec(l).plus(new Dec(r)), Math.max(decimalPlaces(l), decimalPlaces(r)));
+    return addDecimals(l, r, Math.max(decimalPlaces(l), decimalPlaces(r)));
   }
   if (kind === 'partials' || kind === 'durations') return [...numbers('a', left, kind, path), ...numbers('b', right, kind, path)];
   if (!isPlainObject(left)) return mismatch(['a', ...path], 'an object', left);
@@ -244,8 +246,21 @@ function numbers(side: Side, value: unknown, kind: 'partials' | 'durations', pat
 }
 
 /** A decimal written with `places` decimals, without leading zeros or the sign of a zero. */
-function canonical(value: Dec, places: number): string {
-  return (value.isZero() ? new Dec(0) : value).toFixed(places);
+/** A decimal string as an integer of units at `places` decimals (at least its own). */
+function unitsOf(s: string, places: number): bigint {
+  const negative = s.startsWith('-');
+  const digits = (negative ? s.slice(1) : s).replace('.', '') + '0'.repeat(places - decimalPlaces(s));
+  const units = BigInt(digits);
+  return negative ? -units : units;
+}
+
+/** The exact sum of two decimal strings with `places` decimals, in BigInt: digits of any number, never `-0`. */
+function addDecimals(l: string, r: string, places: number): string {
+  const sum = unitsOf(l, places) + unitsOf(r, places);
+  const negative = sum < 0n;
+  const digits = (negative ? -sum : sum).toString().padStart(places + 1, '0');
+  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+  return negative ? `-${text}` : text;
 }
 
 function decimalPlaces(s: string): number {

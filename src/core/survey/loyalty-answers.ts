@@ -116,7 +116,6 @@ function withoutMissing(respondent: unknown): unknown {
   for (const key of ['recommend', 'repurchase', 'upsell'] as const) {
     if (Object.hasOwn(respondent, key) && !isMissing(respondent[key])) out[key] = respondent[key];
   }
-  for (const key of Object.keys(respondent))
-    if (!Object.hasOwn(out, key) && key !== 'recommend' && key !== 'repurchase' && key !== 'upsell') out[key] = respondent[key];
+  // Other keys are not copied: the respondent schema ignores them, and a key such as "__proto__" would set the copy's prototype.
   return out;
 }
