@@ -7,12 +7,13 @@
  */
 import { run as bootstrap } from './bootstrap.js';
 import { run as importCost } from './import-cost.js';
+import { run as mrrSeries } from './mrr-series.js';
 import { run as revenue } from './revenue.js';
 import { run as segments } from './segments.js';
 import { run as support } from './support.js';
 import { run as survey } from './survey.js';
 
-const groups: Record<string, () => Promise<boolean>> = { survey, support, revenue, segments, bootstrap, import: importCost };
+const groups: Record<string, () => Promise<boolean>> = { survey, support, revenue, mrrSeries, segments, bootstrap, import: importCost };
 
 const only = process.env.BENCH_ONLY?.split(',');
 let ok = true;

@@ -215,9 +215,87 @@ function segments() {
   changesAndTrend(csat, 'percentage points');
 }
 
+/** Prints rows of cells in columns as wide as their widest cell: the first `left` columns left-aligned, the rest right-aligned. */
+function columns(header, rows, left = 1) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const text = (cells) => cells.map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  for (const cells of [header, ...rows]) console.log(`  ${text(cells)}`.trimEnd());
+}
+
+/** An exact amount with thousands separators: '12345.60' -> '12,345.60'. */
+const money = (amount) => amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',').replace(/(\.\d*),/g, '$1');
+const pct = (value) => (value === null ? '-' : value.toFixed(1));
+const marked = (label, flags) => `${label}${flags.includes('incomplete-period') ? '*' : ' '}`;
+
+function mrrAndCohorts() {
+  const { changes: cardLog, currency, asOf } = data('billing-changes.json');
+  const { lines } = data('invoices.json');
+  heading(`MRR and cohorts over time, ${currency} (examples/data/billing-changes.json and invoices.json)`);
+  // Invoice lines become changes as of the export: the end of a service period still running is not known yet.
+  const invoiced = cx.mrrFromInvoices(lines, { timeZone: 'Europe/Berlin', attributes: ['plan', 'region'], asOf });
+  const log = [...cardLog, ...invoiced];
+  const customers = new Set(log.map((c) => c.customerId)).size;
+  const options = { period: { unit: 'month', timeZone: 'Europe/Berlin' }, asOf, reactivation: { within: 3 }, rates: { decimals: 1 } };
+  console.log(
+    ` ${log.length} changes of ${customers} customers (${invoiced.length} made from ${lines.length} invoice lines), months in Berlin time, log taken ${asOf}`,
+  );
+  console.log(' * the period holds asOf, its figures are partial; [a–b] a 95% Wilson interval; a return within 3 months is a reactivation, a later one new');
+
+  const total = cx.mrrSeries(log, options);
+  console.log('\n Monthly MRR movements, whole business (rates in %)');
+  columns(
+    ['month', 'starting', 'new', 'expansion', 'reactiv.', 'contraction', 'churned', 'ending', 'cust.churn', 'net churn', 'NRR', 'GRR'],
+    total.rows.map((r) => [
+      marked(r.period.label, r.flags),
+      ...[r.startingMrr, r.newMrr, r.expansionMrr, r.reactivationMrr, r.contractionMrr, r.churnedMrr, r.endingMrr].map(money),
+      ...[r.customerChurn, r.netMrrChurn, r.netRevenueRetention, r.grossRevenueRetention].map(pct),
+    ]),
+  );
+
+  const byPlan = cx.mrrSeries(log, { ...options, by: 'plan' });
+  const last3 = total.rows.slice(-3).map((r) => r.period.label);
+  console.log('\n By plan, last three months: moves between plans as moved in / out (customers)');
+  const withCount = (amount, n) => (n === 0 ? '-' : `${money(amount)} (${n})`);
+  columns(
+    ['month', 'plan', 'starting', 'new', 'expansion', 'reactiv.', 'moved in', 'contraction', 'churned', 'moved out', 'ending', 'NRR', 'GRR'],
+    byPlan.rows
+      .filter((r) => last3.includes(r.period.label))
+      .sort((a, b) => a.period.label.localeCompare(b.period.label))
+      .map((r) => [
+        marked(r.period.label, r.flags),
+        r.key.plan,
+        ...[r.startingMrr, r.newMrr, r.expansionMrr, r.reactivationMrr].map(money),
+        withCount(r.movedInMrr, r.customers.movedIn),
+        ...[r.contractionMrr, r.churnedMrr].map(money),
+        withCount(r.movedOutMrr, r.customers.movedOut),
+        money(r.endingMrr),
+        pct(r.netRevenueRetention),
+        pct(r.grossRevenueRetention),
+      ]),
+    2,
+  );
+
+  const table = cx.cohorts(log, { period: { unit: 'quarter', timeZone: 'Europe/Berlin' }, horizon: 4, asOf, decimals: 1 });
+  const ages = Array.from({ length: table.horizon + 1 }, (_, a) => a);
+  console.log('\n Quarterly signup cohorts: customers still paying at the end of each quarter of age, % [95% CI]; then NRR / GRR %');
+  columns(
+    ['cohort', 'size', 'MRR at 0', ...ages.map((a) => `age ${a}`)],
+    table.rows.flatMap((row) => {
+      const cell = (a) => row.cells.find((c) => c.age === a);
+      const retained = (c) => marked(`${c.percent.toFixed(1)}% [${c.interval.lower.toFixed(1)}–${c.interval.upper.toFixed(1)}]`, c.flags);
+      const revenue = (c) => `${pct(c.netRevenueRetention)} / ${pct(c.grossRevenueRetention)} `;
+      return [
+        [row.cohort.label, String(row.customers), money(row.startingMrr), ...ages.map((a) => (cell(a) ? retained(cell(a)) : ''))],
+        ['', '', 'NRR / GRR', ...ages.map((a) => (cell(a) ? revenue(cell(a)) : ''))],
+      ];
+    }),
+  );
+}
+
 console.log('cxmetrics demo report');
 surveys();
 support();
 revenue();
 targets();
 segments();
+mrrAndCohorts();

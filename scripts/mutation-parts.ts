@@ -19,6 +19,7 @@
  *
  * Usage: `npm run mutation:parts [-- part ...]`; with no part names it runs
  * all of them and prints the combined score from the incremental files.
+ * `--force` retests every mutant of the parts named.
  * `--score` prints the score from the committed files without running.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +35,14 @@ interface Part {
 /** The property suites: minutes per mutant under instrumentation, and each case is an example a unit test already pins. */
 const PROPERTY_SUITES = ['**/*.property.test.ts'];
 
-const UNIT_TESTS = ['tests/core/**/*.test.ts', 'tests/metrics/*.test.ts', 'tests/segments/*.test.ts', 'tests/contract/breaks.test.ts', 'tests/*.test.ts'];
+const UNIT_TESTS = [
+  'tests/core/**/*.test.ts',
+  'tests/metrics/*.test.ts',
+  'tests/segments/*.test.ts',
+  'tests/revenue/*.test.ts',
+  'tests/contract/breaks.test.ts',
+  'tests/*.test.ts',
+];
 const ALL_BUT_GENERATED = [...UNIT_TESTS, 'tests/docs/**/*.test.ts'];
 const FAST_UNIT_TESTS = [
   'tests/api-surface.test.ts',
@@ -88,6 +96,7 @@ const PARTS: Record<string, Part> = {
     skip: PROPERTY_SUITES,
   },
   segments: { mutate: ['src/segments/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
+  series: { mutate: ['src/revenue/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
   operations: {
     mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],
     tests: ALL_BUT_GENERATED,
@@ -111,6 +120,8 @@ function run(name: string, part: Part): number {
       .slice(2)
       .filter((arg) => arg.startsWith('--concurrency='))
       .flatMap((arg) => ['--concurrency', arg.slice(14)]),
+    // Retests every mutant, for a part whose tests changed in ways the incremental file cannot see.
+    ...(process.argv.includes('--force') ? ['--force'] : []),
   ];
   console.log(`\n== ${name}: ${part.mutate.join(' ')}`);
   const result = spawnSync('npx', args, {

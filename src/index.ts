@@ -182,6 +182,41 @@ export {
   upsellRatioFromCounts,
 } from './metrics/upsell-ratio.js';
 export {
+  type CohortCell,
+  type CohortMeasure,
+  type CohortRow,
+  type CohortsOptions,
+  type CohortTable,
+  cohorts,
+} from './revenue/cohorts.js';
+export {
+  type InvoiceLineFields,
+  type InvoiceMrrChange,
+  type MrrFromInvoicesOptions,
+  mrrFromInvoices,
+  type ServiceMonths,
+} from './revenue/invoices.js';
+export {
+  type ChangeLogFields,
+  type ChangeLogOptions,
+  type MrrPeriodSpec,
+  type MrrSeries,
+  type MrrSeriesCounts,
+  type MrrSeriesCountsCell,
+  type MrrSeriesCountsOptions,
+  type MrrSeriesCustomerCounts,
+  type MrrSeriesFromCountsOptions,
+  type MrrSeriesOptions,
+  type MrrSeriesRateOptions,
+  type MrrSeriesRow,
+  type MrrSeriesRowCustomers,
+  type MrrSeriesTally,
+  mrrSeries,
+  mrrSeriesCounts,
+  mrrSeriesFromCounts,
+  type ReactivationRule,
+} from './revenue/series.js';
+export {
   type ChangeAgainst,
   type ChangeBaseline,
   type ChangeFlag,

@@ -58,6 +58,11 @@ describe('public API', () => {
         'segmentFromCounts',
         'changes',
         'trend',
+        'mrrSeries',
+        'mrrSeriesCounts',
+        'mrrSeriesFromCounts',
+        'cohorts',
+        'mrrFromInvoices',
       ].sort(),
     );
   });

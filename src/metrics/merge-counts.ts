@@ -4,6 +4,7 @@
 
 import { deepFreeze } from '../core/contract/result.js';
 import { mergeTallies, type Tally } from '../core/contract/tally.js';
+import { type MrrSeriesCounts, mergeSeriesTables, publicSeriesCounts, readSeriesTable } from '../revenue/series-table.js';
 import { mergeTables, publicCounts, readTable, type SegmentCounts } from '../segments/table.js';
 import { TALLYING_METRICS } from './registry.js';
 
@@ -12,7 +13,9 @@ import { TALLYING_METRICS } from './registry.js';
  * together: `fromCounts(mergeCounts(counts(a), counts(b)))` equals
  * `fromCounts(counts([...a, ...b]))`. Two tables of tallies from
  * `segmentCounts` merge cell by cell (cells of the same segment and period
- * merge their tallies); their metrics, dimensions and periods must agree. Counts add, decimal strings add
+ * merge their tallies); their metrics, dimensions and periods must agree.
+ * So do two tables of MRR movement tallies from `mrrSeriesCounts`, whose
+ * periods, last period and definition choices must agree. Counts add, decimal strings add
  * exactly, lists of observations concatenate, nested fields merge key by
  * key. A tally of a metric of the registry is checked against that metric's
  * tally fields (an unknown key, a negative count or a value of the wrong
@@ -33,9 +36,13 @@ import { TALLYING_METRICS } from './registry.js';
  * npsFromCounts(merged).value // => 40
  * mergeCounts(npsCounts([10]), { metric: 'nps', promoters: -5, passives: 0, detractors: 0, excluded: 0 }) // throws
  */
-export function mergeCounts<T extends Tally | SegmentCounts>(a: T, b: T): T {
-  if (typeof a === 'object' && a !== null && Reflect.get(a, 'kind') === 'segmentCounts') {
+export function mergeCounts<T extends Tally | SegmentCounts | MrrSeriesCounts>(a: T, b: T): T {
+  const kind = typeof a === 'object' && a !== null ? Reflect.get(a, 'kind') : undefined;
+  if (kind === 'segmentCounts') {
     return publicCounts(mergeTables('mergeCounts', readTable('mergeCounts', a, ['a']), readTable('mergeCounts', b, ['b']))) as T;
+  }
+  if (kind === 'mrrSeriesCounts') {
+    return publicSeriesCounts(mergeSeriesTables('mergeCounts', readSeriesTable('mergeCounts', a, ['a']), readSeriesTable('mergeCounts', b, ['b']))) as T;
   }
   const metric: unknown = typeof a === 'object' && a !== null ? Reflect.get(a, 'metric') : undefined;
   const shape = typeof metric === 'string' && Object.hasOwn(TALLYING_METRICS, metric) ? TALLYING_METRICS[metric as keyof typeof TALLYING_METRICS].shape : null;

@@ -7,7 +7,7 @@ import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, type MetricsPath } from '../core/contract/errors.js';
 import { isMetricName, type OperationName, TALLY_METRICS, type TallyMetric } from '../core/contract/registry.js';
 import type { Weekday } from '../core/time/business-hours.js';
-import { PERIOD_UNITS, type PeriodUnit, WEEKDAY_NUMBERS } from '../core/time/periods.js';
+import { type CalendarSettings, PERIOD_UNITS, type PeriodUnit, WEEKDAY_NUMBERS } from '../core/time/periods.js';
 import { describeBadTime, type TicketTime, timeToMs } from '../core/time/time.js';
 import { isTimeZone } from '../core/time/zone.js';
 
@@ -138,7 +138,7 @@ const isReader = (x: unknown): x is FieldReader => typeof x === 'string' || type
 const fieldName = (reader: FieldReader): string | null => (typeof reader === 'string' ? reader : null);
 
 /** A spec object's own keys, each checked against the known ones. */
-function checkKeys(source: OperationName, spec: Record<string, unknown>, known: readonly string[], path: MetricsPath): void {
+export function checkKeys(source: OperationName, spec: Record<string, unknown>, known: readonly string[], path: MetricsPath): void {
   for (const key of Object.keys(spec)) {
     if (!known.includes(key)) fail(source, 'unknown-key', [...path, key], `unknown key ${JSON.stringify(key)}; expected one of ${known.join(', ')}`);
   }
@@ -233,8 +233,8 @@ function readValue(source: OperationName, metric: TallyMetric, value: unknown): 
   return { kind: 'fields', fields: pairs };
 }
 
-function readDimensions(source: OperationName, by: unknown): Dimension[] {
-  const path: MetricsPath = ['options', 'by'];
+/** Reads and checks `by`: the dimensions, each with its name and reader. */
+export function readDimensions(source: OperationName, by: unknown, path: MetricsPath = ['options', 'by']): Dimension[] {
   if (by === undefined) return [];
   if (typeof by === 'string') return [{ name: by, read: by }];
   let dimensions: Dimension[];
@@ -301,11 +301,17 @@ function readPeriod(source: OperationName, period: unknown): PeriodSpec & { read
     });
     return { field, order: labels as string[], settings: { field: name, unit: null, order: labels as string[], fixed: true } };
   }
+  if (period.order !== undefined)
+    fail(source, 'inconsistent', [...path, 'order'], 'expected order only for label periods (no unit): calendar periods are in time order');
+  const settings = readCalendar(source, period, path);
+  return { field, ...settings, settings: { field: name, ...settings } };
+}
+
+/** Reads and checks the calendar part of a period spec: `unit`, `timeZone`, `weekStart`, `yearStart`. */
+export function readCalendar(source: OperationName, period: Record<string, unknown>, path: MetricsPath): CalendarSettings {
   const unit = PERIOD_UNITS.find((u) => u === period.unit);
   if (unit === undefined)
     fail(source, 'invalid-value', [...path, 'unit'], `expected "day", "week", "month", "quarter" or "year", received ${describe(period.unit)}`);
-  if (period.order !== undefined)
-    fail(source, 'inconsistent', [...path, 'order'], 'expected order only for label periods (no unit): calendar periods are in time order');
   const timeZone = period.timeZone;
   if (timeZone === undefined)
     fail(
@@ -331,14 +337,7 @@ function readPeriod(source: OperationName, period: unknown): PeriodSpec & { read
     fail(source, 'out-of-range', [...path, 'yearStart'], `expected the first month of the year, an integer from 1 to 12, received ${describe(yearStart)}`);
   if (period.yearStart !== undefined && unit !== 'quarter' && unit !== 'year')
     fail(source, 'inconsistent', [...path, 'yearStart'], `expected yearStart only with unit "quarter" or "year", received unit ${JSON.stringify(unit)}`);
-  return {
-    field,
-    unit,
-    timeZone,
-    weekStart: weekStart as Weekday,
-    yearStart,
-    settings: { field: name, unit, timeZone, weekStart: weekStart as Weekday, yearStart },
-  };
+  return { unit, timeZone, weekStart: weekStart as Weekday, yearStart };
 }
 
 /** `asOf` of a spec as epoch milliseconds, or `null` when absent. */

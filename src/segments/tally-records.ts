@@ -55,7 +55,7 @@ interface KeyNode {
 }
 
 /** Reads a record's field; an inherited property (`toString`) reads as absent. */
-function own(record: Record<string, unknown>, field: string): unknown {
+export function own(record: Record<string, unknown>, field: string): unknown {
   const v = record[field];
   if (v === undefined || typeof v === 'object' || typeof v === 'function') return Object.hasOwn(record, field) ? v : undefined;
   return v;
@@ -186,22 +186,7 @@ export function tallyRecords(source: OperationName, records: unknown, spec: Pars
   const periodReader = period === null ? null : readerOf(period.field);
   const weightReader = weight === null ? null : readerOf(weight);
 
-  const keyValue = (i: number, d: Dimension, read: (i: number) => unknown): KeyValue => {
-    const v = read(i);
-    if (typeof v === 'string' || typeof v === 'boolean') return v;
-    if (typeof v === 'number') {
-      if (Number.isFinite(v)) return v + 0;
-      return fail(source, 'invalid-value', pathTo(i, d.read), `expected a segment value (a string, a finite number or a boolean), received ${describe(v)}`);
-    }
-    if ((v === null || v === undefined) && missingKey !== null) return missingKey;
-    const hint = v === null || v === undefined ? ' (missingKey names a label for missing values)' : '';
-    return fail(
-      source,
-      v === null || v === undefined ? 'missing-value' : 'invalid-type',
-      pathTo(i, d.read),
-      `expected a segment value (a string, a finite number or a boolean)${hint}, received ${describe(v)}`,
-    );
-  };
+  const keyValue = (i: number, d: Dimension, read: (i: number) => unknown): KeyValue => keyValueOf(source, read(i), pathTo(i, d.read), missingKey);
 
   const periodOf = (i: number): string | number | null => {
     if (period === null) return null;
@@ -301,6 +286,23 @@ function recordPath(path: MetricsPath, cell: Cell, spec: ParsedCountsSpec): Metr
     return ['records', i, mapped === undefined ? rest[0] : mapped[1], ...rest.slice(1)];
   }
   return ['records', i, ...rest];
+}
+
+/** A record's value in one `by` dimension, checked: a missing one is `missingKey` when given, else an error at `path`. */
+export function keyValueOf(source: OperationName, v: unknown, path: MetricsPath, missingKey: string | null): KeyValue {
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return v + 0;
+    return fail(source, 'invalid-value', path, `expected a segment value (a string, a finite number or a boolean), received ${describe(v)}`);
+  }
+  if ((v === null || v === undefined) && missingKey !== null) return missingKey;
+  const hint = v === null || v === undefined ? ' (missingKey names a label for missing values)' : '';
+  return fail(
+    source,
+    v === null || v === undefined ? 'missing-value' : 'invalid-type',
+    path,
+    `expected a segment value (a string, a finite number or a boolean)${hint}, received ${describe(v)}`,
+  );
 }
 
 /** Runs `f`; a MetricsError it throws is thrown again for `source`, each path mapped by `map`. */

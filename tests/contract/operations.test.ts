@@ -15,6 +15,7 @@ import { assertContract, CALLS_PER_EXPORT, Call, checkCall, type ExportSpec, via
 import { describeContract } from './properties.js';
 import { operationSpecs } from './specs/operations.js';
 import { revenueSpecs } from './specs/revenue.js';
+import { revenueSeriesSpecs } from './specs/revenue-series.js';
 import { segmentSpecs } from './specs/segments.js';
 import { supportSpecs } from './specs/support.js';
 import { surveySpecs } from './specs/survey.js';
@@ -67,7 +68,7 @@ describe('contract: isMetricsError', () => {
 });
 
 describe('contract: the suite covers the whole entry point', () => {
-  const specs = [...surveySpecs, ...supportSpecs, ...revenueSpecs, ...operationSpecs, ...segmentSpecs];
+  const specs = [...surveySpecs, ...supportSpecs, ...revenueSpecs, ...operationSpecs, ...segmentSpecs, ...revenueSeriesSpecs];
 
   it('has a spec for every exported function', () => {
     const functions = Object.entries(api)

@@ -27,8 +27,10 @@ const CASES = [
   { name: 'import { isMetricsError }', source: 'export { isMetricsError }', maxGzip: 3 * KB },
   // The segment functions run every metric that tallies, so they bundle nearly all of them.
   { name: 'import { segment, changes, trend }', source: 'export { segment, changes, trend }', maxGzip: 64 * KB },
-  // 60 KB for the metrics and operations, and 12 KB for the segment functions and first response time, which share most of their code with them.
-  { name: 'import * (everything)', source: 'export *', maxGzip: 72 * KB },
+  { name: 'import { mrrSeries, cohorts, mrrFromInvoices }', source: 'export { mrrSeries, cohorts, mrrFromInvoices }', maxGzip: 40 * KB },
+  // 60 KB for the metrics and operations, 12 KB for the segment functions and first response time, which share most of their code with them,
+  // and 8 KB for the revenue series (the change-log reader, the two walks, the table of movement tallies, invoices).
+  { name: 'import * (everything)', source: 'export *', maxGzip: 80 * KB },
 ] as const;
 
 let outDir = '';

@@ -5,30 +5,57 @@ import type { Warning } from '../../src/core/stats/warnings.js';
 import {
   type ChurnToAnnualResult,
   type ChurnToMonthlyResult,
+  type CohortCell,
+  type CohortMeasure,
+  type CohortRow,
+  type CohortsOptions,
+  type CohortTable,
   type CustomerChurnOptions,
   type CustomerChurnResult,
   checkTargets,
   churnToAnnual,
   churnToMonthly,
+  cohorts,
   customerChurn,
   type ExpansionRevenueResult,
   expansionRevenue,
+  type InvoiceLineFields,
+  type InvoiceMrrChange,
   type Money,
   type MrrChurnResult,
   type MrrCustomer,
+  type MrrFromInvoicesOptions,
   type MrrMovementName,
   type MrrMovements,
+  type MrrPeriodSpec,
+  type MrrSeries,
+  type MrrSeriesCounts,
+  type MrrSeriesCountsCell,
+  type MrrSeriesCustomerCounts,
+  type MrrSeriesFromCountsOptions,
+  type MrrSeriesOptions,
+  type MrrSeriesRateOptions,
+  type MrrSeriesRow,
+  type MrrSeriesRowCustomers,
+  type MrrSeriesTally,
   mergeCounts,
   mrrChurn,
+  mrrFromInvoices,
   mrrMovements,
+  mrrSeries,
+  mrrSeriesCounts,
+  mrrSeriesFromCounts,
   type NetMrrChurnResult,
   netMrrChurn,
+  type ReactivationRule,
   type RepurchaseRateCounts,
   type RepurchaseRateOptions,
   type RepurchaseRateResult,
   repurchaseRate,
   repurchaseRateCounts,
   repurchaseRateFromCounts,
+  type SegmentPeriod,
+  type ServiceMonths,
   sourceTargets,
   type Target,
   type TargetCheck,
@@ -180,5 +207,104 @@ describe('intervals and warnings', () => {
     expansionRevenue({ startingMrr: 1, expansionMrr: 0 }, { interval: true });
     // @ts-expect-error a conversion has no interval option
     churnToAnnual(5, { interval: true });
+  });
+});
+
+describe('revenue series, cohorts and invoices', () => {
+  const log = [{ customerId: 'a', at: '2025-01-10T09:00:00Z', mrr: '10.00', plan: 'pro' }];
+  const period = { unit: 'month', timeZone: 'UTC' } as const;
+
+  it('mrrSeries returns typed rows and takes typed options', () => {
+    const s = mrrSeries(log, { period, by: 'plan', joinedAndLeft: 'count', reactivation: { within: 2 }, rates: { contraction: 'exclude', decimals: 1 } });
+    expectTypeOf(s).toEqualTypeOf<MrrSeries>();
+    expectTypeOf(s.rows).toEqualTypeOf<readonly MrrSeriesRow[]>();
+    expectTypeOf(s.rows[0]!.startingMrr).toEqualTypeOf<string>();
+    expectTypeOf(s.rows[0]!.customers).toEqualTypeOf<MrrSeriesRowCustomers>();
+    expectTypeOf(s.rows[0]!.movements).toEqualTypeOf<MrrMovements>();
+    expectTypeOf(s.rows[0]!.customerChurn).toEqualTypeOf<number | null>();
+    expectTypeOf(s.rows[0]!.netRevenueRetention).toEqualTypeOf<number | null>();
+    expectTypeOf(s.rows[0]!.flags).toEqualTypeOf<readonly 'incomplete-period'[]>();
+    expectTypeOf(s.rows[0]!.period).toEqualTypeOf<SegmentPeriod>();
+    expectTypeOf(s.through).toEqualTypeOf<string | null>();
+    expectTypeOf(s.reactivation).toEqualTypeOf<ReactivationRule>();
+    expectTypeOf<MrrSeries['kind']>().toEqualTypeOf<'mrrSeries'>();
+    expectTypeOf<MrrSeriesOptions['joinedAndLeft']>().toEqualTypeOf<'exclude' | 'count' | undefined>();
+    expectTypeOf<ReactivationRule>().toEqualTypeOf<'always' | { readonly within: number }>();
+    expectTypeOf<MrrPeriodSpec['unit']>().toEqualTypeOf<'day' | 'week' | 'month' | 'quarter' | 'year'>();
+    expectTypeOf(mrrSeries(log, { period, fields: { customerId: 'id' }, asOf: Date.now(), missingKey: '(none)' })).toEqualTypeOf<MrrSeries>();
+    // @ts-expect-error period is required
+    mrrSeries(log, {});
+    // @ts-expect-error an unknown unit
+    mrrSeries(log, { period: { unit: 'decade', timeZone: 'UTC' } });
+    // @ts-expect-error the time zone is required
+    mrrSeries(log, { period: { unit: 'month' } });
+    // @ts-expect-error joinedAndLeft is one of two names
+    mrrSeries(log, { period, joinedAndLeft: 'sometimes' });
+    // @ts-expect-error within is a number of periods
+    mrrSeries(log, { period, reactivation: { within: '2' } });
+    // @ts-expect-error a denominator name
+    mrrSeries(log, { period, rates: { denominator: 'end' } });
+    // @ts-expect-error the log is a list of records
+    mrrSeries('log', { period });
+  });
+
+  it('tables of movement tallies merge and compute', () => {
+    const c = mrrSeriesCounts(log, { period, asOf: new Date() });
+    expectTypeOf(c).toEqualTypeOf<MrrSeriesCounts>();
+    expectTypeOf(c.cells[0]!).toEqualTypeOf<MrrSeriesCountsCell>();
+    expectTypeOf(c.cells[0]!.counts).toEqualTypeOf<MrrSeriesTally>();
+    expectTypeOf(c.cells[0]!.counts.customers).toEqualTypeOf<MrrSeriesCustomerCounts>();
+    expectTypeOf<MrrSeriesCounts['kind']>().toEqualTypeOf<'mrrSeriesCounts'>();
+    expectTypeOf(mergeCounts(c, c)).toEqualTypeOf<MrrSeriesCounts>();
+    expectTypeOf(mrrSeriesFromCounts(c)).toEqualTypeOf<MrrSeries>();
+    expectTypeOf(mrrSeriesFromCounts(c, { rates: { reactivation: 'exclude' } })).toEqualTypeOf<MrrSeries>();
+    expectTypeOf<MrrSeriesFromCountsOptions['rates']>().toEqualTypeOf<MrrSeriesRateOptions | undefined>();
+    // @ts-expect-error the tallies take no rates
+    mrrSeriesCounts(log, { period, rates: {} });
+    // @ts-expect-error mrrSeriesFromCounts takes only the rates
+    mrrSeriesFromCounts(c, { period });
+    // @ts-expect-error a table, not one cell's tally
+    mrrSeriesFromCounts(c.cells[0]!.counts);
+  });
+
+  it('cohorts returns typed cells', () => {
+    const t = cohorts(log, { period, measure: 'active', horizon: 3, interval: { level: 0.9, method: 'jeffreys' }, decimals: 1 });
+    expectTypeOf(t).toEqualTypeOf<CohortTable>();
+    expectTypeOf(t.rows[0]!).toEqualTypeOf<CohortRow>();
+    expectTypeOf(t.rows[0]!.cells[0]!).toEqualTypeOf<CohortCell>();
+    expectTypeOf(t.rows[0]!.cells[0]!.interval).toEqualTypeOf<Interval | null | undefined>();
+    expectTypeOf(t.rows[0]!.cells[0]!.netRevenueRetention).toEqualTypeOf<number | null>();
+    expectTypeOf(t.rows[0]!.cells[0]!.percent).toEqualTypeOf<number>();
+    expectTypeOf(t.rows[0]!.cells[0]!.mrr).toEqualTypeOf<string>();
+    expectTypeOf(t.rows[0]!.cells[0]!.warnings).toEqualTypeOf<readonly Warning[]>();
+    expectTypeOf<CohortMeasure>().toEqualTypeOf<'end' | 'active'>();
+    expectTypeOf<CohortsOptions['interval']>().toEqualTypeOf<IntervalOption<ProportionMethod> | undefined>();
+    // @ts-expect-error a measure name
+    cohorts(log, { period, measure: 'start' });
+    // @ts-expect-error the horizon is a number
+    cohorts(log, { period, horizon: '3' });
+    // @ts-expect-error cohorts have no rates
+    cohorts(log, { period, rates: {} });
+    // @ts-expect-error the proportion methods only
+    cohorts(log, { period, interval: { method: 't' } });
+  });
+
+  it('mrrFromInvoices returns a change log the series read', () => {
+    const lines = [{ customerId: 'a', amount: '12.00', servicePeriodStart: '2025-01-01', servicePeriodEnd: '2025-02-01', plan: 'pro' }];
+    const changes = mrrFromInvoices(lines, { timeZone: 'UTC', attributes: ['plan'], months: 'mean-month', decimals: 0 });
+    expectTypeOf(changes).toEqualTypeOf<readonly InvoiceMrrChange[]>();
+    expectTypeOf(changes[0]!.mrr).toEqualTypeOf<string>();
+    expectTypeOf(changes[0]!.at).toEqualTypeOf<string>();
+    expectTypeOf(changes[0]!.customerId).toEqualTypeOf<string | number>();
+    expectTypeOf<ServiceMonths>().toEqualTypeOf<'calendar' | 'mean-month'>();
+    expectTypeOf<MrrFromInvoicesOptions['fields']>().toEqualTypeOf<InvoiceLineFields | undefined>();
+    expectTypeOf(mrrSeries(changes, { period })).toEqualTypeOf<MrrSeries>();
+    expectTypeOf(cohorts(changes, { period })).toEqualTypeOf<CohortTable>();
+    // @ts-expect-error the time zone is required
+    mrrFromInvoices(lines, {});
+    // @ts-expect-error a months name
+    mrrFromInvoices(lines, { timeZone: 'UTC', months: 'days' });
+    // @ts-expect-error attributes are a list of names
+    mrrFromInvoices(lines, { timeZone: 'UTC', attributes: 'plan' });
   });
 });

@@ -173,7 +173,7 @@ export type MetricName = keyof typeof METRICS;
  * their own, each with the reason `compare` refuses their results.
  *
  * @example
- * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend']
+ * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend', 'mrrSeries', 'mrrSeriesCounts', 'mrrSeriesFromCounts', 'cohorts', 'mrrFromInvoices']
  */
 export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   /** `compare`: tests whether two results differ. */
@@ -196,9 +196,19 @@ export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   changes: 'a table of changes holds comparisons already',
   /** `trend`: the trend of each segment over its periods. */
   trend: 'a trend is a test already, not an estimate to compare',
+  /** `mrrSeries`: MRR movements and rates by segment and period, from a change log. */
+  mrrSeries: 'an MRR series is not an estimate',
+  /** `mrrSeriesCounts`: the movement tallies by segment and period. */
+  mrrSeriesCounts: 'a table of tallies is not a result',
+  /** `mrrSeriesFromCounts`: an MRR series from its tallies. */
+  mrrSeriesFromCounts: 'an MRR series is not an estimate',
+  /** `cohorts`: customer and revenue retention by signup cohort. */
+  cohorts: 'a cohort table is not one result',
+  /** `mrrFromInvoices`: a change log from invoice lines. */
+  mrrFromInvoices: 'a change log is data, not a result',
 } as const satisfies Record<string, string>);
 
-/** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`, the segment functions, `changes` and `trend`. */
+/** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`, the segment functions, `changes`, `trend` and the revenue series functions. */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** What a {@link MetricsError} names in `metric`: the metric or the operation that refused the input. */

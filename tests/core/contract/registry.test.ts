@@ -89,6 +89,11 @@ describe('OPERATIONS', () => {
       segmentFromCounts: 'a segment table is not one result: compare its rows\u2019 results, or use changes',
       changes: 'a table of changes holds comparisons already',
       trend: 'a trend is a test already, not an estimate to compare',
+      mrrSeries: 'an MRR series is not an estimate',
+      mrrSeriesCounts: 'a table of tallies is not a result',
+      mrrSeriesFromCounts: 'an MRR series is not an estimate',
+      cohorts: 'a cohort table is not one result',
+      mrrFromInvoices: 'a change log is data, not a result',
     });
     expect(Object.keys(OPERATIONS)).toStrictEqual([
       'compare',
@@ -101,6 +106,11 @@ describe('OPERATIONS', () => {
       'segmentFromCounts',
       'changes',
       'trend',
+      'mrrSeries',
+      'mrrSeriesCounts',
+      'mrrSeriesFromCounts',
+      'cohorts',
+      'mrrFromInvoices',
     ]);
     expect(Object.isFrozen(OPERATIONS)).toBe(true);
   });
