@@ -31,6 +31,7 @@
  * same files. Rerun: node scripts/make-sample-billing.mjs
  */
 import { writeFileSync } from 'node:fs';
+import { draws } from './sample-random.mjs';
 
 const SEED = 2024;
 const MONTHS = 18; // 0 = January 2024 ... 17 = June 2025
@@ -39,30 +40,7 @@ const LAST_DAY = 19; // the last day of June 2025 with changes: the log is taken
 const CHANGES_OUT = new URL('../examples/data/billing-changes.json', import.meta.url);
 const INVOICES_OUT = new URL('../examples/data/invoices.json', import.meta.url);
 
-/** mulberry32: a 32-bit state, a full 2^32 period; returns uniforms on [0, 1). */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(SEED);
-const between = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
-/** One of `values`, drawn with the given weights. */
-function pick(values, weights) {
-  const total = weights.reduce((s, w) => s + w, 0);
-  let u = random() * total;
-  for (let i = 0; i < values.length; i++) {
-    u -= weights[i];
-    if (u < 0) return values[i];
-  }
-  return values.at(-1);
-}
+const { random, between, pick } = draws(SEED);
 
 // ---- Berlin local time ------------------------------------------------------
 

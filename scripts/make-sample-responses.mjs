@@ -21,36 +21,14 @@
  * the same file. Rerun: node scripts/make-sample-responses.mjs
  */
 import { writeFileSync } from 'node:fs';
+import { draws } from './sample-random.mjs';
 
 const SEED = 12;
 const YEAR = 2026;
 const HOUR = 3_600_000;
 const OUT = new URL('../examples/data/responses.json', import.meta.url);
 
-/** mulberry32: a 32-bit state, a full 2^32 period; returns uniforms on [0, 1). */
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(SEED);
-const between = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
-/** One of `values`, drawn with the given weights. */
-function pick(values, weights) {
-  const total = weights.reduce((s, w) => s + w, 0);
-  let u = random() * total;
-  for (let i = 0; i < values.length; i++) {
-    u -= weights[i];
-    if (u < 0) return values[i];
-  }
-  return values.at(-1);
-}
+const { random, between, pick } = draws(SEED);
 
 // Europe/Berlin in 2026: summer time (+02:00) from 29 March 01:00 UTC to 25 October 01:00 UTC.
 const SUMMER_START = Date.UTC(YEAR, 2, 29, 1);

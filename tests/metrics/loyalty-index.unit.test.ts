@@ -5,7 +5,7 @@
  * library afresh, so it builds the option and tally schemas itself.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { MetricsError, MetricsIssue } from '../../src/index.js';
+import { issuesOf } from '../helpers/errors.js';
 
 async function loadLoyaltyIndex() {
   vi.resetModules();
@@ -13,16 +13,7 @@ async function loadLoyaltyIndex() {
 }
 
 /** Every issue of the MetricsError that `fn` throws for loyaltyIndex. */
-function issuesOf(fn: () => unknown): readonly MetricsIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    const error = e as MetricsError;
-    if (error?.name === 'MetricsError' && error.metric === 'loyaltyIndex') return error.issues;
-    throw e;
-  }
-  throw new Error('expected a MetricsError from loyaltyIndex');
-}
+const issuesOfMetric = (fn: () => unknown) => issuesOf('loyaltyIndex', fn);
 
 const HINT = "; pass missing: 'exclude' to skip respondents with missing answers";
 const fivePoint = { scale: { min: 1, max: 5 } };
@@ -30,10 +21,10 @@ const fivePoint = { scale: { min: 1, max: 5 } };
 describe('loyaltyIndex options', () => {
   it('refuses an aggregate other than sum or mean, and an interval method other than t', async () => {
     const { loyaltyIndex } = await loadLoyaltyIndex();
-    expect(issuesOf(() => loyaltyIndex([], { aggregate: 'median' } as never))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([], { aggregate: 'median' } as never))).toStrictEqual([
       { code: 'invalid-value', path: ['options', 'aggregate'], message: 'expected "sum" or "mean", received "median"' },
     ]);
-    expect(issuesOf(() => loyaltyIndex([], { interval: { method: 'z' } } as never))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([], { interval: { method: 'z' } } as never))).toStrictEqual([
       { code: 'invalid-value', path: ['options', 'interval', 'method'], message: 'expected "t", received "z"' },
     ]);
     const answers = [
@@ -54,7 +45,7 @@ describe('loyaltyIndex options', () => {
 describe('loyaltyIndex answers', () => {
   it('hints at missing: exclude for a missing answer by default, and skips the respondent under it', async () => {
     const { loyaltyIndex } = await loadLoyaltyIndex();
-    expect(issuesOf(() => loyaltyIndex([{ recommend: null, repurchase: 1, upsell: 1 }] as never))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: null, repurchase: 1, upsell: 1 }] as never))).toStrictEqual([
       { code: 'missing-value', path: ['answers', 0, 'recommend'], message: `expected an integer from 0 to 10, received null${HINT}` },
     ]);
     const r = loyaltyIndex(
@@ -69,10 +60,10 @@ describe('loyaltyIndex answers', () => {
 
   it('refuses an answer below the scale when every other answer is on it', async () => {
     const { loyaltyIndex } = await loadLoyaltyIndex();
-    expect(issuesOf(() => loyaltyIndex([{ recommend: 0, repurchase: 3, upsell: 5 }], fivePoint))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: 0, repurchase: 3, upsell: 5 }], fivePoint))).toStrictEqual([
       { code: 'out-of-range', path: ['answers', 0, 'recommend'], message: 'expected an integer from 1 to 5, received 0' },
     ]);
-    expect(issuesOf(() => loyaltyIndex([{ recommend: 1, repurchase: 3, upsell: 6 }], fivePoint))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: 1, repurchase: 3, upsell: 6 }], fivePoint))).toStrictEqual([
       { code: 'out-of-range', path: ['answers', 0, 'upsell'], message: 'expected an integer from 1 to 5, received 6' },
     ]);
     expect(loyaltyIndex([{ recommend: 1, repurchase: 3, upsell: 5 }], fivePoint)).toMatchObject({ value: 9, recommend: 1, upsell: 5 });
@@ -81,16 +72,16 @@ describe('loyaltyIndex answers', () => {
   it('refuses a bad answer beside a missing one under exclude, whichever question it answers', async () => {
     const { loyaltyIndex } = await loadLoyaltyIndex();
     const exclude = { missing: 'exclude' } as const;
-    expect(issuesOf(() => loyaltyIndex([{ recommend: 11, repurchase: null, upsell: 3 }] as never, exclude))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: 11, repurchase: null, upsell: 3 }] as never, exclude))).toStrictEqual([
       { code: 'out-of-range', path: ['answers', 0, 'recommend'], message: 'expected an integer from 0 to 10, received 11' },
     ]);
-    expect(issuesOf(() => loyaltyIndex([{ recommend: Number.NaN, repurchase: -1, upsell: 3 }], exclude))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: Number.NaN, repurchase: -1, upsell: 3 }], exclude))).toStrictEqual([
       { code: 'out-of-range', path: ['answers', 0, 'repurchase'], message: 'expected an integer from 0 to 10, received -1' },
     ]);
-    expect(issuesOf(() => loyaltyIndex([{ recommend: 4, repurchase: undefined, upsell: 2.5 }] as never, exclude))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: 4, repurchase: undefined, upsell: 2.5 }] as never, exclude))).toStrictEqual([
       { code: 'out-of-range', path: ['answers', 0, 'upsell'], message: 'expected an integer from 0 to 10, received 2.5' },
     ]);
-    expect(issuesOf(() => loyaltyIndex([{ recommend: 11, repurchase: 3, upsell: null }] as never, exclude))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([{ recommend: 11, repurchase: 3, upsell: null }] as never, exclude))).toStrictEqual([
       { code: 'out-of-range', path: ['answers', 0, 'recommend'], message: 'expected an integer from 0 to 10, received 11' },
     ]);
   });
@@ -106,7 +97,7 @@ describe('loyaltyIndex answers', () => {
       repurchase: 1,
       upsell: 1,
     };
-    expect(issuesOf(() => loyaltyIndex([shifting]))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndex([shifting]))).toStrictEqual([
       { code: 'invalid-value', path: ['answers', 0], message: 'expected an integer from 0 to 10 for each question' },
     ]);
   });
@@ -115,10 +106,10 @@ describe('loyaltyIndex answers', () => {
 describe('loyaltyIndex tallies', () => {
   it('says what a tally and its sums must be', async () => {
     const { loyaltyIndexFromCounts } = await loadLoyaltyIndex();
-    expect(issuesOf(() => loyaltyIndexFromCounts(5 as never))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndexFromCounts(5 as never))).toStrictEqual([
       { code: 'invalid-type', path: ['counts'], message: 'expected a loyalty-index tally, received 5' },
     ]);
-    expect(issuesOf(() => loyaltyIndexFromCounts({ respondents: 1, sums: 5 } as never))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndexFromCounts({ respondents: 1, sums: 5 } as never))).toStrictEqual([
       { code: 'invalid-type', path: ['counts', 'sums'], message: 'expected { recommend, repurchase, upsell }, received 5' },
     ]);
   });
@@ -126,10 +117,10 @@ describe('loyaltyIndex tallies', () => {
   it('takes sums from n min to n max of the scale, and refuses sums beyond them', async () => {
     const { loyaltyIndexFromCounts } = await loadLoyaltyIndex();
     const tally = (recommend: number, repurchase: number) => ({ respondents: 2, sums: { recommend, repurchase, upsell: 6 } });
-    expect(issuesOf(() => loyaltyIndexFromCounts(tally(1, 6), fivePoint))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndexFromCounts(tally(1, 6), fivePoint))).toStrictEqual([
       { code: 'inconsistent', path: ['counts', 'sums', 'recommend'], message: 'expected a sum from 2 to 10 for 2 respondents, received 1' },
     ]);
-    expect(issuesOf(() => loyaltyIndexFromCounts(tally(6, 11), fivePoint))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndexFromCounts(tally(6, 11), fivePoint))).toStrictEqual([
       { code: 'inconsistent', path: ['counts', 'sums', 'repurchase'], message: 'expected a sum from 2 to 10 for 2 respondents, received 11' },
     ]);
     expect(loyaltyIndexFromCounts(tally(2, 10), fivePoint)).toMatchObject({ value: 9, recommend: 1, repurchase: 5, upsell: 3, variance: null });
@@ -138,14 +129,14 @@ describe('loyaltyIndex tallies', () => {
   it('refuses a sum of squared totals its sums cannot give, and a tally without one when an interval is asked for', async () => {
     const { loyaltyIndexFromCounts } = await loadLoyaltyIndex();
     const sums = { recommend: 2, repurchase: 10, upsell: 10 };
-    expect(issuesOf(() => loyaltyIndexFromCounts({ respondents: 2, sums, sumOfSquaredTotals: 241 }, fivePoint))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndexFromCounts({ respondents: 2, sums, sumOfSquaredTotals: 241 }, fivePoint))).toStrictEqual([
       {
         code: 'inconsistent',
         path: ['counts', 'sumOfSquaredTotals'],
         message: 'expected a sum of squared totals that 2 respondents with these sums could give, received 241',
       },
     ]);
-    expect(issuesOf(() => loyaltyIndexFromCounts({ respondents: 2, sums }, { ...fivePoint, interval: true }))).toStrictEqual([
+    expect(issuesOfMetric(() => loyaltyIndexFromCounts({ respondents: 2, sums }, { ...fivePoint, interval: true }))).toStrictEqual([
       {
         code: 'missing-value',
         path: ['counts', 'sumOfSquaredTotals'],

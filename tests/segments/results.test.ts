@@ -19,24 +19,7 @@ import {
   segmentFromCounts,
   trend,
 } from '../../src/index.js';
-
-interface Refusal {
-  readonly metric: string;
-  readonly code: string;
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
-
-/** The MetricsError `fn` throws: its operation, code, path and first message. */
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (error) {
-    if (!isMetricsError(error)) throw error;
-    return { metric: error.metric, code: error.code, path: error.path, message: error.issues[0]!.message };
-  }
-  throw new Error('expected a MetricsError, but the call returned');
-}
+import { refusal } from '../helpers/errors.js';
 
 type Json = Record<string, unknown>;
 const copy = <T>(value: T): Json => JSON.parse(JSON.stringify(value)) as Json;

@@ -10,7 +10,6 @@ import {
   csatCounts,
   firstContactResolution,
   firstResponseTime,
-  isMetricsError,
   loyaltyIndex,
   npsCounts,
   segment,
@@ -19,24 +18,7 @@ import {
   timeToResolution,
   upsellRatio,
 } from '../../src/index.js';
-
-interface Refusal {
-  readonly metric: string;
-  readonly code: string;
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
-
-/** The MetricsError `fn` throws: its operation, code, path and first message. */
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (error) {
-    if (!isMetricsError(error)) throw error;
-    return { metric: error.metric, code: error.code, path: error.path, message: error.issues[0]!.message };
-  }
-  throw new Error('expected a MetricsError, but the call returned');
-}
+import { refusal } from '../helpers/errors.js';
 
 const TALLYING = 'nps, csat, ces, loyaltyIndex, firstContactResolution, timeToResolution, firstResponseTime, repurchaseRate, upsellRatio';
 const counts = (spec: unknown) => () => segmentCounts([], spec as never);

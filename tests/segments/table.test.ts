@@ -4,25 +4,8 @@
  * every refusal with its code, path and message.
  */
 import { describe, expect, it } from 'vitest';
-import { isMetricsError, mergeCounts, npsCounts, type SegmentCounts, segmentCounts, segmentFromCounts } from '../../src/index.js';
-
-interface Refusal {
-  readonly metric: string;
-  readonly code: string;
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
-
-/** The MetricsError `fn` throws: its operation, code, path and first message. */
-function refusal(fn: () => unknown): Refusal {
-  try {
-    fn();
-  } catch (error) {
-    if (!isMetricsError(error)) throw error;
-    return { metric: error.metric, code: error.code, path: error.path, message: error.issues[0]!.message };
-  }
-  throw new Error('expected a MetricsError, but the call returned');
-}
+import { mergeCounts, npsCounts, type SegmentCounts, segmentCounts, segmentFromCounts } from '../../src/index.js';
+import { refusal } from '../helpers/errors.js';
 
 type Json = Record<string, unknown>;
 const promoter = npsCounts([10]);

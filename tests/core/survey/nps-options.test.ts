@@ -5,7 +5,7 @@
  * Each test loads the library afresh, so it builds the option schemas itself.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { MetricsError, MetricsIssue } from '../../../src/index.js';
+import { issuesOf } from '../../helpers/errors.js';
 
 async function loadNps() {
   vi.resetModules();
@@ -13,16 +13,7 @@ async function loadNps() {
 }
 
 /** Every issue of the MetricsError that `fn` throws for nps. */
-function issuesOf(fn: () => unknown): readonly MetricsIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    const error = e as MetricsError;
-    if (error?.name === 'MetricsError' && error.metric === 'nps') return error.issues;
-    throw e;
-  }
-  throw new Error('expected a MetricsError from nps');
-}
+const issuesOfMetric = (fn: () => unknown) => issuesOf('nps', fn);
 
 const RESAMPLES = 'expected an integer from 100 to 100000';
 const SEED = 'expected a safe integer';
@@ -31,7 +22,7 @@ const interval = (path: string) => ['options', 'interval', path];
 describe('nps options: the bootstrap', () => {
   it('refuses resamples outside 100 to 100000, and seeds that are not safe integers', async () => {
     const { npsCounts } = await loadNps();
-    const bootstrap = (extra: Record<string, unknown>) => issuesOf(() => npsCounts([10], { interval: { method: 'bootstrap', ...extra } } as never));
+    const bootstrap = (extra: Record<string, unknown>) => issuesOfMetric(() => npsCounts([10], { interval: { method: 'bootstrap', ...extra } } as never));
     expect(bootstrap({ resamples: 99 })).toStrictEqual([{ code: 'out-of-range', path: interval('resamples'), message: `${RESAMPLES}, received 99` }]);
     expect(bootstrap({ resamples: 100001 })).toStrictEqual([{ code: 'out-of-range', path: interval('resamples'), message: `${RESAMPLES}, received 100001` }]);
     expect(bootstrap({ resamples: 100.5 })).toStrictEqual([{ code: 'out-of-range', path: interval('resamples'), message: `${RESAMPLES}, received 100.5` }]);
@@ -50,14 +41,14 @@ describe('nps options: the bootstrap', () => {
 
   it('takes resamples and seed only with the bootstrap, naming the method they came with', async () => {
     const { npsCounts } = await loadNps();
-    expect(issuesOf(() => npsCounts([10], { interval: { resamples: 500 } } as never))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([10], { interval: { resamples: 500 } } as never))).toStrictEqual([
       {
         code: 'inconsistent',
         path: interval('resamples'),
         message: `expected resamples only with method: 'bootstrap', received it with "adjusted-wald"`,
       },
     ]);
-    expect(issuesOf(() => npsCounts([10], { interval: { method: 'wald', resamples: 200, seed: 3 } } as never))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([10], { interval: { method: 'wald', resamples: 200, seed: 3 } } as never))).toStrictEqual([
       { code: 'inconsistent', path: interval('resamples'), message: `expected resamples only with method: 'bootstrap', received it with "wald"` },
       { code: 'inconsistent', path: interval('seed'), message: `expected seed only with method: 'bootstrap', received it with "wald"` },
     ]);
@@ -65,7 +56,7 @@ describe('nps options: the bootstrap', () => {
 
   it('refuses the bootstrap with weights, and for a weighted tally', async () => {
     const { npsCounts, npsFromCounts } = await loadNps();
-    expect(issuesOf(() => npsCounts([10], { interval: { method: 'bootstrap' }, weights: [1] }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([10], { interval: { method: 'bootstrap' }, weights: [1] }))).toStrictEqual([
       {
         code: 'inconsistent',
         path: interval('method'),
@@ -73,7 +64,7 @@ describe('nps options: the bootstrap', () => {
       },
     ]);
     const weighted = npsCounts([10, 6], { weights: [3, 1] });
-    expect(issuesOf(() => npsFromCounts(weighted, { interval: { method: 'bootstrap' } }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsFromCounts(weighted, { interval: { method: 'bootstrap' } }))).toStrictEqual([
       {
         code: 'inconsistent',
         path: interval('method'),
@@ -96,27 +87,27 @@ describe('nps options: the bootstrap', () => {
 describe('nps options: the cut-offs', () => {
   it('refuses cut-offs off the scale, and a detractorMax not below promoterMin', async () => {
     const { npsCounts } = await loadNps();
-    expect(issuesOf(() => npsCounts([], { promoterMin: -1, detractorMax: -2 }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { promoterMin: -1, detractorMax: -2 }))).toStrictEqual([
       { code: 'out-of-range', path: ['options', 'promoterMin'], message: 'expected promoterMin on the scale 0 to 10, received -1' },
       { code: 'out-of-range', path: ['options', 'detractorMax'], message: 'expected detractorMax on the scale 0 to 10, received -2' },
     ]);
-    expect(issuesOf(() => npsCounts([], { promoterMin: 11 }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { promoterMin: 11 }))).toStrictEqual([
       { code: 'out-of-range', path: ['options', 'promoterMin'], message: 'expected promoterMin on the scale 0 to 10, received 11' },
     ]);
-    expect(issuesOf(() => npsCounts([], { detractorMax: 11 }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { detractorMax: 11 }))).toStrictEqual([
       { code: 'out-of-range', path: ['options', 'detractorMax'], message: 'expected detractorMax on the scale 0 to 10, received 11' },
     ]);
-    expect(issuesOf(() => npsCounts([], { detractorMax: 10 }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { detractorMax: 10 }))).toStrictEqual([
       { code: 'inconsistent', path: ['options', 'detractorMax'], message: 'expected detractorMax below promoterMin (9), received 10' },
     ]);
-    expect(issuesOf(() => npsCounts([], { promoterMin: 7, detractorMax: 7 }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { promoterMin: 7, detractorMax: 7 }))).toStrictEqual([
       { code: 'inconsistent', path: ['options', 'detractorMax'], message: 'expected detractorMax below promoterMin (7), received 7' },
     ]);
     // promoterMin at the bottom of the scale is on it; only detractorMax, below it, is refused.
-    expect(issuesOf(() => npsCounts([], { promoterMin: 0, detractorMax: -1 }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { promoterMin: 0, detractorMax: -1 }))).toStrictEqual([
       { code: 'out-of-range', path: ['options', 'detractorMax'], message: 'expected detractorMax on the scale 0 to 10, received -1' },
     ]);
-    expect(issuesOf(() => npsCounts([], { scale: { min: 1, max: 5 } }))).toStrictEqual([
+    expect(issuesOfMetric(() => npsCounts([], { scale: { min: 1, max: 5 } }))).toStrictEqual([
       { code: 'out-of-range', path: ['options', 'promoterMin'], message: 'expected promoterMin on the scale 1 to 5, received 9' },
       { code: 'out-of-range', path: ['options', 'detractorMax'], message: 'expected detractorMax on the scale 1 to 5, received 6' },
     ]);
@@ -143,7 +134,7 @@ describe('nps options: the cut-offs', () => {
 describe('nps: answers and tallies', () => {
   it('hints at missing: exclude for a missing answer by default', async () => {
     const { nps } = await loadNps();
-    expect(issuesOf(() => nps([10, null]))).toStrictEqual([
+    expect(issuesOfMetric(() => nps([10, null]))).toStrictEqual([
       {
         code: 'missing-value',
         path: ['scores', 1],
@@ -155,10 +146,10 @@ describe('nps: answers and tallies', () => {
 
   it('says what a tally and its weight sums must be', async () => {
     const { npsFromCounts } = await loadNps();
-    expect(issuesOf(() => npsFromCounts(5 as never))).toStrictEqual([
+    expect(issuesOfMetric(() => npsFromCounts(5 as never))).toStrictEqual([
       { code: 'invalid-type', path: ['counts'], message: 'expected an NPS tally { promoters, passives, detractors }, received 5' },
     ]);
-    expect(issuesOf(() => npsFromCounts({ promoters: 1, passives: 0, detractors: 0, weights: 5 } as never))).toStrictEqual([
+    expect(issuesOfMetric(() => npsFromCounts({ promoters: 1, passives: 0, detractors: 0, weights: 5 } as never))).toStrictEqual([
       {
         code: 'invalid-type',
         path: ['counts', 'weights'],

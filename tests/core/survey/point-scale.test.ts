@@ -6,7 +6,7 @@
  * library afresh, so it builds the option schemas itself.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { MetricsError, MetricsIssue } from '../../../src/index.js';
+import { issuesOf } from '../../helpers/errors.js';
 
 async function loadCsat() {
   vi.resetModules();
@@ -16,18 +16,6 @@ async function loadCsat() {
 async function loadCes() {
   vi.resetModules();
   return import('../../../src/metrics/ces.js');
-}
-
-/** Every issue of the MetricsError that `fn` throws for `metric`. */
-function issuesOf(metric: string, fn: () => unknown): readonly MetricsIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    const error = e as MetricsError;
-    if (error?.name === 'MetricsError' && error.metric === metric) return error.issues;
-    throw e;
-  }
-  throw new Error(`expected a MetricsError from ${metric}`);
 }
 
 describe('csat and ces options: the points that count', () => {

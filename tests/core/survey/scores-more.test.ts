@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { TallyContext } from '../../../src/core/survey/scores.js';
-import type { MetricsError, MetricsIssue } from '../../../src/index.js';
+import { issuesOf } from '../../helpers/errors.js';
 
 async function loadScores() {
   vi.resetModules();
@@ -14,16 +14,7 @@ async function loadScores() {
 }
 
 /** Every issue of the MetricsError that `fn` throws for nps. */
-function issuesOf(fn: () => unknown): readonly MetricsIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    const error = e as MetricsError;
-    if (error?.name === 'MetricsError' && error.metric === 'nps') return error.issues;
-    throw e;
-  }
-  throw new Error('expected a MetricsError from nps');
-}
+const issuesOfMetric = (fn: () => unknown) => issuesOf('nps', fn);
 
 const ctx: TallyContext = { metric: 'nps', argument: 'scores', scale: { min: 0, max: 10 }, missing: 'error' };
 
@@ -73,9 +64,9 @@ describe('an answer that changes between reads', () => {
   it('is refused with the expectation and the value read last', async () => {
     const { tallyScale, tallyScaleWeighted } = await loadScores();
     const refused = (message: string) => [{ code: 'invalid-value', path: ['scores', 0], message }];
-    expect(issuesOf(() => tallyScale(shifting(11, 5), ctx))).toStrictEqual(refused('expected an integer from 0 to 10, received 5'));
-    expect(issuesOf(() => tallyScaleWeighted(shifting(-1, 3), [1], ctx))).toStrictEqual(refused('expected an integer from 0 to 10, received 3'));
+    expect(issuesOfMetric(() => tallyScale(shifting(11, 5), ctx))).toStrictEqual(refused('expected an integer from 0 to 10, received 5'));
+    expect(issuesOfMetric(() => tallyScaleWeighted(shifting(-1, 3), [1], ctx))).toStrictEqual(refused('expected an integer from 0 to 10, received 3'));
     const labelled = { ...ctx, labels: new Map([['top', 10]]) };
-    expect(issuesOf(() => tallyScale(shifting(2.5, 2), labelled))).toStrictEqual(refused('expected an integer from 0 to 10 or a label, received 2'));
+    expect(issuesOfMetric(() => tallyScale(shifting(2.5, 2), labelled))).toStrictEqual(refused('expected an integer from 0 to 10 or a label, received 2'));
   });
 });

@@ -5,23 +5,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Dyadic } from '../../../src/core/exact/exact-sum.js';
-import type { MetricsError, MetricsIssue } from '../../../src/index.js';
+import { issuesOf } from '../../helpers/errors.js';
 
 async function loadWeights() {
   vi.resetModules();
   return import('../../../src/core/survey/weights.js');
-}
-
-/** Every issue of the MetricsError that `fn` throws for `metric`. */
-function issuesOf(metric: string, fn: () => unknown): readonly MetricsIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    const error = e as MetricsError;
-    if (error?.name === 'MetricsError' && error.metric === metric) return error.issues;
-    throw e;
-  }
-  throw new Error(`expected a MetricsError from ${metric}`);
 }
 
 const int = (n: bigint): Dyadic => ({ mantissa: n, exponent: 0 });
