@@ -402,3 +402,24 @@ describe('cohorts: horizon, asOf, segments and periods', () => {
     expect(t.rows[0]!.cells.map((c) => c.mrr)).toEqual(['123456789012345678901234.75', '123456789012345678901235.75']);
   });
 });
+
+describe("cohorts under measure 'active' at a period's first instant", () => {
+  it('does not count a customer whose cancellation takes effect as the period begins', () => {
+    const period = { unit: 'month', timeZone: 'UTC' } as const;
+    const cancelledAtStart = [
+      { customerId: 'a', at: '2025-01-15T00:00:00Z', mrr: 10 },
+      { customerId: 'a', at: '2025-02-01T00:00:00Z', mrr: 0 },
+    ];
+    const ages = (log: typeof cancelledAtStart) =>
+      cohorts(log, { period, measure: 'active', interval: false }).rows[0]!.cells.map((c) => [c.age, c.customers, c.mrr]);
+    expect(ages(cancelledAtStart)).toEqual([
+      [0, 1, '10'],
+      [1, 0, '0'],
+    ]);
+    const aMomentLater = [cancelledAtStart[0]!, { ...cancelledAtStart[1]!, at: '2025-02-01T00:00:00.001Z' }];
+    expect(ages(aMomentLater)).toEqual([
+      [0, 1, '10'],
+      [1, 1, '10'],
+    ]);
+  });
+});
