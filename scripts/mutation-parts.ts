@@ -76,7 +76,25 @@ const metrics = (...names: string[]): string[] => names.map((name) => `src/metri
 const PARTS: Record<string, Part> = {
   contract: { mutate: ['src/core/contract/**/*.ts'], tests: FAST_UNIT_TESTS },
   exact: { mutate: ['src/core/exact/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
-  stats: { mutate: ['src/core/stats/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
+  // The statistics run under nearly every test; these are the tests that check their numbers.
+  stats: {
+    mutate: ['src/core/stats/**/*.ts'],
+    tests: [
+      'tests/core/*.test.ts',
+      'tests/core/time/*.test.ts',
+      'tests/metrics/*interval*.test.ts',
+      'tests/metrics/compare*.test.ts',
+      'tests/metrics/sample-size*.test.ts',
+      'tests/metrics/nps.test.ts',
+      'tests/metrics/csat.test.ts',
+      'tests/metrics/ces.test.ts',
+      'tests/metrics/time-to-resolution.test.ts',
+      'tests/metrics/first-response-time.test.ts',
+      'tests/segments/changes-trend.test.ts',
+      'tests/segments/results.test.ts',
+    ],
+    skip: PROPERTY_SUITES,
+  },
   survey: {
     mutate: ['src/core/survey/**/*.ts', ...metrics('nps', 'csat', 'ces', 'loyalty-index')],
     tests: ALL_BUT_GENERATED,

@@ -1310,3 +1310,30 @@ describe('tables of movement tallies read back from a store', () => {
     expectMetricsError(() => mrrSeriesFromCounts(number), 'mrrSeriesFromCounts', ['counts', 'cells', 0, 'counts', 'newMrr'], 'invalid-type');
   });
 });
+
+describe('joined and left, counted, under a reactivation window', () => {
+  it('is a reactivation within the window of the last departure and new business after it; a restated price is unchanged', () => {
+    const log = [
+      { customerId: 'a', at: '2025-01-10T00:00:00Z', mrr: 10 },
+      { customerId: 'a', at: '2025-02-10T00:00:00Z', mrr: 0 },
+      { customerId: 'a', at: '2025-03-05T00:00:00Z', mrr: 20 },
+      { customerId: 'a', at: '2025-03-25T00:00:00Z', mrr: 0 },
+      { customerId: 'a', at: '2025-07-05T00:00:00Z', mrr: 30 },
+      { customerId: 'a', at: '2025-07-25T00:00:00Z', mrr: 0 },
+      { customerId: 'b', at: '2025-01-10T00:00:00Z', mrr: 10 },
+      { customerId: 'b', at: '2025-03-10T00:00:00Z', mrr: 10 },
+    ];
+    const s = mrrSeries(log, { period: { unit: 'month', timeZone: 'UTC' }, joinedAndLeft: 'count', reactivation: { within: 2 } });
+    // [period, new, reactivation, churned, unchanged]
+    expect(s.rows.map((r) => [r.period.label, r.customers.new, r.customers.reactivation, r.customers.churned, r.customers.unchanged])).toEqual([
+      ['2025-01', 2, 0, 0, 0],
+      ['2025-02', 0, 0, 1, 1],
+      ['2025-03', 0, 1, 1, 1],
+      ['2025-04', 0, 0, 0, 1],
+      ['2025-05', 0, 0, 0, 1],
+      ['2025-06', 0, 0, 0, 1],
+      ['2025-07', 1, 0, 1, 1],
+    ]);
+    expect(s.rows.map((r) => r.reactivationMrr)).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+  });
+});
