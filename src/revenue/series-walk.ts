@@ -150,7 +150,7 @@ export function walkSeries(log: ChangeLog, rules: SeriesRules): SeriesSums {
         amounts.add(amountSlot(ke, f), e);
         paid = true;
       } else if (firstPaying >= 0 && countJoinedAndLeft) {
-        // Joined (or returned) and left within the period: counted, with no amount, as ProfitWell does not and ReCharge does.
+        // Joined (or returned) and left within the period: counted, with no amount, as ProfitWell does not and Stripe Billing does.
         const kf = key[firstPaying]! * P + p;
         counts[countSlot(kf, paid && (within === null || p - leftIn <= within) ? C.reactivation : C.new)]!++;
         counts[countSlot(kf, C.churned)]!++;

@@ -40,7 +40,7 @@ export interface MrrSeriesCountsOptions extends ChangeLogOptions {
   /**
    * A customer who starts paying and cancels within one period:
    * `'exclude'` (default, as ProfitWell) leaves them out of every count, as
-   * if the episode had not happened; `'count'` (as ReCharge) counts them as
+   * if the episode had not happened; `'count'` (as Stripe Billing) counts them as
    * one new (or reactivated) and one churned customer, with no amount, since
    * their MRR came and went inside the period.
    */
