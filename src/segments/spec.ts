@@ -167,7 +167,8 @@ export function parseCountsSpec(source: OperationName, spec: unknown, extraKeys:
       root,
       `expected a segment spec { metric, value, by?, period?, ... } (a plain object), received ${describe(spec)}`,
     );
-  checkKeys(source, spec, ['metric', 'value', 'options', 'weight', 'by', 'period', 'missingKey', ...extraKeys], root);
+  // The result options repeat `options` (the metric's options serve both steps): each key is named once.
+  checkKeys(source, spec, [...new Set(['metric', 'value', 'options', 'weight', 'by', 'period', 'missingKey', ...extraKeys])], root);
   const metric = readMetric(source, spec.metric, ['options', 'metric']);
   const options = spec.options === undefined ? {} : spec.options;
   if (!isPlainObject(options))

@@ -50,7 +50,7 @@ describe('the spec as a whole', () => {
       metric: 'segment',
       code: 'unknown-key',
       path: ['options', 'colour'],
-      message: 'unknown key "colour"; expected one of metric, value, options, weight, by, period, missingKey, options, totals, minCount, fill, asOf',
+      message: 'unknown key "colour"; expected one of metric, value, options, weight, by, period, missingKey, totals, minCount, fill, asOf',
     });
   });
 
