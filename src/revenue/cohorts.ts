@@ -11,6 +11,7 @@ import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
 import { type OutputFormat, outputOrNull, percentOf } from '../core/exact/decimal.js';
+import { percentFits } from '../core/money/movements.js';
 import { type Interval, type IntervalOption, intervalSettings, proportionInference, proportionIntervalSchema } from '../core/stats/interval-fields.js';
 import type { ProportionMethod } from '../core/stats/proportion-intervals.js';
 import type { Warning } from '../core/stats/warnings.js';
@@ -113,12 +114,9 @@ const optionsSchema = /* @__PURE__ */ lazy(() => {
 
 const OWN_KEYS = ['horizon', 'measure', 'interval', 'decimals', 'rounding'] as const;
 
-/** The largest double, as an integer: a retention at or above it would be `Infinity`. */
-const LARGEST_DOUBLE = /* @__PURE__ */ (() => BigInt(Number.MAX_VALUE))();
-
 /** `100 part / whole` as a result number; out of range when a double cannot hold it. */
 function retention(part: bigint, whole: bigint, format: OutputFormat): number | null {
-  if (whole > 0n && 100n * part >= LARGEST_DOUBLE * whole)
+  if (!percentFits(part, whole))
     fail(SOURCE, 'out-of-range', ['changes'], 'expected amounts whose retention a double can hold: a cohort grew by a factor above about 1.8e306');
   return outputOrNull(percentOf(part, whole), format);
 }

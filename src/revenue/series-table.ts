@@ -11,9 +11,8 @@ import { mergeTallies, type TallyShape } from '../core/contract/tally.js';
 import { type Amount, commonScale, formatUnits, isMoneyProblem, MAX_MONEY_DECIMALS, readMoney, unitsAt } from '../core/money/money.js';
 import { calendar } from '../core/time/periods.js';
 import { timeToMs } from '../core/time/time.js';
-import { isTimeZone } from '../core/time/zone.js';
 import type { CalendarPeriodSettings, KeyValue, SegmentKey } from '../segments/spec.js';
-import { compareKeys, keyObject, samePeriods } from '../segments/table.js';
+import { compareKeys, keyObject, readSettings, samePeriods } from '../segments/table.js';
 import { rethrow } from '../segments/tally-records.js';
 import { MAX_PERIODS } from './change-log.js';
 import { A, amountSlot, C, countSlot, type SeriesSums } from './series-walk.js';
@@ -273,7 +272,7 @@ export function readSeriesTable(source: OperationName, value: unknown, path: Met
   if (by === null || !by.every((d: unknown) => typeof d === 'string') || new Set(by).size !== by.length)
     fail(source, 'invalid-value', [...path, 'by'], `expected the dimension names (distinct strings), received ${describe(value.by)}`);
   const dims = by as string[];
-  const period = readSettings(source, value.period, [...path, 'period']);
+  const period = readCalendarSettings(source, value.period, [...path, 'period']);
   const cal = calendar(period);
   const through = value.through;
   if (through !== null && (typeof through !== 'string' || Number.isNaN(cal.ordinalOfLabel(through))))
@@ -331,20 +330,17 @@ export function readSeriesTable(source: OperationName, value: unknown, path: Met
   return { by: dims, period, through, asOf, joinedAndLeft, reactivation, decimals, cells: read };
 }
 
-function readSettings(source: OperationName, value: unknown, path: MetricsPath): CalendarPeriodSettings {
-  const ok =
-    isPlainObject(value) &&
-    (value.field === null || typeof value.field === 'string') &&
-    ['day', 'week', 'month', 'quarter', 'year'].includes(value.unit as string) &&
-    typeof value.timeZone === 'string' &&
-    isTimeZone(value.timeZone) &&
-    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].includes(value.weekStart as string) &&
-    Number.isInteger(value.yearStart) &&
-    (value.yearStart as number) >= 1 &&
-    (value.yearStart as number) <= 12 &&
-    Object.keys(value).length === 5;
-  if (!ok) fail(source, 'invalid-value', path, `expected period settings { field, unit, timeZone, weekStart, yearStart }, received ${describe(value)}`);
-  return { ...(value as unknown as CalendarPeriodSettings) };
+/** The period settings of a table of movement tallies: calendar periods, read as a segment table's are. */
+function readCalendarSettings(source: OperationName, value: unknown, path: MetricsPath): CalendarPeriodSettings {
+  const settings = readSettings(source, value, path);
+  if (settings === null || settings.unit === null)
+    return fail(
+      source,
+      'invalid-value',
+      path,
+      `expected calendar period settings { field, unit, timeZone, weekStart, yearStart }, received ${describe(value)}`,
+    );
+  return settings;
 }
 
 /** Reads `reactivation`: `'always'` or `{ within: n }` with n a positive integer. */

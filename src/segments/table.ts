@@ -198,7 +198,8 @@ function readKey(source: OperationName, key: unknown, by: readonly string[], pat
   });
 }
 
-function readSettings(source: OperationName, s: unknown, path: MetricsPath): PeriodSettings | null {
+/** Reads a table's period settings back (from a file, a worker, a query), every field checked. */
+export function readSettings(source: OperationName, s: unknown, path: MetricsPath): PeriodSettings | null {
   if (s === null) return null;
   if (!isPlainObject(s)) return fail(source, 'invalid-type', path, `expected the table's period settings or null, received ${describe(s)}`);
   const field = s.field;

@@ -521,7 +521,14 @@ describe('mrrSeriesCounts, mrrSeriesFromCounts and mergeCounts: errors', () => {
     expectError(from({ ...counts, kind: 'segmentCounts' }), F, ['counts'], 'invalid-type', 'expected a table of MRR movement tallies (kind "mrrSeriesCounts"');
     expectError(from(null), F, ['counts'], 'invalid-type', 'expected a table of MRR movement tallies');
     expectError(from({ ...counts, by: ['plan', 'plan'] }), F, ['counts', 'by'], 'invalid-value', 'expected the dimension names');
-    expectError(from({ ...counts, period: { ...counts.period, unit: 'decade' } }), F, ['counts', 'period'], 'invalid-value', 'expected period settings');
+    expectError(from({ ...counts, period: { ...counts.period, unit: 'decade' } }), F, ['counts', 'period', 'unit'], 'invalid-value', 'expected "day", "week"');
+    expectError(
+      from({ ...counts, period: { field: 'at', unit: null, order: [], fixed: false } }),
+      F,
+      ['counts', 'period'],
+      'invalid-value',
+      'expected calendar period settings',
+    );
     expectError(from({ ...counts, through: 'soon' }), F, ['counts', 'through'], 'invalid-value', 'expected the label of the series');
     expectError(
       from({ ...counts, asOf: '2024-01-01T00:00:00Z' }),

@@ -9,6 +9,7 @@
  * data was chunked, streamed or sharded.
  */
 
+import { formatUnits } from '../money/money.js';
 import { isPlainObject } from './brands.js';
 import { describe, fail, type MetricsPath } from './errors.js';
 import type { ErrorSource } from './registry.js';
@@ -256,11 +257,7 @@ function unitsOf(s: string, places: number): bigint {
 
 /** The exact sum of two decimal strings with `places` decimals, in BigInt: digits of any number, never `-0`. */
 function addDecimals(l: string, r: string, places: number): string {
-  const sum = unitsOf(l, places) + unitsOf(r, places);
-  const negative = sum < 0n;
-  const digits = (negative ? -sum : sum).toString().padStart(places + 1, '0');
-  const text = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
-  return negative ? `-${text}` : text;
+  return formatUnits(unitsOf(l, places) + unitsOf(r, places), places);
 }
 
 function decimalPlaces(s: string): number {

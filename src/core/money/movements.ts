@@ -191,14 +191,19 @@ export function checkExpansion(metric: MetricName, startingUnits: bigint, expans
 /** The largest double, as an integer: a percent at or above it would be `Infinity`. */
 const LARGEST_DOUBLE = /* @__PURE__ */ (() => BigInt(Number.MAX_VALUE))();
 
+/** Whether `100 part / whole` (whole not negative) stays below the largest double, so that its result is finite. */
+export function percentFits(part: bigint, whole: bigint): boolean {
+  const magnitude = part < 0n ? -part : part;
+  return !(whole > 0n && 100n * magnitude >= LARGEST_DOUBLE * whole);
+}
+
 /**
  * Fails with `out-of-range` at `['movements', field]` when `100 part / whole`
  * is too large for a double: amounts may have any number of digits, but a
  * result never holds `Infinity`.
  */
 export function checkPercentRange(metric: MetricName, partUnits: bigint, wholeUnits: bigint, field: string): void {
-  const part = partUnits < 0n ? -partUnits : partUnits;
-  if (wholeUnits > 0n && 100n * part >= LARGEST_DOUBLE * wholeUnits) {
+  if (!percentFits(partUnits, wholeUnits)) {
     fail(metric, 'out-of-range', ['movements', field], `expected ${field} whose percent of starting MRR a double can hold (below about 1.8e308)`);
   }
 }
