@@ -16,20 +16,33 @@ import { defineConfig } from 'tsup';
  * decimal.js. The extra entries under `internal/` are not exported by the
  * package; the CJS build, for Node, stays one file.
  */
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'internal/decimal': 'src/core/exact/decimal.ts',
-    'internal/errors': 'src/core/contract/errors.ts',
-    'internal/validate': 'src/core/contract/validate.ts',
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      'internal/decimal': 'src/core/exact/decimal.ts',
+      'internal/errors': 'src/core/contract/errors.ts',
+      'internal/validate': 'src/core/contract/validate.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: { entry: { index: 'src/index.ts' } },
+    sourcemap: true,
+    target: 'node20',
+    noExternal: ['zod'],
+    esbuildOptions(options, { format }) {
+      if (format === 'cjs') options.entryPoints = { index: 'src/index.ts' };
+    },
   },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  noExternal: ['zod'],
-  esbuildOptions(options, { format }) {
-    if (format === 'cjs') options.entryPoints = { index: 'src/index.ts' };
+  // The command line: its own ESM build, so no chunk is shared with the
+  // library's entry and `import { nps } from 'cxmetrics'` loads none of it.
+  // echarts (the HTML report) and yaml (report configs) stay dependencies,
+  // loaded only by the commands that need them.
+  {
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    noExternal: ['zod'],
+    banner: { js: '#!/usr/bin/env node' },
   },
-});
+]);

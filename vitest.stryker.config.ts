@@ -1,8 +1,10 @@
 /**
  * The test configuration for mutation testing (`npm run mutation`): the unit,
- * property and contract tests, without the package tests in `tests/package/`.
- * Those build and bundle the package on every run (seconds per mutant) to
- * check how it loads outside Node; what it computes is checked by the others.
+ * property and contract tests, without the package tests in `tests/package/`
+ * and the command-line tests that build the package or start a browser
+ * (`tests/cli/command-line.test.ts`, the browser tests). Those take seconds
+ * per mutant and run the built bundle, whose mutants Stryker does not see;
+ * what the code computes is checked by the others.
  *
  * `MUTATION_TESTS` and `MUTATION_SKIP` (comma-separated globs) narrow the
  * tests to a subset, as `scripts/mutation-parts.ts` does for each part of
@@ -24,7 +26,7 @@ const config = mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: [...configDefaults.exclude, 'tests/package/**', ...skipped],
+      exclude: [...configDefaults.exclude, 'tests/package/**', 'tests/cli/command-line.test.ts', 'tests/cli/**/*browser*.test.ts', ...skipped],
       testTimeout: 120_000,
     },
   }),

@@ -1,9 +1,13 @@
 /**
  * `npm run demo`: a report of every metric, computed with the built library
- * from the sample data in examples/data/. Plain Node, no dependencies beyond
+ * from the sample data in examples/data/, then the same kind of numbers from
+ * the built command line (dist/cli.js) on the sample CSV files, ending with
+ * the HTML report of examples/report.yaml. Plain Node, no dependencies beyond
  * cxmetrics itself.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as cx from '../dist/index.js';
 
 const data = (name) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
@@ -292,6 +296,36 @@ function mrrAndCohorts() {
   );
 }
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs the built command line from the package folder, after printing its command line; its output goes to standard output, its messages to standard error. */
+function cli(args) {
+  console.log(`\n$ npx cxmetrics ${args.join(' ')}`);
+  process.stdout.write(execFileSync(process.execPath, ['dist/cli.js', ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+}
+
+/** Command lines on the sample CSV files, as a user types them (no argument holds a space). */
+const CLI_RUNS = [
+  'nps examples/data/responses.csv --value score --by region --period quarter --time answered_at --tz Europe/Berlin --changes previous --format table',
+  'ttr examples/data/tickets.csv --opened created_at --resolved solved_at --business-hours examples/data/business-hours.json --open censor --as-of 2026-04-07T18:00:00+02:00 --by channel --format table',
+  'mrr examples/data/billing-changes.csv --customer customer_id --at at --mrr mrr --period quarter --tz Europe/Berlin --as-of 2025-06-20T12:00:00+02:00 --format table',
+];
+
+function commandLine() {
+  heading('The command line on the sample CSV files (examples/data/*.csv)');
+  for (const command of CLI_RUNS) cli(command.split(' '));
+
+  heading('An HTML report of several metrics (examples/report.yaml)');
+  // The config's `out` is output/report.html beside it; that folder is not in git, so it may not exist yet.
+  const config = new URL('./report.yaml', import.meta.url);
+  const out = fileURLToPath(new URL('./output/report.html', import.meta.url));
+  mkdirSync(new URL('./output/', import.meta.url), { recursive: true });
+  console.log(` one section per entry of ${fileURLToPath(config)}`);
+  cli(['report', 'examples/report.yaml']);
+  console.log(`\n The report is ${out}`);
+  console.log(' One self-contained HTML file (inline CSS and SVG charts, no script): open it in any browser, with no network.');
+}
+
 console.log('cxmetrics demo report');
 surveys();
 support();
@@ -299,3 +333,4 @@ revenue();
 targets();
 segments();
 mrrAndCohorts();
+commandLine();

@@ -4,7 +4,10 @@
  * line `expression // => expected` asserts that the expression equals the
  * expected value (`toStrictEqual`), and `expression // throws` that it throws
  * a `MetricsError`. Other lines run as written, with every export of the
- * public entry point in scope; `import` lines are skipped. A `js no-run`
+ * public entry point in scope; `import` lines are skipped. The examples of
+ * the command line's modules (`src/cli/`), which the entry point does not
+ * export, run with their own module's exports in scope too, and their
+ * `// throws` expects the module's own error (any `Error`). A `js no-run`
  * block is shown only. Every block asserts: a docs block at least one
  * `// =>` value, a TSDoc example at least one `// =>` or `// throws`.
  */
@@ -88,10 +91,10 @@ function compile(code: string): { body: string; assertions: number; values: numb
   return { body: out.join('\n'), assertions, values };
 }
 
-const names = Object.keys(api);
-const values = names.map((n) => (api as Record<string, unknown>)[n]);
-
-function run(block: Block): { assertions: number; values: number } {
+function run(block: Block, module: Record<string, unknown> | null = null): { assertions: number; values: number } {
+  const scope: Record<string, unknown> = { ...api, ...module };
+  const names = Object.keys(scope);
+  const values = names.map((n) => scope[n]);
   const { body, assertions, values: valueAssertions } = compile(block.code);
   const check = (actual: () => unknown, expected: () => unknown, line: string) => {
     expect(actual(), `${block.where}: ${line}`).toStrictEqual(expected());
@@ -103,7 +106,8 @@ function run(block: Block): { assertions: number; values: number } {
     } catch (e) {
       caught = e;
     }
-    expect(api.isMetricsError(caught), `${block.where}: ${line} should throw a MetricsError`).toBe(true);
+    if (module === null) expect(api.isMetricsError(caught), `${block.where}: ${line} should throw a MetricsError`).toBe(true);
+    else expect(caught, `${block.where}: ${line} should throw`).toBeInstanceOf(Error);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function(...names, '__check', '__throws', `"use strict";\n${body}`) as (...args: unknown[]) => void;
@@ -115,8 +119,10 @@ const srcBlocks = filesUnder(join(root, 'src'), '.ts').flatMap(tsdocExamples);
 const docBlocks = [join(root, 'README.md'), ...filesUnder(join(root, 'docs'), '.md')].flatMap(markdownExamples);
 
 describe('TSDoc @example blocks', () => {
-  it.each(srcBlocks.map((b) => [b.where, b] as const))('%s', (_where, block) => {
-    expect(run(block).assertions, `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
+  it.each(srcBlocks.map((b) => [b.where, b] as const))('%s', async (where, block) => {
+    const file = where.slice(0, where.lastIndexOf(':'));
+    const module = file.startsWith('src/cli/') ? ((await import(join(root, file))) as Record<string, unknown>) : null;
+    expect(run(block, module).assertions, `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
   });
 });
 
@@ -128,7 +134,7 @@ describe('docs code blocks', () => {
 
 describe('every public function and class has a TSDoc @example', () => {
   const sources = filesUnder(join(root, 'src'), '.ts').map((f) => readFileSync(f, 'utf8'));
-  const exported = names.filter((n) => typeof (api as Record<string, unknown>)[n] === 'function');
+  const exported = Object.keys(api).filter((n) => typeof (api as Record<string, unknown>)[n] === 'function');
   it.each(exported)('%s', (name) => {
     const decl = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:function|class) ${name}\\b`);
     const doc = sources.map((s) => decl.exec(s)).find((m) => m !== null);

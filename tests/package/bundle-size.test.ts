@@ -34,7 +34,7 @@ const CASES = [
 ] as const;
 
 let outDir = '';
-const sizes = new Map<string, { minified: number; gzipped: number; code: string }>();
+const sizes = new Map<string, { minified: number; gzipped: number; code: string; inputs: string[] }>();
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'cxmetrics-bundle-size-'));
@@ -54,10 +54,16 @@ beforeAll(async () => {
       // The build sits outside the project; zod and decimal.js resolve from the project's node_modules.
       nodePaths: [join(root, 'node_modules')],
       write: false,
+      metafile: true,
       logLevel: 'silent',
     });
     const code = result.outputFiles[0]!.contents;
-    sizes.set(c.name, { minified: code.length, gzipped: gzipSync(code).length, code: result.outputFiles[0]!.text });
+    sizes.set(c.name, {
+      minified: code.length,
+      gzipped: gzipSync(code).length,
+      code: result.outputFiles[0]!.text,
+      inputs: Object.keys(result.metafile.inputs),
+    });
   }
   const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
   console.info(
@@ -75,6 +81,19 @@ afterAll(() => {
 describe('bundle size, minified and gzipped', () => {
   it.each(CASES)('$name is at most its target', (c) => {
     expect(sizes.get(c.name)!.gzipped).toBeLessThanOrEqual(c.maxGzip);
+  });
+
+  it('the library entry loads nothing of the command line: no CLI module, no echarts, no yaml', () => {
+    // The build holds the command line too (dist/cli.js and its chunks): it must not be reachable from the entry.
+    expect(readFileSync(join(outDir, 'cli.js'), 'utf8')).toContain('cxmetrics');
+    for (const c of CASES) {
+      const { inputs, code } = sizes.get(c.name)!;
+      expect(
+        inputs.filter((i) => /cli\.js$|[\\/](echarts|zrender|yaml)[\\/]/.test(i)),
+        c.name,
+      ).toEqual([]);
+      expect(code, c.name).not.toMatch(/--on-invalid|renderToSVGString/);
+    }
   });
 
   it('import { isMetricsError } holds neither zod nor decimal.js', () => {

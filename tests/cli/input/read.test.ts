@@ -1,0 +1,271 @@
+/**
+ * Reading files and standard input (cli/input/read.ts, source.ts): the
+ * format from the extension, gzip by extension or by its magic bytes,
+ * progress on the stored bytes, and the errors for options and files. Files
+ * are written to a temporary directory.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type Batch,
+  COLUMN_KINDS,
+  type ColumnKind,
+  type ColumnRequest,
+  INPUT_FORMATS,
+  InputError,
+  type InputFormat,
+  MissingColumnsError,
+  type ReadOptions,
+  type RowProblem,
+  readBatches,
+} from '../../../src/cli/input/read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cxmetrics-input-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `content` to a file named `name` in the temporary directory and returns its path. */
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const CSV = 'id,score\n1,9\n2,7\n';
+const JSON_TEXT = '[{"id": 1, "score": 9}, {"id": 2, "score": 7}]';
+const NDJSON = '{"id": 1, "score": 9}\n{"id": 2, "score": 7}\n';
+const SCORE = [{ name: 'score', kind: 'number' }] as const;
+
+/** The score column of everything read with `options`. */
+async function scores(options: Partial<ReadOptions>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const batch of readBatches({ path: '-', columns: SCORE, ...options })) out.push(...batch.columns[0]!);
+  return out;
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the read to fail');
+}
+
+describe('the format', () => {
+  it('is told by the extension, in any case, after a final .gz', async () => {
+    expect(await scores({ path: file('a.csv', CSV) })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('a.TSV', CSV.replaceAll(',', '\t')) })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('a.json', JSON_TEXT) })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('a.ndjson', NDJSON) })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('a.jsonl', NDJSON) })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('a.csv.gz', gzipSync(CSV)) })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('a.jsonl.GZ', gzipSync(NDJSON)) })).toStrictEqual([9, 7]);
+  });
+
+  it('is the option when given, whatever the extension', async () => {
+    expect(await scores({ path: file('export.txt', NDJSON), format: 'ndjson' })).toStrictEqual([9, 7]);
+    expect(await scores({ path: file('b.json', CSV), format: 'csv' })).toStrictEqual([9, 7]);
+  });
+
+  it('must be given for standard input and for an unknown extension', async () => {
+    for (const path of ['-', file('export.txt', CSV), file('export', CSV), file('export.gz', gzipSync(CSV)), join(dir, 'x.y', 'data')]) {
+      const error = await failure(scores({ path }));
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ file: path, line: null, column: null });
+      expect((error as Error).message).toContain('--input-format');
+    }
+  });
+
+  it('refuses an unknown format and a delimiter for JSON', async () => {
+    const path = file('c.csv', CSV);
+    expect(await failure(scores({ path, format: 'xml' as never }))).toBeInstanceOf(InputError);
+    expect(await failure(scores({ path: file('c.json', JSON_TEXT), delimiter: ',' }))).toBeInstanceOf(InputError);
+  });
+
+  it('lists the formats and kinds once', () => {
+    expect(INPUT_FORMATS).toStrictEqual(['csv', 'tsv', 'json', 'ndjson']);
+    expect(COLUMN_KINDS).toStrictEqual(['key', 'number', 'time', 'boolean', 'text']);
+  });
+});
+
+describe('gzip', () => {
+  it('is read from a .gz file, across members and with a byte order mark inside', async () => {
+    const two = Buffer.concat([gzipSync('\ufeffid,score\n1,9\n'), gzipSync('2,7\n')]);
+    expect(await scores({ path: file('two.csv.gz', two) })).toStrictEqual([9, 7]);
+  });
+
+  it('is recognised by its magic bytes on standard input and in a file without .gz, in chunks of any size', async () => {
+    const bytes = gzipSync(NDJSON);
+    for (const size of [1, 2, 3, 7, bytes.length]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+      expect(await scores({ format: 'ndjson', stdin: Readable.from(chunks) })).toStrictEqual([9, 7]);
+    }
+    expect(await scores({ path: file('zipped.csv', gzipSync(CSV)) })).toStrictEqual([9, 7]);
+  });
+
+  it('refuses data that are not gzip in a .gz file, and truncated gzip', async () => {
+    for (const content of [CSV, gzipSync(CSV).subarray(0, 20)]) {
+      const path = file('bad.csv.gz', content);
+      const error = await failure(scores({ path }));
+      expect(error).toBeInstanceOf(InputError);
+      expect(error).toMatchObject({ file: path, line: null, column: null });
+    }
+    expect(await failure(scores({ format: 'csv', stdin: Readable.from([gzipSync(CSV).subarray(0, 25)]) }))).toBeInstanceOf(InputError);
+  });
+
+  it('passes an InputError of the reader through the decompression', async () => {
+    const error = await failure(scores({ path: file('missing-col.csv.gz', gzipSync('id\n1\n')) }));
+    expect(error).toBeInstanceOf(MissingColumnsError);
+  });
+});
+
+describe('progress', () => {
+  it('reports the bytes of a file read so far and its size, once per chunk', async () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => `${i},${i % 11}`).join('\n');
+    const path = file('big.csv', `id,score\n${rows}\n`);
+    const size = statSync(path).size;
+    const calls: [number, number | null][] = [];
+    let n = 0;
+    for await (const batch of readBatches({ path, columns: SCORE, onProgress: (read, total) => calls.push([read, total]) })) n += batch.rows;
+    expect(n).toBe(300_000);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.every(([, total]) => total === size)).toBe(true);
+    expect(calls.map(([read]) => read)).toStrictEqual([...calls.map(([read]) => read)].sort((a, b) => a - b));
+    expect(calls.at(-1)).toStrictEqual([size, size]);
+  });
+
+  it('counts compressed bytes for gzip', async () => {
+    const path = file('p.csv.gz', gzipSync(CSV));
+    const calls: [number, number | null][] = [];
+    await scores({ path, onProgress: (read, total) => calls.push([read, total]) });
+    const size = statSync(path).size;
+    expect(calls).toStrictEqual([[size, size]]);
+  });
+
+  it('has no total for standard input', async () => {
+    const calls: [number, number | null][] = [];
+    const stdin = Readable.from([Buffer.from('id,score\n'), Buffer.from(''), Buffer.from('1,9\n')]);
+    await scores({ format: 'csv', stdin, onProgress: (read, total) => calls.push([read, total]) });
+    expect(calls).toStrictEqual([
+      [9, null],
+      [13, null],
+    ]);
+  });
+});
+
+describe('standard input', () => {
+  it('reads string chunks as UTF-8', async () => {
+    const stdin = Readable.from(['id,score\n', '1,9\n', '2,7']);
+    expect(await scores({ format: 'csv', stdin })).toStrictEqual([9, 7]);
+  });
+
+  it('stops reading an open stream when reading stops early, gzip included', async () => {
+    const gz = gzipSync(`id,score\n${'1,2\n'.repeat(100_000)}`);
+    for (const data of [gz, Buffer.from(`id,score\n${'1,2\n'.repeat(1000)}`)]) {
+      // The stream stays open: a read waiting on it must not keep the reader from finishing.
+      const missing = new PassThrough();
+      missing.write(data.subarray(0, 2000));
+      expect(await failure(scores({ format: 'csv', stdin: missing, columns: [{ name: 'plan', kind: 'key' }] }))).toBeInstanceOf(MissingColumnsError);
+      expect(missing.destroyed).toBe(true);
+      const open = new PassThrough();
+      open.write(data.subarray(0, 3000));
+      for await (const batch of readBatches({ path: '-', format: 'csv', stdin: open, columns: SCORE, batchRows: 10 })) {
+        expect(batch.columns[0]).toHaveLength(10);
+        break;
+      }
+      expect(open.destroyed).toBe(true);
+    }
+  });
+
+  it('turns a failing stream into an InputError', async () => {
+    const stdin = new Readable({
+      read() {
+        this.destroy(new Error('broken pipe'));
+      },
+    });
+    const error = await failure(scores({ format: 'csv', stdin }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain('broken pipe');
+  });
+});
+
+describe('files and options', () => {
+  it('refuses a file that does not exist or is a directory', async () => {
+    const missing = join(dir, 'nope.csv');
+    expect(await failure(scores({ path: missing }))).toMatchObject({ name: 'InputError', file: missing, line: null });
+    const folder = join(dir, 'folder.csv');
+    mkdirSync(folder);
+    expect(await failure(scores({ path: folder }))).toMatchObject({ name: 'InputError', file: folder });
+  });
+
+  it('refuses batchRows that is not a positive integer', async () => {
+    for (const batchRows of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(await failure(scores({ path: file('d.csv', CSV), batchRows }))).toBeInstanceOf(RangeError);
+    }
+  });
+
+  it('closes the file when the reader stops early, plain or gzip', async () => {
+    // Open file descriptors, where the system lists them (Linux); elsewhere the check is vacuous.
+    const openFiles = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+    const rows = `id,score\n${'1,2\n'.repeat(100_000)}`;
+    for (const path of [file('early.csv', rows), file('early.csv.gz', gzipSync(rows))]) {
+      const before = openFiles();
+      let batches = 0;
+      for await (const _ of readBatches({ path, columns: SCORE, batchRows: 2 })) {
+        batches++;
+        break;
+      }
+      expect(batches).toBe(1);
+      expect(openFiles()).toBe(before);
+      expect(await scores({ path })).toHaveLength(100_000);
+    }
+  });
+
+  it('describes errors with the place, apart from the message', () => {
+    const error = new InputError('a quoted field is not closed at the end of the input', 'a.csv', 3, 2);
+    expect(error).toMatchObject({ name: 'InputError', file: 'a.csv', line: 3, column: 2 });
+    expect(new MissingColumnsError(['score'], ['id', 'region']).message).toBe('missing column "score"; the file has the columns "id", "region"');
+    expect(new MissingColumnsError(['a', 'b'], []).message).toBe('missing columns "a", "b"; the file has no columns');
+  });
+});
+
+describe('the API', () => {
+  it('has the agreed shape (checked by the type checker)', () => {
+    expectTypeOf<InputFormat>().toEqualTypeOf<'csv' | 'tsv' | 'json' | 'ndjson'>();
+    expectTypeOf<ColumnKind>().toEqualTypeOf<'key' | 'number' | 'time' | 'boolean' | 'text'>();
+    expectTypeOf<ColumnRequest>().toEqualTypeOf<{ readonly name: string; readonly kind: ColumnKind }>();
+    expectTypeOf<RowProblem>().toEqualTypeOf<{
+      readonly line: number;
+      readonly column: number | null;
+      readonly columnName: string | null;
+      readonly value: string | null;
+      readonly reason: string;
+    }>();
+    expectTypeOf<Batch>().toExtend<{
+      readonly rows: number;
+      readonly lines: ArrayLike<number>;
+      readonly columns: readonly unknown[][];
+      readonly problems: readonly RowProblem[];
+    }>();
+    expectTypeOf<ReadOptions>().toEqualTypeOf<{
+      readonly path: string;
+      readonly format?: InputFormat;
+      readonly delimiter?: string;
+      readonly columns: readonly ColumnRequest[];
+      readonly batchRows?: number;
+      readonly onProgress?: (bytesRead: number, totalBytes: number | null) => void;
+      readonly stdin?: NodeJS.ReadableStream;
+    }>();
+    expectTypeOf(readBatches).toEqualTypeOf<(options: ReadOptions) => AsyncGenerator<Batch>>();
+    expectTypeOf(InputError).constructorParameters.toEqualTypeOf<[message: string, file: string, line: number | null, column: number | null]>();
+    expectTypeOf<InputError>().toExtend<{ readonly file: string; readonly line: number | null; readonly column: number | null }>();
+    expectTypeOf(MissingColumnsError).constructorParameters.toEqualTypeOf<[missing: readonly string[], header: readonly string[]]>();
+    expectTypeOf<MissingColumnsError>().toExtend<{ readonly missing: readonly string[]; readonly header: readonly string[] }>();
+    expect(new InputError('m', 'f', null, null)).toBeInstanceOf(Error);
+  });
+});
