@@ -16,7 +16,9 @@
  * problem has no single place, `column` always `null` for JSON).
  *
  * @example
- * new InputError('a quoted field is not closed at the end of the input', 'answers.csv', 12, 3)
+ * const error = new InputError('a quoted field is not closed at the end of the input', 'answers.csv', 12, 3);
+ * [error.name, error.file, error.line, error.column] // => ['InputError', 'answers.csv', 12, 3]
+ * error.message // => 'a quoted field is not closed at the end of the input'
  */
 export class InputError extends Error {
   constructor(
@@ -41,8 +43,9 @@ function quoted(names: readonly string[]): string {
  * in the order requested; `header` lists the columns the file has.
  *
  * @example
- * new MissingColumnsError(['score'], ['id', 'region']).message
- * // => 'missing column "score"; the file has the columns "id", "region"'
+ * const error = new MissingColumnsError(['score'], ['id', 'region']);
+ * error.message // => 'missing column "score"; the file has the columns "id", "region"'
+ * [error.name, error.missing, error.header] // => ['MissingColumnsError', ['score'], ['id', 'region']]
  */
 export class MissingColumnsError extends Error {
   constructor(

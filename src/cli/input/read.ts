@@ -153,9 +153,11 @@ function delimiterByte(format: 'csv' | 'tsv', delimiter: string | undefined, fil
  * @throws {@link InputError} when the input cannot be read at all (see
  *   there), and `RangeError` when `batchRows` is not a positive integer.
  * @example
- * for await (const batch of readBatches({ path: 'answers.csv', columns: [{ name: 'score', kind: 'number' }] })) {
- *   tally(batch.columns[0]); // one array of `batch.rows` scores
- * }
+ * const batches = readBatches({ path: 'examples/data/billing-changes.csv', columns: [{ name: 'mrr', kind: 'number' }] });
+ * Object.prototype.toString.call(batches) // => '[object AsyncGenerator]'
+ * typeof batches[Symbol.asyncIterator] // => 'function'
+ * // The file is opened only when iterated: `for await (const batch of batches)` then gives
+ * // `batch.columns[0]`, one array of the `mrr` of `batch.rows` rows.
  */
 export async function* readBatches(options: ReadOptions): AsyncGenerator<Batch> {
   const { path, columns } = options;

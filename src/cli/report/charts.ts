@@ -37,7 +37,10 @@ export const TREND_CHART_SIZE: ChartSize = { width: 360, height: 250 };
  * `emptyCircle` with the item's colour and fills it white.)
  *
  * @example
- * pointStyle({ ...row, significant: null, flags: ['incomplete-period'] }).symbol // => 'emptyCircle'
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * pointStyle(row).symbol // => 'circle'
+ * pointStyle({ ...row, flags: ['incomplete-period'] }).symbol // => 'emptyCircle'
+ * pointStyle({ ...row, significant: true, flags: ['below-min-count'] }).symbol // => 'diamond'
  */
 export function pointStyle(row: ReportRow): {
   readonly symbol: 'diamond' | 'emptyCircle' | 'circle';
@@ -108,7 +111,8 @@ export function niceRange(xs: readonly number[]): AxisRange | null {
  * and intervals must cover.
  *
  * @example
- * plottedNumbers([{ ...row, value: 40, lower: 30, upper: null }]) // => [40, 30]
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * plottedNumbers([{ ...row, value: 40, lower: 30, upper: null }, { ...row, value: null, lower: 45, upper: 55 }]) // => [40, 30, 45, 55]
  */
 export function plottedNumbers(rows: readonly ReportRow[]): number[] {
   return rows.flatMap((row) => [row.value, row.lower, row.upper].filter((x): x is number => x !== null));
@@ -126,7 +130,14 @@ const GAP = '-';
  *
  * @param rows - The segment's rows; periods not in `periods` are not drawn.
  * @example
- * trendChartOption('EU / pro', ['2026-01', '2026-02'], rows, 'NPS (points)', { min: 0, max: 60 })
+ * const row = { segment: 'EU / pro', key: { region: 'EU', plan: 'pro' }, period: '2026-01', n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const rows = [row, { ...row, period: '2026-02', value: 45, lower: null, upper: null }];
+ * const option = trendChartOption('EU / pro', ['2026-01', '2026-02', '2026-03'], rows, 'NPS (points)', { min: 0, max: 60, step: 20 });
+ * option.xAxis.data // => ['2026-01', '2026-02', '2026-03']
+ * option.series.map((s) => s.name) // => ['lower', 'interval', 'value']
+ * option.series[1].data // => [20, '-', '-']
+ * option.series[2].data.map((point) => (point === '-' ? point : point.value)) // => [40, 45, '-']
+ * [option.yAxis.min, option.yAxis.max, option.yAxis.interval] // => [0, 60, 20]
  */
 export function trendChartOption(
   segment: string,
@@ -184,7 +195,12 @@ export function dotPlotSize(count: number): ChartSize {
  * @param rows - One row per segment, in the order shown.
  * @param title - The chart's title, e.g. `'Segments in 2026-06'`.
  * @example
- * dotPlotOption(lastRows, 'Segments in 2026-06', 'NPS (points)')
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: '2026-06', n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const option = dotPlotOption([row, { ...row, segment: 'US', value: 12.5, lower: 2.5, upper: 22.5 }], 'Segments in 2026-06', 'NPS (points)');
+ * option.yAxis.data // => ['EU', 'US']
+ * option.series[0].data // => [[30, 50, 0], [2.5, 22.5, 1]]
+ * option.series[1].data.map((point) => point.value) // => [[40, 0], [12.5, 1]]
+ * [option.xAxis.min, option.xAxis.max, option.xAxis.interval] // => [0, 60, 20]
  */
 export function dotPlotOption(rows: readonly ReportRow[], title: string, valueLabel: string): EChartsOption {
   const range = niceRange(plottedNumbers(rows));
@@ -251,9 +267,10 @@ export function dotPlotOption(rows: readonly ReportRow[], title: string, valueLa
  * @param echarts - The ECharts module, loaded by the caller.
  * @param label - What the chart shows, for screen readers (escaped here).
  * @example
- * const echarts = await import('echarts');
- * renderChart(echarts, trendChartOption(...), TREND_CHART_SIZE, 'NPS of EU / pro per month')
- * // => '<svg role="img" aria-label="NPS of EU / pro per month" width="360" height="250" ...>...</svg>'
+ * // The caller passes the module, `await import('echarts')`; here a stand-in returns SVG as ECharts writes it:
+ * const svg = '<svg width="360" height="250" xmlns="http://www.w3.org/2000/svg"><style>path:hover{opacity:0.8}</style><rect width="360" height="250"></rect></svg>';
+ * const echarts = { init: () => ({ setOption: () => {}, renderToSVGString: () => svg, dispose: () => {} }) };
+ * renderChart(echarts, {}, TREND_CHART_SIZE, 'NPS of EU / pro') // => '<svg role="img" aria-label="NPS of EU / pro" width="360" height="250"><rect width="360" height="250"></rect></svg>'
  */
 export function renderChart(echarts: Echarts, option: EChartsOption, size: ChartSize, label: string): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });

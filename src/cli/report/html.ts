@@ -150,8 +150,11 @@ function renderSection(echarts: Echarts, section: ReportSection): string {
  * @param model - The report; its numbers already rounded for display.
  * @returns The page's HTML, starting with `<!doctype html>`.
  * @example
- * const html = await renderReport({ title: 'NPS', generatedAt: '2026-07-01T00:00:00Z', version: '0.1.0', sections: [section] });
- * await writeFile('report.html', html);
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: '2026-06', n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const section = { id: 'nps', title: 'NPS by region', input: 'answers.csv', valueLabel: 'NPS (points)', by: ['region'], periodUnit: 'month', rows: [row], changes: null, trends: null, notes: [] };
+ * const page = renderReport({ title: 'NPS', generatedAt: '2026-07-01T00:00:00Z', version: '0.1.0', sections: [section] });
+ * page instanceof Promise // => true
+ * // `await page` is the HTML, starting with '<!doctype html>'.
  */
 export async function renderReport(model: ReportModel): Promise<string> {
   // Loaded here, not at the top: the command line pays for ECharts only when a report is asked for.

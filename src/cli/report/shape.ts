@@ -15,7 +15,10 @@ const CALENDAR_LABEL = /^(FY)?([+-]\d{6}|\d{4})(.*)$/;
  * Whether a section has periods: its `periodUnit` is set or some row has a period.
  *
  * @example
- * hasPeriods({ ...section, periodUnit: null, rows: [{ ...row, period: null }] }) // => false
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const section = { id: 'nps', title: 'NPS by region', input: 'answers.csv', valueLabel: 'NPS (points)', by: ['region'], periodUnit: null, rows: [row], changes: null, trends: null, notes: [] };
+ * hasPeriods(section) // => false
+ * hasPeriods({ ...section, rows: [{ ...row, period: '2026-03' }] }) // => true
  */
 export function hasPeriods(section: ReportSection): boolean {
   return section.periodUnit !== null || section.rows.some((row) => row.period !== null);
@@ -25,7 +28,10 @@ export function hasPeriods(section: ReportSection): boolean {
  * The segments of a section, each once, in the order they first appear in its rows.
  *
  * @example
- * sectionSegments({ ...section, rows: [eu2026_01, us2026_01, eu2026_02] }) // => ['EU', 'US']
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const section = { id: 'nps', title: 'NPS by region', input: 'answers.csv', valueLabel: 'NPS (points)', by: ['region'], periodUnit: null, rows: [row], changes: null, trends: null, notes: [] };
+ * const us = { ...row, segment: 'US', key: { region: 'US' } };
+ * sectionSegments({ ...section, rows: [{ ...row, period: '2026-01' }, { ...us, period: '2026-01' }, { ...row, period: '2026-02' }] }) // => ['EU', 'US']
  */
 export function sectionSegments(section: ReportSection): string[] {
   return [...new Set(section.rows.map((row) => row.segment))];
@@ -39,8 +45,11 @@ export function sectionSegments(section: ReportSection): string[] {
  * which they first appear in the rows. Rows without a period are left out.
  *
  * @example
- * sectionPeriods({ ...section, periodUnit: 'month', rows: [r('2026-02'), r('2025-12'), r('2026-01')] })
- * // => ['2025-12', '2026-01', '2026-02']
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const section = { id: 'nps', title: 'NPS by region', input: 'answers.csv', valueLabel: 'NPS (points)', by: ['region'], periodUnit: null, rows: [row], changes: null, trends: null, notes: [] };
+ * const rows = ['2026-02', '2025-12', '2026-01', '2026-02'].map((period) => ({ ...row, period }));
+ * sectionPeriods({ ...section, periodUnit: 'month', rows }) // => ['2025-12', '2026-01', '2026-02']
+ * sectionPeriods({ ...section, periodUnit: 'label', rows }) // => ['2026-02', '2025-12', '2026-01']
  */
 export function sectionPeriods(section: ReportSection): string[] {
   const periods = [...new Set(section.rows.flatMap((row) => (row.period === null ? [] : [row.period])))];
@@ -57,7 +66,12 @@ export function sectionPeriods(section: ReportSection): string[] {
  * rows when it has no periods.
  *
  * @example
- * lastPeriodRows({ ...section, periodUnit: 'month', rows: [eu2026_01, eu2026_02] }) // => [eu2026_02]
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const section = { id: 'nps', title: 'NPS by region', input: 'answers.csv', valueLabel: 'NPS (points)', by: ['region'], periodUnit: null, rows: [row], changes: null, trends: null, notes: [] };
+ * const january = { ...row, period: '2026-01' };
+ * const february = { ...row, period: '2026-02' };
+ * lastPeriodRows({ ...section, periodUnit: 'month', rows: [february, january] }) // => { period: '2026-02', rows: [february] }
+ * lastPeriodRows(section) // => { period: null, rows: [row] }
  */
 export function lastPeriodRows(section: ReportSection): { readonly period: string | null; readonly rows: readonly ReportRow[] } {
   if (!hasPeriods(section)) return { period: null, rows: section.rows };

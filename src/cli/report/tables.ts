@@ -55,7 +55,12 @@ function rowClasses(row: ReportRow): string[] {
  * missing numbers as a dash. A row without a period has no `data-period`.
  *
  * @example
- * rowsTable(section) // => '<table class="rows" data-table="rows" id="rows-nps">...</table>'
+ * const row = { segment: 'EU', key: { region: 'EU' }, period: null, n: 120, value: 40, lower: 30, upper: 50, p: null, pAdjusted: null, significant: null, flags: [] };
+ * const section = { id: 'nps', title: 'NPS by region', input: 'answers.csv', valueLabel: 'NPS (points)', by: ['region'], periodUnit: null, rows: [row], changes: null, trends: null, notes: [] };
+ * const lines = rowsTable(section).split('\n');
+ * lines[0].startsWith('<table class="rows" data-table="rows" id="rows-nps"><caption>NPS (points) by segment, with the interval (lower, upper)</caption>') // => true
+ * lines[1] // => '<tr data-segment="EU"><th scope="row">EU</th><td class="num" data-field="n">120</td><td class="num" data-field="value">40</td><td class="num" data-field="lower">30</td><td class="num" data-field="upper">50</td><td></td></tr>'
+ * lines[2] // => '</tbody></table>'
  */
 export function rowsTable(section: ReportSection): string {
   const periods = hasPeriods(section);
@@ -95,7 +100,10 @@ export function rowsTable(section: ReportSection): string {
  * `upper`, `pAdjusted`) and rows `data-segment`.
  *
  * @example
- * trendsTable(section.trends, section.id) // => '<table class="trends" data-table="trends" ...>...</table>'
+ * const eu = { segment: 'EU', slope: 1.5, lower: 0.5, upper: 2.5, pAdjusted: 0.0123456, significant: true, unit: 'points per month' };
+ * const lines = trendsTable([eu], 'nps').split('\n');
+ * lines[0].startsWith('<table class="trends" data-table="trends" id="trends-nps">') // => true
+ * lines[1] // => '<tr data-segment="EU" class="significant"><th scope="row">EU</th><td class="num" data-field="slope">1.5</td><td class="num" data-field="lower">0.5</td><td class="num" data-field="upper">2.5</td><td class="num" data-field="pAdjusted">0.0123</td><td><span class="marker">◆ significant</span></td><td>points per month</td></tr>'
  */
 export function trendsTable(trends: readonly ReportTrend[], sectionId: string): string {
   const head =
