@@ -41,11 +41,11 @@ async function metricCommand(command: Command, argv: readonly string[], io: Io):
     return 0;
   }
   const plan = command.plan(args);
-  chooseFormat(args, io);
+  const format = chooseFormat(args, io, plan.kind === 'tally' && plan.trend !== null, command.name);
   const stats = emptyStats();
   const outcome = await runPlan(plan, io, args.flags.get('quiet') === true, stats);
   reportSkipped(io, stats, plan.input.path);
-  await emit(io, args, outcome, metadataOf(command.name, plan.input.path, args, stats, outcome), command.name);
+  await emit(io, args, outcome, metadataOf(command.name, plan.input.path, args, stats, outcome), command.name, format);
   return 0;
 }
 

@@ -58,17 +58,21 @@ export function reportSkipped(io: Io, stats: ReadStats, input: string): void {
   for (const s of skippedOf(stats)) io.stderr.write(`  ${s.count} × ${s.reason} (lines ${s.lines.join(', ')}${s.count > s.lines.length ? ', ...' : ''})\n`);
 }
 
-export function chooseFormat(args: ParsedArgs, io: Io): OutputFormat {
+/**
+ * The output format: `--format`, else a table on a terminal and CSV
+ * otherwise. A trend is a second table, which CSV and NDJSON cannot hold:
+ * asked for with them, it is a usage error before any row is read.
+ */
+export function chooseFormat(args: ParsedArgs, io: Io, trend: boolean, command: string): OutputFormat {
   const given = args.flags.get('format') as OutputFormat | undefined;
-  if (given !== undefined) return given;
-  return args.flags.has('out') || io.stdout.isTTY !== true ? 'csv' : 'table';
+  const format = given ?? (args.flags.has('out') || io.stdout.isTTY !== true ? 'csv' : 'table');
+  if (trend && (format === 'csv' || format === 'ndjson'))
+    throw new UsageError(`--trend writes a second table, which ${format} cannot hold: use --format json, table or markdown`, command);
+  return format;
 }
 
-/** Writes the output to `--out` or standard output, and the HTML report to `--html`. */
-export async function emit(io: Io, args: ParsedArgs, outcome: Outcome, metadata: Metadata, command: string): Promise<void> {
-  const format = chooseFormat(args, io);
-  if (outcome.trends !== null && (format === 'csv' || format === 'ndjson'))
-    throw new UsageError(`--trend writes a second table, which ${format} cannot hold: use --format json, table or markdown`, command);
+/** Writes the output in `format` to `--out` or standard output, and the HTML report to `--html`. */
+export async function emit(io: Io, args: ParsedArgs, outcome: Outcome, metadata: Metadata, command: string, format: OutputFormat): Promise<void> {
   const text = formatOutput(format, outcome.table, outcome.trends, metadata);
   const html = args.flags.get('html') as string | undefined;
   let page: string | null = null;

@@ -15,7 +15,7 @@ import { InputError } from './input/read.js';
 import { type Metadata, writeAtomically } from './output.js';
 import { Progress } from './progress.js';
 import { revenueCounts, revenueFromCounts, tallyOutcome } from './run.js';
-import { emit, type Io, metadataOf, OUTPUT_ONLY, parseCommand, reportSkipped, skippedOf, version } from './session.js';
+import { chooseFormat, emit, type Io, metadataOf, OUTPUT_ONLY, parseCommand, reportSkipped, skippedOf, version } from './session.js';
 import { emptyStats, tallyFile } from './tally-file.js';
 
 /** Flags of `merge`: output only. */
@@ -179,6 +179,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
   }
   const input = parts.map((p) => p.input).join(', ');
   const shown = { ...outcome, input };
-  await emit(io, args, shown, { ...metadataOf(command.name, input, replay, stats, outcome) }, 'merge');
+  const format = chooseFormat(args, io, outcome.trends !== null, 'merge');
+  await emit(io, args, shown, metadataOf(command.name, input, replay, stats, outcome), 'merge', format);
   return 0;
 }

@@ -11,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Decimal } from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cohorts, customerChurn, mrrSeries, segment, trend } from '../../src/index.js';
 import { buildBin, ROOT, type Run, run } from './built-bin.js';
+
+// Every test starts Node processes; on a busy machine a few of them take seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 let bin = '';
 let remove = () => {};
