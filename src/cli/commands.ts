@@ -24,6 +24,8 @@ export type { Command, InputPlan, Plan, RevenuePlan, TallyPlan, TimeUnitPlan } f
 
 const COMMON = [...INPUT_FLAGS, ...OUTPUT_FLAGS];
 const SURVEY = [...COMMON, ...SEGMENT_FLAGS, ...RESULT_FLAGS];
+/** The ticket times have no comparison or trend test in the library: their commands take no --changes, --adjust or --trend. */
+const TICKETS = SURVEY.filter((f) => !['changes', 'adjust', 'trend'].includes(f.name));
 
 function tallyCommand(name: string, metric: TallyMetric, summary: string, example: string, columns: InputColumns, own: readonly Flag[]): Command {
   const value: Flag[] =
@@ -34,7 +36,8 @@ function tallyCommand(name: string, metric: TallyMetric, summary: string, exampl
     value: 'COLUMN',
     help: `the column holding ${input}${required ? ' (required)' : ''}`,
   }));
-  return { name, summary, example, flags: [...value, ...inputs, ...own, ...SURVEY], plan: (args) => tallyPlan(name, metric, columns, args) };
+  const shared = metric === 'timeToResolution' || metric === 'firstResponseTime' ? TICKETS : SURVEY;
+  return { name, summary, example, flags: [...value, ...inputs, ...own, ...shared], plan: (args) => tallyPlan(name, metric, columns, args) };
 }
 
 const REVENUE_FLAGS: readonly Flag[] = [

@@ -102,7 +102,7 @@ export function formatOutput(format: OutputFormat, table: OutputTable, trends: O
       const notes: string[] = [];
       if (metadata.changes !== null)
         notes.push(
-          `changes against ${metadata.changes.against}: ${metadata.changes.comparisons} comparisons, p-values adjusted by ${metadata.changes.adjust}; * marks a change that survives the correction`,
+          `changes against ${metadata.changes.against}: ${metadata.changes.comparisons} comparison${metadata.changes.comparisons === 1 ? '' : 's'}, p-values adjusted by ${metadata.changes.adjust}; * marks a change that survives the correction`,
         );
       if (metadata.rowsSkipped > 0) notes.push(`${metadata.rowsSkipped} invalid rows skipped (see standard error)`);
       const main = terminalTable(table) + notes.map((n) => `\n${n}`).join('') + (notes.length > 0 ? '\n' : '');

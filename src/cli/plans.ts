@@ -8,6 +8,22 @@ import type { Flag, ParsedArgs } from './args.js';
 import type { ColumnKind, ColumnRequest, InputFormat } from './input/read.js';
 import { FlagReader, inputPath, metricOptions } from './options.js';
 
+/** The output's own column names, which a `--by` column cannot take: the long tables of every command. */
+const OUTPUT_COLUMNS = new Set([
+  ...['period', 'n', 'value', 'lower', 'upper', 'p', 'p_adjusted', 'significant', 'flags', 'periods', 'slope', 'test', 'lost'],
+  ...['cohort', 'age', 'customers', 'percent', 'mrr', 'nrr', 'grr', 'customer_churn', 'mrr_churn', 'net_mrr_churn', 'expansion_revenue'],
+  ...['starting_mrr', 'new_mrr', 'expansion_mrr', 'reactivation_mrr', 'moved_in_mrr', 'contraction_mrr', 'churned_mrr', 'moved_out_mrr', 'ending_mrr'],
+  ...['customers_at_start', 'customers_at_end'],
+]);
+
+/** The `--by` columns, none named as an output column. */
+function segmentColumns(f: FlagReader): readonly string[] {
+  const by = f.list('by') ?? [];
+  const clash = by.find((b) => OUTPUT_COLUMNS.has(b));
+  if (clash !== undefined) f.usage(`--by ${clash}: the output has a column of that name; segment by a column with another name`);
+  return by;
+}
+
 /** How the input is read. */
 export interface InputPlan {
   readonly path: string;
@@ -116,7 +132,7 @@ export function tallyPlan(command: string, metric: TallyMetric, columns: InputCo
   }
   const weight = f.string('weight');
   if (weight !== undefined) requests.push({ name: weight, kind: 'number' });
-  const by = f.list('by') ?? [];
+  const by = segmentColumns(f);
   for (const b of by) requests.push({ name: b, kind: 'key' });
   const unit = f.string('period');
   const time = f.string('time');
@@ -186,7 +202,7 @@ export function revenuePlan(command: 'mrr' | 'churn', args: ParsedArgs): Revenue
   const f = new FlagReader(args, command);
   const path = inputPath(args, command);
   const fields = { customerId: f.string('customer') ?? 'customerId', at: f.string('at') ?? 'at', mrr: f.string('mrr') ?? 'mrr' };
-  const by = f.list('by') ?? [];
+  const by = segmentColumns(f);
   const columns: ColumnRequest[] = [
     { name: fields.customerId, kind: 'text' },
     { name: fields.at, kind: 'time' },

@@ -26,6 +26,9 @@ interface ReportConfig {
   readonly sections: readonly { readonly command: string; readonly input: string; readonly argv: readonly string[] }[];
 }
 
+/** Whether a config value names a file, read relative to the config: business hours, and labels not given inline. */
+const isPath = (flag: string, value: string): boolean => flag === 'business-hours' || (flag === 'labels' && !value.trimStart().startsWith('{'));
+
 async function loadConfig(path: string): Promise<ReportConfig> {
   const text = await readFile(path, 'utf8').catch((e: Error) => {
     throw new UsageError(`cannot read the report config ${path}: ${e.message}`, 'report');
@@ -59,7 +62,7 @@ async function loadConfig(path: string): Promise<ReportConfig> {
       if (v === true) argv.push(`--${k}`);
       else if (v === false) continue;
       else if (Array.isArray(v)) argv.push(`--${k}`, v.map(String).join(','));
-      else if (typeof v === 'string' || typeof v === 'number') argv.push(`--${k}`, k === 'business-hours' ? resolve(base, String(v)) : String(v));
+      else if (typeof v === 'string' || typeof v === 'number') argv.push(`--${k}`, isPath(k, String(v)) ? resolve(base, String(v)) : String(v));
       else bad(`sections[${i}].${k}: expected text, a number, true or a list`);
     }
     return { command, input: entry.input, argv };

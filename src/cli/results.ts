@@ -108,7 +108,11 @@ export function segmentRows(table: SegmentTable<TallyMetric>, changes: ChangesRe
       out.p = c?.comparison?.pValue ?? null;
       out.p_adjusted = c?.pAdjusted ?? null;
       out.significant = c?.significant ?? null;
-      for (const f of c?.flags ?? []) if (!flags.includes(f)) flags.push(f);
+      // The comparison's own flags; below-min-count there may be the baseline's, so it is named as the baseline's when the cell is not.
+      for (const f of c?.flags ?? []) {
+        const flag = f === 'below-min-count' && !row.flags.includes('below-min-count') ? 'baseline-below-min-count' : f;
+        if (!flags.includes(flag)) flags.push(flag);
+      }
     }
     out.flags = flags;
     return out;

@@ -9,7 +9,7 @@ import { isMetricsError } from '../core/contract/errors.js';
 import { mergeCounts } from '../metrics/merge-counts.js';
 import type { MrrSeriesCounts } from '../revenue/series.js';
 import type { SegmentCounts } from '../segments/segment.js';
-import { type Flag, helpText, parseArgs, UsageError } from './args.js';
+import { type Flag, helpText, type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { COMMANDS, type Command } from './commands.js';
 import { InputError } from './input/read.js';
 import { type Metadata, writeAtomically } from './output.js';
@@ -45,21 +45,16 @@ interface CountsFile {
   readonly counts: SegmentCounts | MrrSeriesCounts;
 }
 
-/** The arguments of a command line without its positionals and output flags, as `merge` replays them. */
-function replayable(argv: readonly string[], command: Command): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--') break;
-    if (!a.startsWith('-') || a === '-') continue;
-    const name = a.startsWith('--') ? (a.slice(2).split('=')[0] as string) : command.flags.find((f) => f.short === a.slice(1))?.name;
-    const flag = command.flags.find((f) => f.name === name);
-    if (flag === undefined) continue;
-    const separateValue = flag.kind.type !== 'boolean' && !a.includes('=');
-    if (!OUTPUT_ONLY.has(flag.name)) out.push(a, ...(separateValue ? [argv[i + 1] as string] : []));
-    if (separateValue) i++;
-  }
-  return out;
+/**
+ * A command's flags without the input file and the output flags, as `merge`
+ * replays them: one `--name value` per flag, sorted by name, so parts counted
+ * with the same flags in another order or spelling compare equal.
+ */
+function replayable(args: ParsedArgs): string[] {
+  return [...args.flags]
+    .filter(([name]) => !OUTPUT_ONLY.has(name))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([name, value]) => (value === true ? [`--${name}`] : [`--${name}`, Array.isArray(value) ? value.join(',') : String(value)]));
 }
 
 export async function countsCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -96,7 +91,7 @@ export async function countsCommand(argv: readonly string[], io: Io): Promise<nu
     kind: 'cxmetricsCounts',
     cxmetrics: version(),
     command: command.name,
-    args: replayable(rest, command),
+    args: replayable(args),
     input: plan.input.path,
     rowsRead: stats.rowsRead,
     rowsSkipped: stats.rowsSkipped,

@@ -40,9 +40,11 @@ export class RowError extends Error {
   readonly file: string;
   constructor(file: string, problem: RowProblem) {
     const where = `${file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
-    const column = problem.columnName === null ? '' : ` column ${JSON.stringify(problem.columnName)}`;
-    const value = problem.value === null ? '' : ` value ${JSON.stringify(problem.value)}`;
-    super(`${where}:${column}${value}: ${problem.reason}`);
+    const what = [
+      ...(problem.columnName === null ? [] : [`column ${JSON.stringify(problem.columnName)}`]),
+      ...(problem.value === null ? [] : [`value ${JSON.stringify(problem.value)}`]),
+    ];
+    super(`${where}: ${what.length === 0 ? '' : `${what.join(' ')}: `}${problem.reason}`);
     this.problem = problem;
     this.file = file;
   }
@@ -77,9 +79,9 @@ export function reasonOf(error: MetricsError): string {
   return error.issues[0]?.message ?? error.message;
 }
 
-/** The text of a cell for messages. */
+/** The text of a cell for messages; `null` (shown as nothing) for an empty or absent one, whose reason says so. */
 export function cellText(value: unknown): string | null {
-  if (value === undefined) return null;
+  if (value === undefined || value === null) return null;
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);

@@ -189,6 +189,8 @@ describe('errors', () => {
     [['counts', 'mrr', 'a.csv', '--cohorts'], 'cohorts are computed from the whole change log'],
     [['merge'], 'no counts files given'],
     [['report'], 'expected one report config'],
+    [['nps', 'a.csv', '--value', 's', '--by', 'region,value'], '--by value: the output has a column of that name'],
+    [['ttr', 'a.csv', '--opened', 'o', '--resolved', 'r', '--changes', 'rest'], 'unknown flag --changes'],
   ])('%j', async (argv, message) => {
     const r = await cx(...argv);
     expect(r.code).toBe(2);
@@ -223,13 +225,27 @@ describe('errors', () => {
     expect(JSON.parse(skip.stdout).metadata.skipped).toEqual([{ reason: expect.any(String), count: 1, lines: [3] }]);
   });
 
+  it('a whole-row problem has no column; an empty cell shows no value', async () => {
+    const short = await cx('nps', file('short.csv', 'region,score\nEU\n'), '--value', 'score');
+    expect(short.stderr).toMatch(/short\.csv:2: expected 2 fields as in the header, found 1\n$/);
+    const empty = await cx('nps', file('empty.csv', 'region,score\nEU,\n'), '--value', 'score');
+    expect(empty.stderr).toMatch(/empty\.csv:2:2: column "score": /);
+  });
+
+  it('a comparison whose baseline is below the minimum count flags it as the baseline’s', async () => {
+    const path = file('m.csv', 'region,at,score\nEU,2026-01-01T00:00:00Z,9\nEU,2026-02-01T00:00:00Z,9\nEU,2026-02-02T00:00:00Z,3\n');
+    const r = await rows('nps', path, '--value', 'score', '--by', 'region', '--period', 'month', '--time', 'at', '--changes', 'previous', '--min-count', '2');
+    expect(r.map((x) => x.flags)).toEqual([['below-min-count', 'no-baseline'], ['baseline-below-min-count']]);
+  });
+
   it('merge refuses a file that is not a counts file, and parts that do not merge', async () => {
     expect((await cx('merge', file('x.json', '{"rows": []}'))).code).toBe(1);
     expect((await cx('merge', file('y.json', 'not json'))).stderr).toContain('not a counts file');
     const a = file('a.csv', 'region,score\nEU,9\n');
     const b = file('b.csv', 'region,score\nEU,3\n');
     await cx('counts', 'nps', a, '--value', 'score', '--by', 'region', '--scale', '0-10', '--out', join(dir, 'pa.json'));
-    await cx('counts', 'nps', b, '--value', 'score', '--by', 'region', '--scale', '0-10', '-o', join(dir, 'pb.json'));
+    // The same flags in another order and spelling.
+    await cx('counts', 'nps', b, '--scale=0-10', '--by', 'region', '--value', 'score', '-o', join(dir, 'pb.json'));
     const merged = await cx('merge', join(dir, 'pa.json'), join(dir, 'pb.json'), '--format', 'json');
     expect(JSON.parse(merged.stdout).rows).toMatchObject([{ region: 'EU', n: 2, value: 0 }]);
     expect(JSON.parse(merged.stdout).metadata).toMatchObject({ rowsRead: 2, input: `${a}, ${b}` });
