@@ -10,7 +10,7 @@ import { mergeCounts } from '../metrics/merge-counts.js';
 import type { MrrSeriesCounts } from '../revenue/series.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import { type Flag, helpText, type ParsedArgs, parseArgs, UsageError } from './args.js';
-import { COMMANDS, type Command } from './commands.js';
+import { COMMANDS } from './commands.js';
 import { InputError } from './input/read.js';
 import { type Metadata, writeAtomically } from './output.js';
 import { Progress } from './progress.js';
