@@ -102,7 +102,9 @@ export function segmentRows(table: SegmentTable<TallyMetric>, changes: ChangesRe
     out.value = rescale(table.metric === 'upsellRatio' ? (result.upsellPercent as number | null) : result.value, time);
     out.lower = rescale(result.interval?.lower ?? null, time);
     out.upper = rescale(result.interval?.upper ?? null, time);
+    // The cell's flags, then its result's warnings (small-sample, interval-clamped, degenerate-wald), so no caution is only in the JSON.
     const flags: string[] = [...row.flags];
+    for (const w of (result.warnings as readonly { code: string }[] | undefined) ?? []) if (!flags.includes(w.code)) flags.push(w.code);
     if (changes !== null) {
       const c = compared.get(cellId(row.key, by, label));
       out.p = c?.comparison?.pValue ?? null;

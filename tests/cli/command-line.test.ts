@@ -64,9 +64,11 @@ describe('metric commands against the library', () => {
       value: row.result.value,
       lower: row.result.interval?.lower ?? null,
       upper: row.result.interval?.upper ?? null,
-      flags: [...row.flags],
+      // The result's warnings follow the cell's flags.
+      flags: [...row.flags, ...row.result.warnings.map((w) => w.code)],
     }));
     expect(rowsOf(r)).toEqual(expected);
+    expect(expected.some((row) => row.flags.includes('small-sample'))).toBe(true);
     const meta = JSON.parse(r.stdout).metadata;
     expect(meta).toMatchObject({
       command: 'nps',

@@ -235,7 +235,10 @@ describe('errors', () => {
   it('a comparison whose baseline is below the minimum count flags it as the baseline’s', async () => {
     const path = file('m.csv', 'region,at,score\nEU,2026-01-01T00:00:00Z,9\nEU,2026-02-01T00:00:00Z,9\nEU,2026-02-02T00:00:00Z,3\n');
     const r = await rows('nps', path, '--value', 'score', '--by', 'region', '--period', 'month', '--time', 'at', '--changes', 'previous', '--min-count', '2');
-    expect(r.map((x) => x.flags)).toEqual([['below-min-count', 'no-baseline'], ['baseline-below-min-count']]);
+    expect(r.map((x) => x.flags)).toEqual([
+      ['below-min-count', 'small-sample', 'no-baseline'],
+      ['small-sample', 'baseline-below-min-count'],
+    ]);
   });
 
   it('merge refuses a file that is not a counts file, and parts that do not merge', async () => {
