@@ -29,7 +29,7 @@ function cellText(cell: Cell): string {
 }
 
 /** A CSV field, quoted when it holds the delimiter, a quote, CR or LF (RFC 4180). */
-export function csvField(text: string): string {
+function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParsedArgs, parseArgs, UsageError } from './args.js';
 import type { Command, Plan } from './commands.js';
-import type { OutputFormat } from './flags.js';
+import { OUTPUT_FLAGS, type OutputFormat } from './flags.js';
 import { formatOutput, type Metadata, writeAtomically } from './output.js';
 import { Progress, type ProgressStream } from './progress.js';
 import type { ReportSection } from './report/model.js';
@@ -38,7 +38,7 @@ export function version(): string {
 }
 
 /** The flags that choose where and how output goes: not part of a run's options. */
-export const OUTPUT_ONLY = new Set(['format', 'out', 'html', 'quiet', 'help']);
+export const OUTPUT_ONLY: ReadonlySet<string> = new Set(OUTPUT_FLAGS.map((f) => f.name));
 
 /** The flags given, by name, for the JSON metadata: what was asked for. */
 export function optionsOf(args: ParsedArgs): Record<string, unknown> {

@@ -11,6 +11,7 @@ import type { MrrSeriesCounts } from '../revenue/series.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import { type Flag, helpText, type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { COMMANDS } from './commands.js';
+import { OUTPUT_FLAGS } from './flags.js';
 import { InputError } from './input/read.js';
 import { type Metadata, writeAtomically } from './output.js';
 import { Progress } from './progress.js';
@@ -18,18 +19,8 @@ import { revenueCounts, revenueFromCounts, tallyOutcome } from './run.js';
 import { chooseFormat, emit, type Io, metadataOf, OUTPUT_ONLY, parseCommand, reportSkipped, skippedOf, version } from './session.js';
 import { emptyStats, tallyFile } from './tally-file.js';
 
-/** Flags of `merge`: output only. */
-const MERGE_FLAGS: readonly Flag[] = [
-  {
-    name: 'format',
-    kind: { type: 'choice', choices: ['table', 'csv', 'ndjson', 'json', 'markdown'] },
-    help: 'output format (default: table on a terminal, csv otherwise)',
-  },
-  { name: 'out', short: 'o', kind: { type: 'string' }, value: 'FILE', help: 'write the output to FILE (atomically)' },
-  { name: 'html', kind: { type: 'string' }, value: 'FILE', help: 'also write an HTML report to FILE' },
-  { name: 'quiet', short: 'q', kind: { type: 'boolean' }, help: 'accepted for symmetry; merging shows no progress' },
-  { name: 'help', short: 'h', kind: { type: 'boolean' }, help: 'show this help' },
-];
+/** Flags of `merge`: the output flags of every command. */
+const MERGE_FLAGS: readonly Flag[] = OUTPUT_FLAGS;
 
 /** The envelope `cxmetrics counts` writes and `cxmetrics merge` reads. */
 interface CountsFile {
