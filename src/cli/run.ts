@@ -53,7 +53,13 @@ export function tallyOutcome(plan: TallyPlan, counts: SegmentCounts): Outcome {
   const trend = plan.trend === null ? null : trendOf(table, plan.trend);
   const time = plan.time;
   const statistic = plan.results.options.statistic === 'mean' ? 'Mean' : 'Median';
-  const valueLabel = time === null ? VALUE_LABELS[plan.metric] : `${statistic} ${VALUE_LABELS[plan.metric].toLowerCase()} (${time.unit})`;
+  const repeats = plan.metric === 'repurchaseRate' && plan.results.options.method === 'repurchases';
+  const valueLabel =
+    time !== null
+      ? `${statistic} ${VALUE_LABELS[plan.metric].toLowerCase()} (${time.unit})`
+      : repeats
+        ? 'Repurchase rate (repeat purchases per customer)'
+        : VALUE_LABELS[plan.metric];
   return {
     command: plan.command,
     input: plan.input.path,

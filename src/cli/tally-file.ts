@@ -219,8 +219,8 @@ export async function tallyFile(
       });
       tallySlow();
     }
+    // Stopping, the first problem throws here; skipping, `end` is the whole batch.
     for (const problem of batch.problems) handleProblem(input, stats, problem);
-    if (end < batch.rows) tallyRange(columns, end, batch.rows, batch, spec, input, stats, tables);
     for (const t of tables) merged = mergeCounts(merged, t);
   }
   return distinct === null ? merged : mergeCounts(merged, distinct.table());
