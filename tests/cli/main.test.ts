@@ -9,9 +9,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { Progress } from '../../src/cli/progress.js';
+
+// Runs read files and a report loads ECharts: seconds on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let dir = '';
 beforeAll(() => {
