@@ -53,9 +53,10 @@ const section = (id: string): ReportSection => FIXTURE.sections.find((s) => s.id
 
 describe('renderReport on the fixture', () => {
   let html = '';
+  // The first render loads ECharts: seconds on a busy machine.
   beforeAll(async () => {
     html = await renderReport(FIXTURE);
-  });
+  }, 60_000);
 
   it('is one HTML page that names no URL and loads nothing', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
