@@ -51,6 +51,13 @@ export function segmentLabel(key: SegmentKey, by: readonly string[]): string {
   return by.map((d) => (key[d] === null || key[d] === undefined ? 'all' : String(key[d]))).join(' / ');
 }
 
+/** A row's first cells: the value of each `by` dimension, `null` where a total rolls it up. */
+function keyCells(key: SegmentKey, by: readonly string[]): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  for (const d of by) out[d] = key[d] ?? null;
+  return out;
+}
+
 const cellId = (key: SegmentKey, by: readonly string[], period: string | null): string => JSON.stringify([...by.map((d) => key[d] ?? null), period]);
 
 /** How many records a cell's result counts: answers, tickets, customers. */
@@ -93,8 +100,7 @@ export function segmentRows(table: SegmentTable<TallyMetric>, changes: ChangesRe
   ];
   const rows = table.rows.map((row) => {
     const result = row.result as unknown as Record<string, unknown> & { value: number | null; interval?: { lower: number; upper: number } | null };
-    const out: Record<string, Cell> = {};
-    for (const d of by) out[d] = row.key[d] ?? null;
+    const out = keyCells(row.key, by);
     const label = row.period?.label ?? null;
     if (periods) out.period = label;
     out.n = countOf(table.metric, result, censor);
@@ -129,8 +135,7 @@ export function segmentRows(table: SegmentTable<TallyMetric>, changes: ChangesRe
 export function trendRows(trend: TrendResult, by: readonly string[], scale: TimeConversion): OutputTable {
   const columns = [...by, 'periods', 'slope', 'lower', 'upper', 'p', 'p_adjusted', 'significant', 'test', 'flags'];
   const rows = trend.rows.map((r) => {
-    const out: Record<string, Cell> = {};
-    for (const d of by) out[d] = r.key[d] ?? null;
+    const out = keyCells(r.key, by);
     out.periods = r.periods;
     out.slope = rescale(r.slope, scale);
     out.lower = rescale(r.interval?.lower ?? null, scale);
@@ -172,8 +177,7 @@ export function seriesRows(series: MrrSeries): OutputTable {
     'flags',
   ];
   const rows = series.rows.map((r) => {
-    const out: Record<string, Cell> = {};
-    for (const d of by) out[d] = r.key[d] ?? null;
+    const out = keyCells(r.key, by);
     out.period = r.period.label;
     out.starting_mrr = r.startingMrr;
     out.new_mrr = r.newMrr;
@@ -204,8 +208,7 @@ export function churnRows(series: MrrSeries, options: Record<string, unknown>): 
   const columns = [...by, 'period', 'n', 'lost', 'value', 'lower', 'upper', 'flags'];
   const rows = series.rows.map((r) => {
     const result = customerChurn(r.movements, options as never);
-    const out: Record<string, Cell> = {};
-    for (const d of by) out[d] = r.key[d] ?? null;
+    const out = keyCells(r.key, by);
     out.period = r.period.label;
     out.n = result.customersAtStart;
     out.lost = result.customersLost;
@@ -224,8 +227,7 @@ export function cohortRows(table: CohortTable): OutputTable {
   const columns = [...by, 'cohort', 'age', 'period', 'customers', 'percent', 'lower', 'upper', 'mrr', 'nrr', 'grr', 'flags'];
   const rows = table.rows.flatMap((row) =>
     row.cells.map((c) => {
-      const out: Record<string, Cell> = {};
-      for (const d of by) out[d] = row.key[d] ?? null;
+      const out = keyCells(row.key, by);
       out.cohort = row.cohort.label;
       out.age = c.age;
       out.period = c.period.label;

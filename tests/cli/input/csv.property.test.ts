@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBatches } from '../../../src/cli/input/read.js';
+import { chunked } from './helpers.js';
 
 /** Characters that exercise the parser, and some ordinary ones. */
 const CHARS = [',', ';', '\t', '|', '"', '\r', '\n', ' ', 'a', 'b', 'Z', '0', '9', 'é', '東', '😀', '\u2028'];
@@ -52,17 +53,6 @@ function write(
     text += written;
   });
   return { text, lines };
-}
-
-/** `bytes` cut into chunks whose sizes cycle through `sizes`. */
-function chunked(bytes: Uint8Array, sizes: readonly number[]): Buffer[] {
-  const chunks: Buffer[] = [];
-  for (let i = 0, k = 0; i < bytes.length; k++) {
-    const size = sizes[k % sizes.length]!;
-    chunks.push(Buffer.from(bytes.subarray(i, i + size)));
-    i += size;
-  }
-  return chunks;
 }
 
 const table = fc.integer({ min: 1, max: 5 }).chain((width) =>

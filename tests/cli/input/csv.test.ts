@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type Batch, type ColumnRequest, InputError, MissingColumnsError, type ReadOptions, readBatches } from '../../../src/cli/input/read.js';
+import { failure } from './helpers.js';
 
 /** Reads `input` (one chunk, or the given chunks) from standard input as CSV unless told otherwise. */
 async function read(input: string | Uint8Array | readonly (string | Uint8Array)[], columns: readonly ColumnRequest[], options: Partial<ReadOptions> = {}) {
@@ -24,16 +25,6 @@ async function read(input: string | Uint8Array | readonly (string | Uint8Array)[
   };
 }
 const texts = (...names: string[]): ColumnRequest[] => names.map((name) => ({ name, kind: 'text' }));
-
-/** The error `promise` rejects with. */
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the read to fail');
-}
 
 /** Every way of cutting `bytes` in two, plus one byte per chunk. */
 function cuts(bytes: Uint8Array): Uint8Array[][] {

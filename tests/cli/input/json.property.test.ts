@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type InputFormat, readBatches } from '../../../src/cli/input/read.js';
+import { chunked } from './helpers.js';
 
 const KEYS = ['a', 'b', 'é', 'with "quote"', 'brace}', '[x]', 'line\nbreak', '\\'];
 /** Strings rich in what a splitter must follow. */
@@ -26,17 +27,6 @@ const value = fc.letrec((tie) => ({
 })).value;
 const records = fc.array(fc.dictionary(fc.constantFrom(...KEYS), value, { minKeys: 1, maxKeys: 5 }), { maxLength: 8 });
 const space = fc.string({ unit: fc.constantFrom(' ', '\n', '\t', '\r\n'), maxLength: 3 });
-
-/** `bytes` cut into chunks whose sizes cycle through `sizes`. */
-function chunked(bytes: Uint8Array, sizes: readonly number[]): Buffer[] {
-  const chunks: Buffer[] = [];
-  for (let i = 0, k = 0; i < bytes.length; k++) {
-    const size = sizes[k % sizes.length]!;
-    chunks.push(Buffer.from(bytes.subarray(i, i + size)));
-    i += size;
-  }
-  return chunks;
-}
 
 /** The 1-based line at offset `at` of `s`. */
 function lineAt(s: string, at: number): number {

@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { type Batch, type ColumnRequest, InputError, type InputFormat, MissingColumnsError, readBatches } from '../../../src/cli/input/read.js';
+import { failure } from './helpers.js';
 
 async function read(input: string | Uint8Array | readonly (string | Uint8Array)[], format: InputFormat, columns: readonly ColumnRequest[], batchRows?: number) {
   const chunks = typeof input === 'string' || input instanceof Uint8Array ? [input] : input;
@@ -20,14 +21,6 @@ async function read(input: string | Uint8Array | readonly (string | Uint8Array)[
 }
 const cols = (...names: string[]): ColumnRequest[] => names.map((name) => ({ name, kind: 'number' }));
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the read to fail');
-}
 /** Expects reading `input` to fail with an InputError at `line`. */
 async function refuses(input: string | Uint8Array, format: InputFormat, line: number | null, columns = cols('a')): Promise<string> {
   const error = await failure(read(input, format, columns));

@@ -23,6 +23,7 @@ import {
   type RowProblem,
   readBatches,
 } from '../../../src/cli/input/read.js';
+import { failure } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxmetrics-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,15 +45,6 @@ async function scores(options: Partial<ReadOptions>): Promise<unknown[]> {
   const out: unknown[] = [];
   for await (const batch of readBatches({ path: '-', columns: SCORE, ...options })) out.push(...batch.columns[0]!);
   return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the read to fail');
 }
 
 describe('the format', () => {
