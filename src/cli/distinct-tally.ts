@@ -7,22 +7,22 @@
  * under its segment, period and answer in plain integer counters; each
  * distinct answer is checked once, by the metric's own `...Counts` on that
  * one answer, the first time it is seen. At the end each cell's tally is
- * the metric's `...Counts` on its answers, handed over as runs of equal
- * answers in chunks, so the tally is the one the metric computes on the
- * rows themselves. Rows this path does not read exactly as the library's
+ * made from the metric's tally of each of its answers alone: tallies of
+ * these metrics are counts, which merge by adding, so `n` rows of an answer
+ * are its tally merged with itself by doubling, and the result is the tally
+ * the metric computes on the rows themselves. Rows this path does not read exactly as the library's
  * tallying loop would (a key that is not text, a time that is not epoch
  * milliseconds) are left to that loop, and the two tables merge.
  */
 import { isMetricsError, type MetricsError } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
-import { mergeTallies, type Tally } from '../core/contract/tally.js';
+import { mergeTallies, type Tally, type TallyShape } from '../core/contract/tally.js';
 import type { Calendar } from '../core/time/periods.js';
 import { MAX_TIME_MS } from '../core/time/time.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { calendarOf, publicCounts, tableOf } from '../segments/table.js';
-import { CHUNK } from '../segments/tally-records.js';
 
 /** The metrics whose per-row input is one answer, tallied by counting distinct answers. */
 const DISTINCT_METRICS: ReadonlySet<TallyMetric> = new Set(['nps', 'csat', 'ces', 'repurchaseRate']);
@@ -40,6 +40,21 @@ interface Node {
   readonly key: readonly string[];
   readonly children: Map<string, Node>;
   readonly cells: Map<number | null, Cell>;
+}
+
+/** Two tallies of one metric merged. */
+function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
+  return mergeTallies(a, b, shape) as unknown as Tally;
+}
+
+/** The node of the key `v` under `node`, made when new. */
+function childOf(node: Node, v: string): Node {
+  let child = node.children.get(v);
+  if (child === undefined) {
+    child = { key: [...node.key, v], children: new Map(), cells: new Map() };
+    node.children.set(v, child);
+  }
+  return child;
 }
 
 /** What the counting loop does with a row it cannot count itself or finds invalid. */
@@ -66,6 +81,8 @@ export class DistinctTally {
   readonly #answers = new Map<unknown, number>();
   readonly #values: unknown[] = [];
   readonly #errors: (MetricsError | null)[] = [];
+  /** Per answer, the tallies of 1, 2, 4, ... rows of it. */
+  readonly #powers: Tally[][] = [];
 
   private constructor(spec: SegmentCountsSpec, template: SegmentCounts, cal: Calendar | null) {
     this.#metric = spec.metric;
@@ -95,8 +112,18 @@ export class DistinctTally {
     return new DistinctTally(spec, template, calendarOf(period));
   }
 
+  /** The columns it counts by name: the answer, the `by` keys in order, the time (`null` without periods). */
+  get columns(): { readonly value: string; readonly by: readonly string[]; readonly time: string | null } {
+    return { value: this.#value, by: this.#by, time: this.#time };
+  }
+
+  /** The calendar of the periods, or `null` without periods. */
+  get calendar(): Calendar | null {
+    return this.#cal;
+  }
+
   /** The index of a distinct answer, checking it the first time it is seen. */
-  #answer(v: unknown): number {
+  answer(v: unknown): number {
     let a = this.#answers.get(v);
     if (a === undefined) {
       a = this.#values.length;
@@ -129,12 +156,7 @@ export class DistinctTally {
           sink.slow(i);
           continue rows;
         }
-        let child = node.children.get(v);
-        if (child === undefined) {
-          child = { key: [...node.key, v], children: new Map(), cells: new Map() };
-          node.children.set(v, child);
-        }
-        node = child;
+        node = childOf(node, v);
       }
       let period: number | null = null;
       if (times !== null) {
@@ -145,44 +167,75 @@ export class DistinctTally {
         }
         period = (cal as Calendar).ordinalOf(t);
       }
-      const a = this.#answer(values[i]);
+      const a = this.answer(values[i]);
       const error = this.#errors[a] as MetricsError | null;
       if (error !== null) {
         sink.invalid(i, error);
         continue;
       }
-      let cell = node.cells.get(period);
-      if (cell === undefined) {
-        cell = { key: node.key, period, n: [] };
-        node.cells.set(period, cell);
-        this.#cells.push(cell);
-      }
-      cell.n[a] = (cell.n[a] ?? 0) + 1;
+      const n = this.#cellOf(node, period).n;
+      n[a] = (n[a] ?? 0) + 1;
     }
   }
 
-  /** The table of tallies of the rows counted: each cell's tally by the metric, on its answers in chunks. */
+  /** The error of answer `a` when the metric refuses it, else `null`. */
+  answerError(a: number): MetricsError | null {
+    return this.#errors[a] ?? null;
+  }
+
+  /** The value of answer `a`. */
+  answerValue(a: number): unknown {
+    return this.#values[a];
+  }
+
+  /** Adds `counts[a]` rows of answer `a` to the cell of `key` (text per `by` column) and `period` (an ordinal or `null`). */
+  addCounts(key: readonly string[], period: number | null, counts: ArrayLike<number>): void {
+    let node = this.#root;
+    for (const v of key) node = childOf(node, v);
+    const n = this.#cellOf(node, period).n;
+    for (let a = 0; a < counts.length; a++) if (counts[a]! > 0) n[a] = (n[a] ?? 0) + counts[a]!;
+  }
+
+  #cellOf(node: Node, period: number | null): Cell {
+    let cell = node.cells.get(period);
+    if (cell === undefined) {
+      cell = { key: node.key, period, n: [] };
+      node.cells.set(period, cell);
+      this.#cells.push(cell);
+    }
+    return cell;
+  }
+
+  /**
+   * The tally of `n` rows of answer `a`: the metric's tally of the answer
+   * alone, doubled by merging it with itself, and the doublings that make up
+   * `n` merged. Tallies of counts merge by adding, so this is the tally the
+   * metric computes on the `n` rows, in a number of merges logarithmic in `n`.
+   */
+  #copies(a: number, n: number, shape: TallyShape): Tally {
+    let powers = this.#powers[a];
+    if (powers === undefined) {
+      powers = [this.#counts([this.#values[a]], this.#options)];
+      this.#powers[a] = powers;
+    }
+    let tally: Tally | null = null;
+    for (let k = 0, left = n; left > 0; k++, left = Math.floor(left / 2)) {
+      if (k === powers.length) powers.push(merge(powers[k - 1]!, powers[k - 1]!, shape));
+      if (left % 2 === 1) tally = tally === null ? powers[k]! : merge(tally, powers[k]!, shape);
+    }
+    return tally as Tally;
+  }
+
+  /** The table of tallies of the rows counted: each cell's tally, made from the tallies of its distinct answers. */
   table(): SegmentCounts {
-    const shape = TALLYING_METRICS[this.#metric].shape;
+    const shape = TALLYING_METRICS[this.#metric].shape as TallyShape;
     const cells = this.#cells.map((cell) => {
       let tally: Tally | null = null;
-      let chunk: unknown[] = [];
-      const flush = () => {
-        if (chunk.length === 0) return;
-        const t = this.#counts(chunk, this.#options);
-        tally = tally === null ? t : (mergeTallies(tally, t, shape as never) as unknown as Tally);
-        chunk = [];
-      };
       cell.n.forEach((count, a) => {
-        let left = count;
-        while (left > 0) {
-          const take = Math.min(left, CHUNK - chunk.length);
-          for (let j = 0; j < take; j++) chunk.push(this.#values[a]);
-          left -= take;
-          if (chunk.length === CHUNK) flush();
-        }
+        if (count === 0) return;
+        const t = this.#copies(a, count, shape);
+        tally = tally === null ? t : merge(tally, t, shape);
       });
-      flush();
       return { key: cell.key, period: cell.period === null ? null : (this.#cal as Calendar).label(cell.period), counts: tally as unknown as Tally };
     });
     return publicCounts(tableOf(this.#metric, this.#template.by, { cells, period: this.#template.period }));

@@ -10,8 +10,9 @@ import { type SegmentCounts, segmentFromCounts } from '../segments/segment.js';
 import { trend as trendOf } from '../segments/trend.js';
 import type { RevenuePlan, TallyPlan } from './commands.js';
 import { readBatches } from './input/read.js';
+import { cellText, reasonOf } from './problems.js';
 import { churnRows, cohortRows, type OutputTable, segmentRows, seriesRows, trendRows } from './results.js';
-import { batchColumns, cellText, handleProblem, type ReadStats, readOptions, reasonOf, rowIssue, tallyFile } from './tally-file.js';
+import { batchColumns, handleProblem, type ReadStats, readOptions, rowIssue, tallyFile } from './tally-file.js';
 
 /** What a run produced: the tables to write, and what reading found. */
 export interface Outcome {

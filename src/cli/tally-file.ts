@@ -13,9 +13,11 @@ import { isMetricsError, type MetricsError } from '../core/contract/errors.js';
 import { mergeCounts } from '../metrics/merge-counts.js';
 import { type SegmentCounts, segmentCounts } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
+import { ByteTally } from './byte-tally.js';
 import type { InputPlan } from './commands.js';
 import { DistinctTally } from './distinct-tally.js';
-import { type Batch, type ReadOptions, type RowProblem, readBatches } from './input/read.js';
+import { type Batch, type ReadOptions, type RowCounter, type RowProblem, readBatches } from './input/read.js';
+import { cellText, reasonOf } from './problems.js';
 
 /** How many line numbers of skipped rows are kept per reason. */
 export const SKIPPED_LINES_KEPT = 10;
@@ -72,22 +74,6 @@ export function rowIssue(e: unknown): { index: number; field: string | null; err
   if (typeof index !== 'number') return null;
   const field = path[2];
   return { index, field: typeof field === 'string' ? field : null, error: e };
-}
-
-/** The reason of a library error without its `segmentCounts: ... at records[3].score` frame. */
-export function reasonOf(error: MetricsError): string {
-  return error.issues[0]?.message ?? error.message;
-}
-
-/** The text of a cell for messages; `null` (shown as nothing) for an empty or absent one, whose reason says so. */
-export function cellText(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 type Columns = Record<string, unknown[]>;
@@ -159,8 +145,9 @@ export function batchColumns(input: InputPlan, batch: Batch): Columns {
 }
 
 /** What the input layer is asked to read. */
-export function readOptions(input: InputPlan, onProgress?: (bytesRead: number, totalBytes: number | null) => void): ReadOptions {
+export function readOptions(input: InputPlan, onProgress?: (bytesRead: number, totalBytes: number | null) => void, counter?: RowCounter): ReadOptions {
   return {
+    ...(counter === undefined ? {} : { counter }),
     path: input.path,
     columns: input.columns,
     ...(input.format === undefined ? {} : { format: input.format }),
@@ -173,19 +160,27 @@ export function readOptions(input: InputPlan, onProgress?: (bytesRead: number, t
  * The table of tallies of a file: every row read, tallied in batches, the
  * tables merged. The spec is checked on no rows first, so a bad option is
  * reported as such, not as every row invalid.
+ *
+ * NPS, CSAT, CES and the repurchase rate (unweighted) count distinct
+ * answers; from CSV and TSV they count the rows' bytes ({@link ByteTally})
+ * unless `countBytes` is `false`, which decodes every row into batches
+ * first. Both give the same tallies, stops and skips.
  */
 export async function tallyFile(
   input: InputPlan,
   spec: SegmentCountsSpec,
   stats: ReadStats,
   onProgress?: (bytesRead: number, totalBytes: number | null) => void,
+  { countBytes = true }: { readonly countBytes?: boolean } = {},
 ): Promise<SegmentCounts> {
   const empty: Columns = {};
   for (const c of input.columns) empty[c.name] = [];
   let merged = segmentCounts(empty, spec as never) as SegmentCounts;
   const distinct = DistinctTally.of(spec, merged);
-  for await (const batch of readBatches(readOptions(input, onProgress))) {
-    stats.rowsRead += batch.rows + batch.problems.length;
+  // CSV and TSV rows are counted from their bytes; the rows it leaves to decoding come in the batches.
+  const counter = distinct === null || !countBytes ? undefined : new ByteTally(distinct, input.columns);
+  for await (const batch of readBatches(readOptions(input, onProgress, counter))) {
+    stats.rowsRead += batch.rows + batch.problems.length + (batch.counted ?? 0);
     const columns = batchColumns(input, batch);
     const tables: SegmentCounts[] = [];
     const first = batch.problems[0];
@@ -223,5 +218,7 @@ export async function tallyFile(
     for (const problem of batch.problems) handleProblem(input, stats, problem);
     for (const t of tables) merged = mergeCounts(merged, t);
   }
-  return distinct === null ? merged : mergeCounts(merged, distinct.table());
+  if (distinct === null) return merged;
+  counter?.finish();
+  return mergeCounts(merged, distinct.table());
 }

@@ -68,7 +68,7 @@ describe('DistinctTally', () => {
     );
   });
 
-  it('tallies a cell of more answers than one chunk holds in chunks', () => {
+  it('tallies a cell of many rows of each answer', () => {
     const n = 200_000;
     const columns = { score: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 10 : i % 3 === 1 ? 7 : 0)) };
     const spec = { metric: 'nps', value: 'score' } as SegmentCountsSpec;

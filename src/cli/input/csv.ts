@@ -22,7 +22,7 @@ import { columnLayout, readHeader } from './csv-header.js';
 import { allocBytes, type Bytes, decodeBoolean, decodeNumber, decodeTextField, decodeTime, strictUtf8, Utf8Error } from './decode.js';
 import { InputError } from './errors.js';
 import { KeyInterner } from './intern.js';
-import type { Batch, ColumnKind, ColumnRequest, RowProblem } from './read.js';
+import { type Batch, COUNTED, type ColumnKind, type ColumnRequest, DECODE, type RowCounter, type RowProblem } from './read.js';
 
 const KEY = 0;
 const NUMBER = 1;
@@ -42,6 +42,8 @@ export interface CsvSettings {
   readonly columns: readonly ColumnRequest[];
   /** Rows and row problems per batch. */
   readonly batchRows: number;
+  /** Counts rows from their bytes in place of decoding them, or `null`. */
+  readonly counter: RowCounter | null;
 }
 
 /**
@@ -105,6 +107,9 @@ class CsvReader {
   /** The physical line on which the next row starts. */
   private line = 1;
   private rows = 0;
+  /** Rows of this batch the counter counted. */
+  private counted = 0;
+  private readonly counter: RowCounter | null;
   private lines: Float64Array;
   private columns: unknown[][];
   private problems: RowProblem[] = [];
@@ -114,6 +119,7 @@ class CsvReader {
     this.delimiter = settings.delimiter;
     this.requests = settings.columns;
     this.batchRows = settings.batchRows;
+    this.counter = settings.counter;
     this.kinds = Uint8Array.from(this.requests, (r) => KIND_CODES[r.kind]);
     this.interners = this.requests.map((r) => (r.kind === 'key' ? new KeyInterner(this.utf8) : null));
     this.lines = new Float64Array(Math.min(this.batchRows, 1024));
@@ -122,7 +128,7 @@ class CsvReader {
 
   /** Whether rows or problems wait to be taken. */
   get pending(): boolean {
-    return this.rows > 0 || this.problems.length > 0;
+    return this.rows > 0 || this.problems.length > 0 || this.counted > 0;
   }
 
   /** The rows and problems read so far, as a batch; starts a new one. */
@@ -133,8 +139,10 @@ class CsvReader {
       columns: this.columns,
       problems: this.problems,
       header: this.header ?? [],
+      ...(this.counter === null ? {} : { counted: this.counted }),
     };
     this.rows = 0;
+    this.counted = 0;
     // The next batch is likely as long as this one: start at the size reached.
     this.lines = new Float64Array(this.lines.length);
     this.columns = newColumns(this.kinds);
@@ -162,13 +170,14 @@ class CsvReader {
       this.escaped = new Uint8Array(layout.fieldOfSlot.length);
       this.header = header.names;
       this.line = header.nextLine;
+      this.counter?.begin(layout.slotOfRequest);
       p = header.next;
     }
     const delimiter = this.delimiter;
     // Bytes above `high` are none of delimiter, CR and LF: one comparison for most bytes.
     const high = delimiter > CR ? delimiter : CR;
     const fieldCount = this.slotOfField.length;
-    const { slotOfField, starts, ends, escaped, quoted } = this;
+    const { slotOfField, starts, ends, escaped, quoted, counter } = this;
     let line = this.line;
     for (;;) {
       if (p >= end) break;
@@ -252,9 +261,10 @@ class CsvReader {
       }
       if (problemColumn !== 0) this.addProblem(line, problemColumn, problemValue, AFTER_QUOTE);
       else if (field !== fieldCount) this.addProblem(line, 0, null, `expected ${fields(fieldCount)} as in the header, found ${field}`);
-      else this.commitRow(buf, line);
+      else if (counter === null) this.commitRow(buf, line);
+      else this.countRow(counter, buf, line);
       line += breaks;
-      if (this.rows + this.problems.length >= this.batchRows) {
+      if (this.rows + this.problems.length + this.counted >= this.batchRows) {
         this.full = true;
         break;
       }
@@ -267,6 +277,17 @@ class CsvReader {
   private addProblem(line: number, column: number, value: string | null, reason: string): void {
     const columnName = column === 0 ? null : (this.header![column - 1] ?? null);
     this.problems.push({ line, column: column === 0 ? null : column, columnName, value, reason });
+  }
+
+  /** Counts a complete row with the counter, or decodes it into the batch, or records it as a problem, as the counter says. */
+  private countRow(counter: RowCounter, buf: Bytes, line: number): void {
+    const verdict = counter.count(buf, this.starts, this.ends, this.escaped);
+    if (verdict === COUNTED) this.counted++;
+    else if (verdict === DECODE) this.commitRow(buf, line);
+    else {
+      const { request, value, reason } = counter.invalid;
+      this.addProblem(line, this.fieldOfSlot[this.slotOfRequest[request]!]! + 1, value, reason);
+    }
   }
 
   /** Decodes the requested fields of a complete row into the batch, or records the row as a problem. */

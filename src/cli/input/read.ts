@@ -4,6 +4,7 @@
  * streaming: memory holds one batch and one read chunk, never the whole file.
  */
 import { readCsv } from './csv.js';
+import type { Bytes } from './decode.js';
 import { InputError } from './errors.js';
 import { readJsonArray, readNdjson } from './json.js';
 import { inputBytes, isGzipName } from './source.js';
@@ -37,6 +38,35 @@ export interface ColumnRequest {
   readonly kind: ColumnKind;
 }
 
+/** {@link RowCounter.count}: the row is counted. */
+export const COUNTED = 0;
+/** {@link RowCounter.count}: the row is decoded into the batch, as without a counter. */
+export const DECODE = 1;
+/** {@link RowCounter.count}: the row is invalid; {@link RowCounter.invalid} says why. */
+export const INVALID = 2;
+
+/**
+ * Counts CSV/TSV rows straight from their bytes, in place of decoding them
+ * into the batch. The reader calls it for each row that has the header's
+ * number of fields, with the content of each requested column as a byte
+ * range.
+ */
+export interface RowCounter {
+  /**
+   * Called once the header is read: request `j`'s field is at slot `slotOfRequest[j]` of every row.
+   */
+  begin(slotOfRequest: Int32Array): void;
+  /**
+   * Counts a row. The field in slot `s` is `buf[starts[s], ends[s])`; `escaped[s]` is 1 when it
+   * was quoted and holds doubled quotes still to be undone.
+   *
+   * @returns {@link COUNTED}, {@link DECODE} or {@link INVALID}.
+   */
+  count(buf: Bytes, starts: Int32Array, ends: Int32Array, escaped: Uint8Array): number;
+  /** After {@link INVALID}: the request whose field is at fault, the field's value as text, and the reason. */
+  readonly invalid: { readonly request: number; readonly value: string | null; readonly reason: string };
+}
+
 /** What to read and how. */
 export interface ReadOptions {
   /** A file path, or `'-'` for standard input. */
@@ -59,6 +89,8 @@ export interface ReadOptions {
    * standard input).
    */
   readonly onProgress?: (bytesRead: number, totalBytes: number | null) => void;
+  /** CSV/TSV only: counts rows from their bytes; the rows it counts are in no batch's columns, only in its `counted`. */
+  readonly counter?: RowCounter;
   /** Standard input; default `process.stdin`. It is destroyed when reading ends, also when it stops early. */
   readonly stdin?: NodeJS.ReadableStream;
 }
@@ -89,6 +121,8 @@ export interface Batch {
   readonly lines: ArrayLike<number>;
   /** One array per requested column, in request order, each of length `rows`. */
   readonly columns: readonly unknown[][];
+  /** CSV/TSV with a {@link ReadOptions.counter}: the rows of this stretch of the input it counted. */
+  readonly counted?: number;
   /** Rows of this stretch of the input the reader could not read (CSV/TSV only; JSON problems are fatal). */
   readonly problems: readonly RowProblem[];
   /**
@@ -181,7 +215,7 @@ export async function* readBatches(options: ReadOptions): AsyncGenerator<Batch> 
   switch (format) {
     case 'csv':
     case 'tsv':
-      yield* readCsv(bytes, { ...settings, delimiter });
+      yield* readCsv(bytes, { ...settings, delimiter, counter: options.counter ?? null });
       return;
     case 'json':
       yield* readJsonArray(bytes, settings);

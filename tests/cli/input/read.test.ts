@@ -20,6 +20,7 @@ import {
   type InputFormat,
   MissingColumnsError,
   type ReadOptions,
+  type RowCounter,
   type RowProblem,
   readBatches,
 } from '../../../src/cli/input/read.js';
@@ -251,6 +252,7 @@ describe('the API', () => {
       readonly columns: readonly ColumnRequest[];
       readonly batchRows?: number;
       readonly onProgress?: (bytesRead: number, totalBytes: number | null) => void;
+      readonly counter?: RowCounter;
       readonly stdin?: NodeJS.ReadableStream;
     }>();
     expectTypeOf(readBatches).toEqualTypeOf<(options: ReadOptions) => AsyncGenerator<Batch>>();
