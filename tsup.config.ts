@@ -14,23 +14,26 @@ import { defineConfig } from 'tsup';
  * are entry points of their own, which puts each in a chunk of its own. A
  * program that imports `isMetricsError` then carries neither zod nor
  * decimal.js. The extra entries under `internal/` are not exported by the
- * package; the CJS build, for Node, stays one file.
+ * package; the CJS build, for Node, is one file per entry. `cxmetrics/sql`
+ * (`src/sql/index.ts`) is an entry of its own, so `import { nps } from
+ * 'cxmetrics'` loads none of it.
  */
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      sql: 'src/sql/index.ts',
       'internal/decimal': 'src/core/exact/decimal.ts',
       'internal/errors': 'src/core/contract/errors.ts',
       'internal/validate': 'src/core/contract/validate.ts',
     },
     format: ['esm', 'cjs'],
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', sql: 'src/sql/index.ts' } },
     sourcemap: true,
     target: 'node20',
     noExternal: ['zod'],
     esbuildOptions(options, { format }) {
-      if (format === 'cjs') options.entryPoints = { index: 'src/index.ts' };
+      if (format === 'cjs') options.entryPoints = { index: 'src/index.ts', sql: 'src/sql/index.ts' };
     },
   },
   // The command line: its own ESM build, so no chunk is shared with the

@@ -4,7 +4,8 @@
  * line `expression // => expected` asserts that the expression equals the
  * expected value (`toStrictEqual`), and `expression // throws` that it throws
  * a `MetricsError`. Other lines run as written, with every export of the
- * public entry point in scope; `import` lines are skipped. The examples of
+ * public entry points (`cxmetrics` and `cxmetrics/sql`) in scope, and may
+ * `await` a promise; `import` lines are skipped. The examples of
  * the command line's modules (`src/cli/`), which the entry point does not
  * export, run with their own module's exports in scope too, and their
  * `// throws` expects the module's own error (any `Error`). A `js no-run`
@@ -14,7 +15,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as api from '../../src/index.js';
+import * as main from '../../src/index.js';
+import * as sql from '../../src/sql/index.js';
+
+const api = { ...main, ...sql };
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -91,7 +95,9 @@ function compile(code: string): { body: string; assertions: number; values: numb
   return { body: out.join('\n'), assertions, values };
 }
 
-function run(block: Block, module: Record<string, unknown> | null = null): { assertions: number; values: number } {
+const AsyncFunction = (async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+
+async function run(block: Block, module: Record<string, unknown> | null = null): Promise<{ assertions: number; values: number }> {
   const scope: Record<string, unknown> = { ...api, ...module };
   const names = Object.keys(scope);
   const values = names.map((n) => scope[n]);
@@ -110,8 +116,11 @@ function run(block: Block, module: Record<string, unknown> | null = null): { ass
     else expect(caught, `${block.where}: ${line} should throw`).toBeInstanceOf(Error);
   };
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const fn = new Function(...names, '__check', '__throws', `"use strict";\n${body}`) as (...args: unknown[]) => void;
-  fn(...values, check, throws);
+  const text = `"use strict";\n${body}`;
+  const fn = /\bawait\b/.test(body)
+    ? new AsyncFunction(...names, '__check', '__throws', text)
+    : (new Function(...names, '__check', '__throws', text) as (...args: unknown[]) => void);
+  await fn(...values, check, throws);
   return { assertions, values: valueAssertions };
 }
 
@@ -122,13 +131,13 @@ describe('TSDoc @example blocks', () => {
   it.each(srcBlocks.map((b) => [b.where, b] as const))('%s', async (where, block) => {
     const file = where.slice(0, where.lastIndexOf(':'));
     const module = file.startsWith('src/cli/') ? ((await import(join(root, file))) as Record<string, unknown>) : null;
-    expect(run(block, module).assertions, `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
+    expect((await run(block, module)).assertions, `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
   });
 });
 
 describe('docs code blocks', () => {
-  it.each(docBlocks.map((b) => [b.where, b] as const))('%s', (_where, block) => {
-    expect(run(block).values, `${block.where} asserts no "// =>" value`).toBeGreaterThan(0);
+  it.each(docBlocks.map((b) => [b.where, b] as const))('%s', async (_where, block) => {
+    expect((await run(block)).values, `${block.where} asserts no "// =>" value`).toBeGreaterThan(0);
   });
 });
 
@@ -136,7 +145,7 @@ describe('every public function and class has a TSDoc @example', () => {
   const sources = filesUnder(join(root, 'src'), '.ts').map((f) => readFileSync(f, 'utf8'));
   const exported = Object.keys(api).filter((n) => typeof (api as Record<string, unknown>)[n] === 'function');
   it.each(exported)('%s', (name) => {
-    const decl = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:function|class) ${name}\\b`);
+    const decl = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function|class) ${name}\\b`);
     const doc = sources.map((s) => decl.exec(s)).find((m) => m !== null);
     expect(doc, `no TSDoc found for ${name}`).toBeDefined();
     expect(doc![1], `TSDoc of ${name} has no @example`).toContain('@example');

@@ -96,6 +96,18 @@ describe('bundle size, minified and gzipped', () => {
     }
   });
 
+  it('the library entry loads nothing of cxmetrics/sql', () => {
+    expect(readFileSync(join(outDir, 'sql.js'), 'utf8')).toContain('tallyFromRows');
+    for (const c of CASES) {
+      const { inputs, code } = sizes.get(c.name)!;
+      expect(
+        inputs.filter((i) => /[\\/]sql\.js$/.test(i)),
+        c.name,
+      ).toEqual([]);
+      expect(code, c.name).not.toMatch(/cxmetrics_source|runAndReadAll/);
+    }
+  });
+
   it('import { isMetricsError } holds neither zod nor decimal.js', () => {
     const { code } = sizes.get('import { isMetricsError }')!;
     expect(code).not.toMatch(/zod|Zod|DecimalError/);

@@ -173,7 +173,7 @@ export type MetricName = keyof typeof METRICS;
  * their own, each with the reason `compare` refuses their results.
  *
  * @example
- * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend', 'mrrSeries', 'mrrSeriesCounts', 'mrrSeriesFromCounts', 'cohorts', 'mrrFromInvoices']
+ * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend', 'mrrSeries', 'mrrSeriesCounts', 'mrrSeriesFromCounts', 'cohorts', 'mrrFromInvoices', 'tallyQuery', 'tallyFromRows', 'runQuery']
  */
 export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   /** `compare`: tests whether two results differ. */
@@ -206,9 +206,15 @@ export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   cohorts: 'a cohort table is not one result',
   /** `mrrFromInvoices`: a change log from invoice lines. */
   mrrFromInvoices: 'a change log is data, not a result',
+  /** `tallyQuery` (`cxmetrics/sql`): the SQL that tallies a spec in a SQL engine. */
+  tallyQuery: 'a query is not a result',
+  /** `tallyFromRows` (`cxmetrics/sql`): a table of tallies from the rows a SQL engine returned. */
+  tallyFromRows: 'a table of tallies is not a result: compute it with segmentFromCounts first',
+  /** `runQuery` (`cxmetrics/sql`): the tally query run on a DuckDB or PostgreSQL connection. */
+  runQuery: 'a table of tallies is not a result: compute it with segmentFromCounts first',
 } as const satisfies Record<string, string>);
 
-/** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`, the segment functions, `changes`, `trend` and the revenue series functions. */
+/** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`, the segment functions, `changes`, `trend`, the revenue series functions and the SQL functions. */
 export type OperationName = keyof typeof OPERATIONS;
 
 /** What a {@link MetricsError} names in `metric`: the metric or the operation that refused the input. */

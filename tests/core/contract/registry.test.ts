@@ -94,6 +94,9 @@ describe('OPERATIONS', () => {
       mrrSeriesFromCounts: 'an MRR series is not an estimate',
       cohorts: 'a cohort table is not one result',
       mrrFromInvoices: 'a change log is data, not a result',
+      tallyQuery: 'a query is not a result',
+      tallyFromRows: 'a table of tallies is not a result: compute it with segmentFromCounts first',
+      runQuery: 'a table of tallies is not a result: compute it with segmentFromCounts first',
     });
     expect(Object.keys(OPERATIONS)).toStrictEqual([
       'compare',
@@ -111,6 +114,9 @@ describe('OPERATIONS', () => {
       'mrrSeriesFromCounts',
       'cohorts',
       'mrrFromInvoices',
+      'tallyQuery',
+      'tallyFromRows',
+      'runQuery',
     ]);
     expect(Object.isFrozen(OPERATIONS)).toBe(true);
   });

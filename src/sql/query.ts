@@ -1,0 +1,145 @@
+/**
+ * `tallyQuery`: the SQL that makes a SQL engine count what `segmentCounts`
+ * tallies, for the library to finish with `tallyFromRows`.
+ */
+import { isPlainObject } from '../core/contract/brands.js';
+import { describe, fail } from '../core/contract/errors.js';
+import { WEEKDAY_NUMBERS } from '../core/time/periods.js';
+import type { SegmentCountsSpec } from '../segments/spec.js';
+import { DIALECTS, type Dialect, SYNTAX } from './dialects.js';
+import { readSqlSpec, type SqlSpec } from './spec.js';
+
+/** Where the data are: a table (a name, or the parts of a qualified name), or a subquery given as SQL. */
+export type QuerySource =
+  | string
+  | readonly string[]
+  | {
+      /** A query whose result is the data, pasted as written between parentheses. */
+      readonly subquery: string;
+    };
+
+/** The options of {@link tallyQuery}. */
+export interface TallyQueryOptions {
+  /** The SQL engine to write for. */
+  readonly dialect: Dialect;
+  /**
+   * The data: a table name (`'answers'`, quoted as one identifier whatever
+   * it holds), the parts of a qualified name (`['analytics', 'answers']`,
+   * each quoted), or `{ subquery: 'SELECT ...' }`, pasted as written between
+   * parentheses: the one place SQL text is taken from the caller.
+   */
+  readonly from: QuerySource;
+}
+
+/** A query and the values of its bound parameters, in order. */
+export interface TallyQuery {
+  /** The query, with its parameters as placeholders (`$1` for DuckDB and PostgreSQL, `?` for the others). */
+  readonly sql: string;
+  /** The values of the parameters, in order: the time zone, with periods. */
+  readonly params: readonly string[];
+}
+
+/** The aliases of the tally query's columns besides keys and inputs: the period's first day and the count. */
+export const PERIOD_ALIAS = 'p';
+export const COUNT_ALIAS = 'n';
+
+function readOptions(options: unknown): { dialect: Dialect; from: string } {
+  if (!isPlainObject(options)) fail('tallyQuery', 'invalid-type', ['query'], `expected { dialect, from }, received ${describe(options)}`);
+  for (const key of Object.keys(options)) {
+    if (key !== 'dialect' && key !== 'from') fail('tallyQuery', 'unknown-key', ['query', key], `unknown key ${JSON.stringify(key)}; expected dialect, from`);
+  }
+  const dialect = DIALECTS.find((d) => d === options.dialect);
+  if (dialect === undefined)
+    fail('tallyQuery', 'invalid-value', ['query', 'dialect'], `expected one of ${DIALECTS.join(', ')}, received ${describe(options.dialect)}`);
+  const syntax = SYNTAX[dialect];
+  const from = options.from;
+  const name = (part: unknown, path: (string | number)[]): string => {
+    if (typeof part !== 'string' || part.length === 0 || part.includes('\u0000')) {
+      fail('tallyQuery', 'invalid-value', ['query', 'from', ...path], `expected a non-empty name without NUL characters, received ${describe(part)}`);
+    }
+    return syntax.quote(part);
+  };
+  if (typeof from === 'string') return { dialect, from: name(from, []) };
+  if (Array.isArray(from)) {
+    if (from.length === 0) fail('tallyQuery', 'invalid-value', ['query', 'from'], 'expected the parts of a table name, received an empty list');
+    return { dialect, from: from.map((part, i) => name(part, [i])).join('.') };
+  }
+  if (isPlainObject(from) && Object.keys(from).length === 1 && typeof from.subquery === 'string' && from.subquery.trim() !== '') {
+    return { dialect, from: `(${from.subquery}) AS cxmetrics_source` };
+  }
+  return fail('tallyQuery', 'invalid-type', ['query', 'from'], `expected a table name, the parts of one, or { subquery }, received ${describe(from)}`);
+}
+
+/** The period expression: the first local day of the period of `column`'s instant, as `'YYYY-MM-DD'`. */
+function periodExpression(dialect: Dialect, spec: SqlSpec, zone: string): string {
+  const settings = spec.parsed.period!.settings;
+  if (settings.unit === null) throw new Error('tallyQuery: label periods reach the period expression');
+  const syntax = SYNTAX[dialect];
+  const local = syntax.local(syntax.quote(spec.time!), zone);
+  /** Truncates after moving by `shift`, then moves back: periods that start on another weekday or month. */
+  const shifted = (shift: number, move: (value: string, by: number) => string, unit: 'week' | 'quarter' | 'year'): string =>
+    shift === 0 ? syntax.truncate(local, unit) : move(syntax.truncate(move(local, shift), unit), -shift);
+  switch (settings.unit) {
+    case 'day':
+    case 'month':
+      return syntax.dateText(syntax.truncate(local, settings.unit));
+    case 'week':
+      // A week starting on weekday w (0 Sunday) moved by (8 - w) mod 7 days starts on a Monday.
+      return syntax.dateText(shifted((8 - WEEKDAY_NUMBERS[settings.weekStart]) % 7, syntax.addDays, 'week'));
+    default:
+      // A (fiscal) year starting in month m moved back m - 1 months starts in January, and so do its quarters.
+      return syntax.dateText(shifted(-(settings.yearStart - 1), syntax.addMonths, settings.unit));
+  }
+}
+
+/**
+ * The query that makes a SQL engine count what `segmentCounts`
+ * tallies: one row per segment, period and distinct input, with its count.
+ * The library turns the rows into the table of tallies with
+ * {@link tallyFromRows}, checking every distinct input with the metric, so
+ * `segmentFromCounts(tallyFromRows(rows, spec), spec)` equals
+ * `segment(records, spec)` on the same data.
+ *
+ * The rows have the columns `k1`, `k2`, ... (the `by` dimensions in order),
+ * `p` (with periods: the first local day of the row's period, as
+ * `'YYYY-MM-DD'`), `v1`, `v2`, ... (the metric's inputs: the value, or each
+ * input field the spec names) and `n` (the count). Periods are cut on the
+ * zone's wall clock: the time column is an instant (a timestamp with time
+ * zone, or a timestamp without one read as UTC).
+ *
+ * Column names are quoted identifiers; the time zone is a bound parameter
+ * (`params`); week starts and fiscal year starts are numbers checked by the
+ * spec. No text of the spec is pasted into the SQL unquoted.
+ *
+ * Every metric that tallies from records is counted this way except time to
+ * resolution and first response time (their tallies keep every duration);
+ * survey weights, functions as columns and label periods are refused.
+ *
+ * @param spec - The tallying spec, as `segmentCounts` takes it, with column names.
+ * @param options - The dialect and the table or subquery.
+ * @returns The SQL and its parameters.
+ * @throws `MetricsError` (metric `'tallyQuery'`) for a spec `segmentCounts` refuses or the engine cannot tally, or bad options (`['query', ...]`).
+ * @example
+ * const query = tallyQuery(
+ *   { metric: 'nps', value: 'score', by: 'region', period: { field: 'answered_at', unit: 'month', timeZone: 'Europe/Berlin' } },
+ *   { dialect: 'postgres', from: ['survey', 'answers'] },
+ * );
+ * query.params // => ['Europe/Berlin']
+ * query.sql.startsWith('SELECT "region" AS k1, to_char(date_trunc(\'month\', (CAST("answered_at" AS timestamptz) AT TIME ZONE $1)), \'YYYY-MM-DD\') AS p') // => true
+ */
+export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions): TallyQuery {
+  const { dialect, from } = readOptions(options);
+  const parsed = readSqlSpec('tallyQuery', spec);
+  const syntax = SYNTAX[dialect];
+  const params: string[] = [];
+  const columns: string[] = parsed.keys.map((k) => `${syntax.quote(k.column)} AS ${k.alias}`);
+  if (parsed.time !== null) {
+    const settings = parsed.parsed.period!.settings;
+    params.push((settings as { timeZone: string }).timeZone);
+    columns.push(`${periodExpression(dialect, parsed, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
+  }
+  for (const v of parsed.values) columns.push(`${syntax.quote(v.column)} AS ${v.alias}`);
+  const groups = columns.map((_, i) => i + 1).join(', ');
+  const sql = `SELECT ${columns.join(', ')}, CAST(count(*) AS ${syntax.integer}) AS ${COUNT_ALIAS} FROM ${from} GROUP BY ${groups}`;
+  return Object.freeze({ sql, params: Object.freeze(params) });
+}

@@ -1,0 +1,160 @@
+/**
+ * `tallyFromRows`: the rows a SQL engine returned for `tallyQuery` into the
+ * table of tallies `segmentCounts` builds from the records themselves.
+ */
+import { isPlainObject } from '../core/contract/brands.js';
+import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
+import { mergeTallies, type Tally } from '../core/contract/tally.js';
+import { calendar } from '../core/time/periods.js';
+import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
+import { zoneClock } from '../core/time/zone.js';
+import { TALLYING_METRICS } from '../metrics/registry.js';
+import type { SegmentCounts } from '../segments/segment.js';
+import type { CalendarPeriodSettings, SegmentCountsSpec } from '../segments/spec.js';
+import { publicCounts, tableOf } from '../segments/table.js';
+import { type RawCell, tallyRecords } from '../segments/tally-records.js';
+import { COUNT_ALIAS, PERIOD_ALIAS } from './query.js';
+import { readSqlSpec } from './spec.js';
+
+const NOON_MS = 12 * 3_600_000;
+
+/** A count of rows: a positive safe integer, as a number, a bigint or decimal digits (engines return 64-bit counts as either). */
+function readCount(value: unknown, path: MetricsPath): number {
+  const n = typeof value === 'bigint' || (typeof value === 'string' && /^\d{1,16}$/.test(value)) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || (typeof value === 'bigint' && BigInt(n) !== value)) {
+    fail('tallyFromRows', 'invalid-value', path, `expected a count of rows, a positive integer below 2^53, received ${describe(value)}`);
+  }
+  return n;
+}
+
+/** A value as a record would hold it: a 64-bit integer (a bigint) as a number when it is a safe integer. */
+function readValue(value: unknown, path: MetricsPath): unknown {
+  if (typeof value !== 'bigint') return value;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) fail('tallyFromRows', 'out-of-range', path, `expected an integer below 2^53 in magnitude, received ${value}n`);
+  return n;
+}
+
+/** Sets `name` as an own property whatever it is (`__proto__` is data). */
+function put(target: Record<string, unknown[]>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value: [value], enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The table of tallies of the rows a SQL engine returned for
+ * {@link tallyQuery}: what `segmentCounts` returns for the records
+ * the engine counted.
+ *
+ * Each row is one distinct combination of keys, period and inputs with its
+ * count `n`. Its inputs are tallied by the metric's own `...Counts` (so an
+ * invalid answer is refused with the metric's message, at
+ * `['rows', i, 'v1']`), its key and period read as `segmentCounts` reads a
+ * record's (a missing key takes `missingKey` or is refused), and the tally
+ * counts `n` rows of it. The period text must be the first day of its
+ * period in the spec's calendar: a row bucketed in another zone or calendar
+ * is refused, not moved.
+ *
+ * @param rows - Objects with the columns `tallyQuery` names (`k1`..., `p`, `v1`..., `n`), as an engine returns them; 64-bit integers may be bigints or digit strings.
+ * @param spec - The spec the query was written for.
+ * @returns A frozen table of tallies, as `segmentCounts` returns it.
+ * @throws `MetricsError` (metric `'tallyFromRows'`) at `['rows', i, column]` for a row with a missing, unknown or impossible column (a count that is not a positive integer, a period that is not the first day of one), or an input the metric refuses; at `['options', ...]` for a spec `tallyQuery` refuses.
+ * @example
+ * const spec = { metric: 'nps', value: 'score', by: 'region' };
+ * const table = tallyFromRows(
+ *   [
+ *     { k1: 'EU', v1: 10, n: 3n },
+ *     { k1: 'EU', v1: 4, n: 1n },
+ *   ],
+ *   spec,
+ * );
+ * table.cells[0].counts // => { metric: 'nps', promoters: 3, passives: 0, detractors: 1, excluded: 0 }
+ * segmentFromCounts(table, spec).rows[0].result.value // => 50
+ */
+export function tallyFromRows(rows: readonly object[], spec: SegmentCountsSpec): SegmentCounts {
+  const source = 'tallyFromRows';
+  const sql = readSqlSpec(source, spec);
+  const { parsed } = sql;
+  const shape = TALLYING_METRICS[parsed.metric].shape;
+  const names = [...sql.keys, ...sql.values].map((c) => c.column);
+  if (sql.time !== null) names.push(sql.time);
+  // The table of no records: the spec's options checked by the metric, and the period settings.
+  const empty: Record<string, unknown[]> = {};
+  for (const name of names) Object.defineProperty(empty, name, { value: [], enumerable: true });
+  const template = tallyRecords(source, empty, parsed);
+  const settings = template.period as CalendarPeriodSettings | null;
+  const cal = settings === null ? null : calendar(settings);
+  const clock = settings === null ? null : zoneClock(settings.timeZone);
+  const aliasOf = new Map<string, string>();
+  for (const c of [...sql.keys, ...sql.values]) if (!aliasOf.has(c.column)) aliasOf.set(c.column, c.alias);
+  if (sql.time !== null && !aliasOf.has(sql.time)) aliasOf.set(sql.time, PERIOD_ALIAS);
+  const expected = [...sql.keys.map((k) => k.alias), ...(sql.time === null ? [] : [PERIOD_ALIAS]), ...sql.values.map((v) => v.alias), COUNT_ALIAS];
+
+  if (!Array.isArray(rows)) fail(source, 'invalid-type', ['rows'], `expected an array of rows, received ${describe(rows)}`);
+  const cells = new Map<string, { key: RawCell['key']; period: string | null; counts: Tally }>();
+  rows.forEach((row: unknown, i) => {
+    const at = (column: string): MetricsPath => ['rows', i, column];
+    if (!isPlainObject(row)) fail(source, 'invalid-type', ['rows', i], `expected a row object, received ${describe(row)}`);
+    for (const column of Object.keys(row)) {
+      if (!expected.includes(column)) fail(source, 'unknown-key', at(column), `unknown column ${JSON.stringify(column)}; expected ${expected.join(', ')}`);
+    }
+    for (const column of expected) if (!Object.hasOwn(row, column)) fail(source, 'missing-value', at(column), `expected the column ${JSON.stringify(column)}`);
+    const n = readCount(row[COUNT_ALIAS], at(COUNT_ALIAS));
+    const record: Record<string, unknown[]> = {};
+    for (const c of [...sql.keys, ...sql.values]) put(record, c.column, readValue(row[c.alias], at(c.alias)));
+    let day = Number.NaN;
+    if (sql.time !== null) {
+      const p = row[PERIOD_ALIAS];
+      if (p === null) put(record, sql.time, null);
+      else {
+        day = typeof p === 'string' ? parseCalendarDate(p) : Number.NaN;
+        if (Number.isNaN(day)) fail(source, 'invalid-value', at(PERIOD_ALIAS), `expected the first day of a period as 'YYYY-MM-DD', received ${describe(p)}`);
+        // Local noon of that day: the period is the one the day is in.
+        put(record, sql.time, clock!.firstInstant(day * DAY_MS + NOON_MS));
+      }
+    }
+    let cell: RawCell;
+    try {
+      cell = tallyRecords(source, record, parsed).cells[0]!;
+    } catch (error) {
+      if (!isMetricsError(error)) throw error;
+      const issues = error.issues.map((issue) => {
+        const [root, , field, ...rest] = issue.path;
+        if (root !== 'records' || typeof field !== 'string') return issue;
+        return { ...issue, path: [...at(aliasOf.get(field) ?? field), ...rest] };
+      });
+      throw new MetricsError(source, issues, { cause: error });
+    }
+    if (cal !== null && cell.period !== null) {
+      const first = cal.format(cal.start(cal.ordinalOfLabel(cell.period))).slice(0, 10);
+      if (first !== row[PERIOD_ALIAS]) {
+        fail(
+          source,
+          'inconsistent',
+          at(PERIOD_ALIAS),
+          `expected the first day of a period in ${settings!.timeZone}: ${row[PERIOD_ALIAS]} is in the period ${cell.period}, which starts on ${first}`,
+        );
+      }
+    }
+    // n rows of the input: its tally doubled by merging, and the doublings n is made of merged.
+    let counts: Tally | null = null;
+    let power = cell.counts;
+    for (let left = n; left > 0; left = Math.floor(left / 2)) {
+      if (left % 2 === 1) counts = counts === null ? power : (mergeTallies(counts, power, shape) as unknown as Tally);
+      if (left > 1) power = mergeTallies(power, power, shape) as unknown as Tally;
+    }
+    const id = JSON.stringify([cell.key, cell.period]);
+    const found = cells.get(id);
+    cells.set(id, {
+      key: cell.key,
+      period: cell.period,
+      counts: found === undefined ? (counts as Tally) : (mergeTallies(found.counts, counts, shape) as unknown as Tally),
+    });
+  });
+  return publicCounts(
+    tableOf(
+      parsed.metric,
+      parsed.dimensions.map((d) => d.name),
+      { cells: [...cells.values()], period: template.period },
+    ),
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The part of a segment spec a SQL engine can tally: columns named by
+ * string, calendar periods, no survey weights. Read once, checked, and laid
+ * out as the columns of the tally query's rows.
+ */
+import { fail } from '../core/contract/errors.js';
+import type { OperationName } from '../core/contract/registry.js';
+import { INPUT_FIELDS, type ParsedCountsSpec, parseCountsSpec } from '../segments/spec.js';
+
+/** A column of the tally query's rows: its alias in the rows, and the source column it reads. */
+export interface QueryColumn {
+  /** The alias the rows carry: `k1`, `k2`, ... for keys, `v1`, ... for the metric's inputs. */
+  readonly alias: string;
+  /** The column of the data, as the spec names it. */
+  readonly column: string;
+}
+
+/** A spec as the SQL functions use it. */
+export interface SqlSpec {
+  readonly parsed: ParsedCountsSpec;
+  /** The `by` dimensions, in order. */
+  readonly keys: readonly QueryColumn[];
+  /** The metric's inputs: one for a single value, else one per input field the spec reads. */
+  readonly values: readonly (QueryColumn & { readonly input: string | null })[];
+  /** The time column of calendar periods, or `null` without periods. */
+  readonly time: string | null;
+}
+
+/** The metrics whose per-record input is a duration between two instants: their tallies keep every duration. */
+const DURATION_METRICS = new Set(['timeToResolution', 'firstResponseTime']);
+
+/** Reads and checks a spec for a SQL engine; `source` names the function in errors. */
+export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
+  const parsed = parseCountsSpec(source, spec, []);
+  if (DURATION_METRICS.has(parsed.metric)) {
+    fail(
+      source,
+      'invalid-value',
+      ['options', 'metric'],
+      `expected a metric whose tally counts answers or outcomes: ${parsed.metric} keeps every duration, which the tally query does not return yet`,
+    );
+  }
+  if (parsed.weight !== null) {
+    fail(
+      source,
+      'invalid-value',
+      ['options', 'weight'],
+      'expected no weight: weighted tallies hold exact sums of doubles, which the tally query does not return yet',
+    );
+  }
+  const keys = parsed.dimensions.map((d, i) => {
+    if (typeof d.read !== 'string') fail(source, 'invalid-type', ['options', 'by', d.name], 'expected a column name: a function cannot run in a SQL engine');
+    return { alias: `k${i + 1}`, column: d.read };
+  });
+  const value = parsed.value;
+  let inputs: (readonly [input: string | null, column: string])[];
+  switch (value.kind) {
+    case 'field':
+      inputs = [[null, value.field]];
+      break;
+    case 'fields':
+      inputs = value.fields.map(([input, field]) => [input, field] as const);
+      break;
+    case 'record':
+      inputs = (INPUT_FIELDS[parsed.metric] ?? []).map((input) => [input, input] as const);
+      break;
+    default:
+      return fail(source, 'invalid-type', ['options', 'value'], 'expected a column name or an object of column names: a function cannot run in a SQL engine');
+  }
+  const values = inputs.map(([input, column], i) => ({ alias: `v${i + 1}`, column, input }));
+  let time: string | null = null;
+  const period = parsed.period;
+  if (period !== null) {
+    if (period.settings.unit === null) {
+      fail(
+        source,
+        'invalid-value',
+        ['options', 'period'],
+        'expected calendar periods (`unit` and `timeZone`): label periods are ordered by first appearance, which a query does not keep',
+      );
+    }
+    if (typeof period.field !== 'string')
+      fail(source, 'invalid-type', ['options', 'period', 'field'], 'expected a column name: a function cannot run in a SQL engine');
+    time = period.field;
+  }
+  for (const column of [...keys.map((k) => k.column), ...values.map((v) => v.column), ...(time === null ? [] : [time])]) {
+    if (column.includes('\u0000'))
+      fail(source, 'invalid-value', ['options'], `expected column names without NUL characters, received ${JSON.stringify(column)}`);
+  }
+  return { parsed, keys, values, time };
+}

@@ -1,0 +1,183 @@
+/**
+ * The tallies computed inside real SQL engines equal the library's own: on
+ * random data sets (timestamps around daylight-saving changes, missing keys,
+ * the text `NA` as a region code, missing answers), for every metric the
+ * tally query counts and every period unit, week start, fiscal year start
+ * and time zone, `runQuery` on DuckDB (`@duckdb/node-api`) and on PostgreSQL
+ * (PGlite, Postgres compiled to WebAssembly) returns exactly the table
+ * `segmentCounts` returns on the same records. One instance of each engine
+ * serves the whole file.
+ */
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { PGlite } from '@electric-sql/pglite';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SegmentCountsSpec, segmentCounts } from '../../src/index.js';
+import { runQuery } from '../../src/sql/index.js';
+
+let duck: DuckDBConnection;
+let duckInstance: DuckDBInstance;
+let pg: PGlite;
+
+beforeAll(async () => {
+  duckInstance = await DuckDBInstance.create(':memory:');
+  duck = await duckInstance.connect();
+  pg = new PGlite();
+  await pg.waitReady;
+}, 60_000);
+
+afterAll(async () => {
+  duck?.closeSync();
+  duckInstance?.closeSync();
+  await pg?.close();
+});
+
+/** The columns of the answers table, with their SQL types in each engine. */
+const COLUMNS = [
+  ['region', 'VARCHAR', 'text'],
+  ['plan', 'VARCHAR', 'text'],
+  ['at', 'TIMESTAMPTZ', 'timestamptz'],
+  ['score', 'INTEGER', 'integer'],
+  ['sat', 'INTEGER', 'integer'],
+  ['recommend', 'INTEGER', 'integer'],
+  ['repurchase', 'INTEGER', 'integer'],
+  ['upsell', 'INTEGER', 'integer'],
+  ['purchases', 'INTEGER', 'integer'],
+  ['contacts', 'INTEGER', 'integer'],
+  ['resolved', 'BOOLEAN', 'boolean'],
+  ['upgraded', 'BOOLEAN', 'boolean'],
+] as const;
+
+type Row = { [K in (typeof COLUMNS)[number][0]]: unknown };
+
+// Instants around the daylight-saving changes of 2024 in Europe and the US, and a year around them.
+const instant = fc.oneof(
+  fc.integer({ min: Date.UTC(2024, 2, 9), max: Date.UTC(2024, 2, 12) }),
+  fc.integer({ min: Date.UTC(2024, 2, 30), max: Date.UTC(2024, 3, 1) }),
+  fc.integer({ min: Date.UTC(2024, 9, 26), max: Date.UTC(2024, 10, 4) }),
+  fc.integer({ min: Date.UTC(2023, 11, 25), max: Date.UTC(2025, 0, 8) }),
+);
+const row: fc.Arbitrary<Row> = fc.record({
+  region: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('EU', 'US', 'NA', 'Ωmega') }, fc.constant(null)),
+  plan: fc.constantFrom('free', 'pro'),
+  at: instant.map((t) => new Date(t).toISOString()),
+  score: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 0, max: 10 }) }, fc.constant(null)),
+  sat: fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 1, max: 5 }) }, fc.constant(null)),
+  recommend: fc.integer({ min: 0, max: 10 }),
+  repurchase: fc.integer({ min: 0, max: 10 }),
+  upsell: fc.integer({ min: 0, max: 10 }),
+  purchases: fc.integer({ min: 0, max: 4 }),
+  contacts: fc.integer({ min: 1, max: 3 }),
+  resolved: fc.boolean(),
+  upgraded: fc.boolean(),
+});
+
+/** Every metric the tally query counts, with where its input is. */
+const METRIC_SPECS = [
+  { metric: 'nps', value: 'score', options: { missing: 'exclude' } },
+  { metric: 'csat', value: 'sat', options: { missing: 'exclude' } },
+  { metric: 'ces', value: 'sat', options: { missing: 'exclude' } },
+  { metric: 'loyaltyIndex' },
+  { metric: 'firstContactResolution', value: { contacts: 'contacts', resolved: 'resolved' } },
+  { metric: 'repurchaseRate', value: 'purchases' },
+  { metric: 'upsellRatio' },
+] as const;
+
+/** Calendar periods: a week start with weeks, a (fiscal) year start with quarters and years. */
+function periodOf(unit: string, timeZone: string, weekStart: string, yearStart: number) {
+  return {
+    field: 'at',
+    unit,
+    timeZone,
+    ...(unit === 'week' ? { weekStart } : {}),
+    ...(unit === 'quarter' || unit === 'year' ? { yearStart } : {}),
+  };
+}
+
+const period = fc.option(
+  fc
+    .tuple(
+      fc.constantFrom('day', 'week', 'month', 'quarter', 'year'),
+      fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'UTC'),
+      fc.constantFrom('mon', 'sun', 'wed'),
+      fc.constantFrom(1, 4, 10),
+    )
+    .map(([unit, timeZone, weekStart, yearStart]) => periodOf(unit, timeZone, weekStart, yearStart)),
+  { nil: undefined },
+);
+
+async function load(rows: readonly Row[]): Promise<void> {
+  await duck.run('DROP TABLE IF EXISTS answers');
+  await duck.run(`CREATE TABLE answers (${COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ')})`);
+  await pg.query('DROP TABLE IF EXISTS answers');
+  await pg.query(`CREATE TABLE answers (${COLUMNS.map(([name, , type]) => `"${name}" ${type}`).join(', ')})`);
+  if (rows.length === 0) return;
+  const width = COLUMNS.length;
+  const values = rows.map((_, i) => `(${COLUMNS.map((_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
+  const params = rows.flatMap((r) => COLUMNS.map(([name]) => r[name]));
+  await duck.run(`INSERT INTO answers VALUES ${values}`, params as never);
+  await pg.query(`INSERT INTO answers VALUES ${values}`, params);
+}
+
+describe('runQuery on DuckDB and PostgreSQL', () => {
+  it('equals segmentCounts for every metric, period unit and calendar', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { maxLength: 60 }),
+        fc.constantFrom(...METRIC_SPECS),
+        fc.constantFrom<readonly string[]>([], ['region'], ['region', 'plan']),
+        period,
+        async (rows, metricSpec, by, periodSpec) => {
+          await load(rows);
+          const spec = { ...metricSpec, by, missingKey: 'n/a', ...(periodSpec === undefined ? {} : { period: periodSpec }) } as unknown as SegmentCountsSpec;
+          const expected = segmentCounts(rows as never, spec);
+          expect(await runQuery(duck, spec, { from: 'answers' })).toEqual(expected);
+          expect(await runQuery(pg, spec, { from: 'answers' })).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('tallies every metric in every period unit at least once', async () => {
+    const rows = fc.sample(row, { numRuns: 200, seed: 7 });
+    await load(rows);
+    for (const metricSpec of METRIC_SPECS) {
+      for (const unit of ['day', 'week', 'month', 'quarter', 'year'] as const) {
+        const spec = {
+          ...metricSpec,
+          by: ['region'],
+          missingKey: 'n/a',
+          period: periodOf(unit, 'Europe/Berlin', 'sun', 4),
+        } as unknown as SegmentCountsSpec;
+        const expected = segmentCounts(rows as never, spec);
+        expect(expected.cells.length).toBeGreaterThan(3);
+        expect(await runQuery(duck, spec, { from: 'answers' })).toEqual(expected);
+        expect(await runQuery(pg, spec, { from: 'answers' })).toEqual(expected);
+      }
+    }
+  }, 120_000);
+
+  it('sets the session time zone to UTC for the query and back afterwards', async () => {
+    await load([]);
+    await duck.run("SET TimeZone = 'Asia/Tokyo'");
+    await pg.query("SET TIME ZONE 'Asia/Tokyo'");
+    const spec = { metric: 'nps', value: 'score' } as SegmentCountsSpec;
+    await runQuery(duck, spec, { from: 'answers' });
+    await runQuery(pg, spec, { from: 'answers' });
+    expect((await duck.runAndReadAll("SELECT current_setting('TimeZone') AS tz")).getRowObjectsJS()[0]!.tz).toBe('Asia/Tokyo');
+    expect((await pg.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]!.tz).toBe('Asia/Tokyo');
+  });
+
+  it('reads a timestamp without time zone as UTC', async () => {
+    await duck.run('DROP TABLE IF EXISTS naive');
+    await duck.run("CREATE TABLE naive AS SELECT TIMESTAMP '2024-03-31 22:30:00' AS at, 10 AS score");
+    await pg.query('DROP TABLE IF EXISTS naive');
+    await pg.query("CREATE TABLE naive AS SELECT TIMESTAMP '2024-03-31 22:30:00' AS at, 10 AS score");
+    const spec = { metric: 'nps', value: 'score', period: { field: 'at', unit: 'month', timeZone: 'Europe/Berlin' } } as SegmentCountsSpec;
+    // 22:30 UTC on 31 March is half past midnight on 1 April in Berlin.
+    for (const table of [await runQuery(duck, spec, { from: 'naive' }), await runQuery(pg, spec, { from: 'naive' })]) {
+      expect(table.cells.map((c) => c.period)).toEqual(['2024-04']);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+-- nps-by-region-month
+-- params: ["Europe/Berlin"]
+SELECT `region` AS k1, `plan` AS k2, FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(`answered_at`, ?), MONTH)) AS p, `score` AS v1, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3, 4;
+
+-- csat-day
+-- params: ["America/New_York"]
+SELECT FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(`answered_at`, ?), DAY)) AS p, `sat` AS v1, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2;
+
+-- ces-week-sunday
+-- params: ["UTC"]
+SELECT `channel` AS k1, FORMAT_DATETIME('%Y-%m-%d', DATETIME_ADD(DATETIME_TRUNC(DATETIME_ADD(DATETIME(`at`, ?), INTERVAL 1 DAY), WEEK(MONDAY)), INTERVAL -1 DAY)) AS p, `effort` AS v1, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3;
+
+-- fcr-iso-week
+-- params: ["UTC"]
+SELECT FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(`at`, ?), WEEK(MONDAY))) AS p, `contacts` AS v1, `ok` AS v2, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3;
+
+-- loyalty-fiscal-quarter
+-- params: ["Asia/Kolkata"]
+SELECT `segment` AS k1, FORMAT_DATETIME('%Y-%m-%d', DATETIME_ADD(DATETIME_TRUNC(DATETIME_ADD(DATETIME(`at`, ?), INTERVAL -3 MONTH), QUARTER), INTERVAL 3 MONTH)) AS p, `recommend` AS v1, `repurchase` AS v2, `upsell` AS v3, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3, 4, 5;
+
+-- repurchase-fiscal-year
+-- params: ["Australia/Sydney"]
+SELECT FORMAT_DATETIME('%Y-%m-%d', DATETIME_ADD(DATETIME_TRUNC(DATETIME_ADD(DATETIME(`at`, ?), INTERVAL -6 MONTH), YEAR), INTERVAL 6 MONTH)) AS p, `orders` AS v1, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2;
+
+-- upsell-no-period
+-- params: []
+SELECT `plan` AS k1, `did_upgrade` AS v1, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2;

@@ -1,0 +1,27 @@
+-- nps-by-region-month
+-- params: ["Europe/Berlin"]
+SELECT "region" AS k1, "plan" AS k2, strftime(CAST(date_trunc('month', timezone($1, CAST("answered_at" AS TIMESTAMPTZ))) AS DATE), '%Y-%m-%d') AS p, "score" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4;
+
+-- csat-day
+-- params: ["America/New_York"]
+SELECT strftime(CAST(date_trunc('day', timezone($1, CAST("answered_at" AS TIMESTAMPTZ))) AS DATE), '%Y-%m-%d') AS p, "sat" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- ces-week-sunday
+-- params: ["UTC"]
+SELECT "channel" AS k1, strftime(CAST((date_trunc('week', (timezone($1, CAST("at" AS TIMESTAMPTZ)) + INTERVAL (1) DAY)) + INTERVAL (-1) DAY) AS DATE), '%Y-%m-%d') AS p, "effort" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;
+
+-- fcr-iso-week
+-- params: ["UTC"]
+SELECT strftime(CAST(date_trunc('week', timezone($1, CAST("at" AS TIMESTAMPTZ))) AS DATE), '%Y-%m-%d') AS p, "contacts" AS v1, "ok" AS v2, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;
+
+-- loyalty-fiscal-quarter
+-- params: ["Asia/Kolkata"]
+SELECT "segment" AS k1, strftime(CAST((date_trunc('quarter', (timezone($1, CAST("at" AS TIMESTAMPTZ)) + INTERVAL (-3) MONTH)) + INTERVAL (3) MONTH) AS DATE), '%Y-%m-%d') AS p, "recommend" AS v1, "repurchase" AS v2, "upsell" AS v3, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4, 5;
+
+-- repurchase-fiscal-year
+-- params: ["Australia/Sydney"]
+SELECT strftime(CAST((date_trunc('year', (timezone($1, CAST("at" AS TIMESTAMPTZ)) + INTERVAL (-6) MONTH)) + INTERVAL (6) MONTH) AS DATE), '%Y-%m-%d') AS p, "orders" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- upsell-no-period
+-- params: []
+SELECT "plan" AS k1, "did_upgrade" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;

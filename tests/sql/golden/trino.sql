@@ -1,0 +1,27 @@
+-- nps-by-region-month
+-- params: ["Europe/Berlin"]
+SELECT "region" AS k1, "plan" AS k2, format_datetime(date_trunc('month', ("answered_at" AT TIME ZONE ?)), 'yyyy-MM-dd') AS p, "score" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4;
+
+-- csat-day
+-- params: ["America/New_York"]
+SELECT format_datetime(date_trunc('day', ("answered_at" AT TIME ZONE ?)), 'yyyy-MM-dd') AS p, "sat" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- ces-week-sunday
+-- params: ["UTC"]
+SELECT "channel" AS k1, format_datetime(date_add('day', -1, date_trunc('week', date_add('day', 1, ("at" AT TIME ZONE ?)))), 'yyyy-MM-dd') AS p, "effort" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;
+
+-- fcr-iso-week
+-- params: ["UTC"]
+SELECT format_datetime(date_trunc('week', ("at" AT TIME ZONE ?)), 'yyyy-MM-dd') AS p, "contacts" AS v1, "ok" AS v2, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;
+
+-- loyalty-fiscal-quarter
+-- params: ["Asia/Kolkata"]
+SELECT "segment" AS k1, format_datetime(date_add('month', 3, date_trunc('quarter', date_add('month', -3, ("at" AT TIME ZONE ?)))), 'yyyy-MM-dd') AS p, "recommend" AS v1, "repurchase" AS v2, "upsell" AS v3, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4, 5;
+
+-- repurchase-fiscal-year
+-- params: ["Australia/Sydney"]
+SELECT format_datetime(date_add('month', 6, date_trunc('year', date_add('month', -6, ("at" AT TIME ZONE ?)))), 'yyyy-MM-dd') AS p, "orders" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- upsell-no-period
+-- params: []
+SELECT "plan" AS k1, "did_upgrade" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;

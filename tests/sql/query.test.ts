@@ -1,0 +1,172 @@
+/**
+ * `tallyQuery` as text: the SQL of each dialect pinned by golden files
+ * (BigQuery, Spark SQL and Trino cannot run here), hostile column and table
+ * names quoted and run on DuckDB and PostgreSQL, and the specs and options
+ * it refuses; `tallyFromRows` refusing impossible rows.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SegmentCountsSpec, segmentCounts } from '../../src/index.js';
+import { DIALECTS, runQuery, tallyFromRows, tallyQuery } from '../../src/sql/index.js';
+import { expectMetricsError } from '../helpers/errors.js';
+
+/** Specs whose SQL is pinned: every period unit, a week start and a fiscal year. */
+const GOLDEN_SPECS: Record<string, SegmentCountsSpec> = {
+  'nps-by-region-month': { metric: 'nps', value: 'score', by: ['region', 'plan'], period: { field: 'answered_at', unit: 'month', timeZone: 'Europe/Berlin' } },
+  'csat-day': { metric: 'csat', value: 'sat', period: { field: 'answered_at', unit: 'day', timeZone: 'America/New_York' } },
+  'ces-week-sunday': { metric: 'ces', value: 'effort', by: 'channel', period: { field: 'at', unit: 'week', timeZone: 'UTC', weekStart: 'sun' } },
+  'fcr-iso-week': { metric: 'firstContactResolution', value: { contacts: 'contacts', resolved: 'ok' }, period: { field: 'at', unit: 'week', timeZone: 'UTC' } },
+  'loyalty-fiscal-quarter': { metric: 'loyaltyIndex', by: 'segment', period: { field: 'at', unit: 'quarter', timeZone: 'Asia/Kolkata', yearStart: 4 } },
+  'repurchase-fiscal-year': { metric: 'repurchaseRate', value: 'orders', period: { field: 'at', unit: 'year', timeZone: 'Australia/Sydney', yearStart: 7 } },
+  'upsell-no-period': { metric: 'upsellRatio', value: { upgraded: 'did_upgrade' }, by: ['plan'] },
+};
+
+describe('tallyQuery', () => {
+  it.each(DIALECTS)('writes the pinned SQL for %s', async (dialect) => {
+    const golden = Object.entries(GOLDEN_SPECS)
+      .map(([name, spec]) => {
+        const { sql, params } = tallyQuery(spec, { dialect, from: ['analytics', 'answers'] });
+        return `-- ${name}\n-- params: ${JSON.stringify(params)}\n${sql};\n`;
+      })
+      .join('\n');
+    await expect(golden).toMatchFileSnapshot(`golden/${dialect}.sql`);
+  });
+
+  it('quotes every name as an identifier of its dialect and binds the time zone', () => {
+    const hostile = 'x"; DROP TABLE t; --`\'\\';
+    const spec = { metric: 'nps', value: hostile, by: hostile, period: { field: hostile, unit: 'month', timeZone: 'Europe/Berlin' } } as SegmentCountsSpec;
+    const quoted = {
+      duckdb: '"x""; DROP TABLE t; --`\'\\"',
+      postgres: '"x""; DROP TABLE t; --`\'\\"',
+      trino: '"x""; DROP TABLE t; --`\'\\"',
+      spark: '`x"; DROP TABLE t; --``\'\\`',
+      bigquery: '`x"; DROP TABLE t; --\\`\'\\\\`',
+    } as const;
+    for (const dialect of DIALECTS) {
+      const { sql, params } = tallyQuery(spec, { dialect, from: hostile });
+      expect(params).toEqual(['Europe/Berlin']);
+      expect(sql).not.toContain('Europe/Berlin');
+      // The name appears only quoted: once per column reference and once as the table.
+      const rest = sql.split(quoted[dialect]).join('');
+      expect(rest).not.toContain('DROP');
+      expect(sql.split(quoted[dialect]).length - 1).toBe(4);
+    }
+  });
+
+  it('refuses what a SQL engine cannot tally, and bad options', () => {
+    const nps = { metric: 'nps', value: 'score' } as SegmentCountsSpec;
+    const cases: [SegmentCountsSpec, unknown, string, (string | number)[]][] = [
+      [nps, { dialect: 'mysql', from: 't' }, 'invalid-value', ['query', 'dialect']],
+      [nps, { dialect: 'duckdb', from: '' }, 'invalid-value', ['query', 'from']],
+      [nps, { dialect: 'duckdb', from: ['a', 3] }, 'invalid-value', ['query', 'from', 1]],
+      [nps, { dialect: 'duckdb', from: [] }, 'invalid-value', ['query', 'from']],
+      [nps, { dialect: 'duckdb', from: { subquery: ' ' } }, 'invalid-type', ['query', 'from']],
+      [nps, { dialect: 'duckdb', from: 't', limit: 3 }, 'unknown-key', ['query', 'limit']],
+      [nps, null, 'invalid-type', ['query']],
+      [
+        { metric: 'nps', value: (r: { s: number }) => r.s } as unknown as SegmentCountsSpec,
+        { dialect: 'duckdb', from: 't' },
+        'invalid-type',
+        ['options', 'value'],
+      ],
+      [
+        { ...nps, by: { region: (r: { r: string }) => r.r } } as unknown as SegmentCountsSpec,
+        { dialect: 'duckdb', from: 't' },
+        'invalid-type',
+        ['options', 'by', 'region'],
+      ],
+      [{ ...nps, weight: 'w' }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'weight']],
+      [{ ...nps, period: { field: 'campaign' } }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'period']],
+      [{ metric: 'timeToResolution' } as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'metric']],
+      [{ ...nps, by: 'a\u0000b' }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options']],
+      [{ metric: 'nps', value: 'score', colour: 1 } as unknown as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }, 'unknown-key', ['options', 'colour']],
+    ];
+    for (const [spec, options, code, path] of cases) {
+      expectMetricsError(() => tallyQuery(spec, options as never), 'tallyQuery', path, code);
+    }
+  });
+
+  it('reads a subquery given as SQL', () => {
+    const { sql } = tallyQuery({ metric: 'nps', value: 'score' }, { dialect: 'postgres', from: { subquery: 'SELECT * FROM answers WHERE year = 2024' } });
+    expect(sql).toBe('SELECT "score" AS v1, CAST(count(*) AS bigint) AS n FROM (SELECT * FROM answers WHERE year = 2024) AS cxmetrics_source GROUP BY 1');
+  });
+});
+
+describe('hostile names on real engines', () => {
+  let duckInstance: DuckDBInstance;
+  let pg: PGlite;
+  beforeAll(async () => {
+    duckInstance = await DuckDBInstance.create(':memory:');
+    pg = new PGlite();
+    await pg.waitReady;
+  }, 60_000);
+  afterAll(async () => {
+    duckInstance?.closeSync();
+    await pg?.close();
+  });
+
+  it('tallies columns and a table whose names hold quotes, semicolons, comments and Unicode', async () => {
+    const score = `sc"o'r;e -- ü`;
+    const region = 'régi`on/*x*/';
+    const at = 'a t\\';
+    const table = 'an"swe\'rs; DROP TABLE x';
+    const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    const records = [
+      { [score]: 9, [region]: 'EU', [at]: '2024-03-31T00:30:00Z' },
+      { [score]: 3, [region]: 'EU', [at]: '2024-03-31T23:30:00Z' },
+      { [score]: 10, [region]: 'US', [at]: '2024-04-30T23:30:00Z' },
+    ];
+    const create = `CREATE TABLE ${q(table)} (${q(score)} INTEGER, ${q(region)} VARCHAR, ${q(at)} TIMESTAMPTZ)`;
+    const insert = `INSERT INTO ${q(table)} VALUES ${records.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3})`).join(', ')}`;
+    const params = records.flatMap((r) => [r[score], r[region], r[at]]);
+    const duck = await duckInstance.connect();
+    await duck.run(create);
+    await duck.run(insert, params as never);
+    await pg.query(create);
+    await pg.query(insert, params);
+    const spec = { metric: 'nps', value: score, by: region, period: { field: at, unit: 'month', timeZone: 'Europe/Berlin' } } as SegmentCountsSpec;
+    const expected = segmentCounts(records, spec);
+    expect(expected.cells).toHaveLength(3);
+    expect(await runQuery(duck, spec, { from: table })).toEqual(expected);
+    expect(await runQuery(pg, spec, { from: table })).toEqual(expected);
+    duck.closeSync();
+  });
+
+  it('refuses a connection of neither kind', async () => {
+    await expect(runQuery({} as never, { metric: 'nps', value: 'score' }, { from: 't' })).rejects.toMatchObject({ metric: 'runQuery', code: 'invalid-type' });
+  });
+});
+
+describe('tallyFromRows', () => {
+  const spec = { metric: 'nps', value: 'score', by: 'region', period: { field: 'at', unit: 'month', timeZone: 'Europe/Berlin' } } as SegmentCountsSpec;
+  const good = { k1: 'EU', p: '2024-03-01', v1: 9, n: 2n };
+
+  it('counts n rows of each distinct input, and merges rows of one cell', () => {
+    const table = tallyFromRows([good, { ...good, v1: 0, n: '3' }, { ...good, p: '2024-04-01', n: 1 }], spec);
+    expect(table.cells.map((c) => [c.period, c.counts])).toEqual([
+      ['2024-03', { metric: 'nps', promoters: 2, passives: 0, detractors: 3, excluded: 0 }],
+      ['2024-04', { metric: 'nps', promoters: 1, passives: 0, detractors: 0, excluded: 0 }],
+    ]);
+    expect(tallyFromRows([], spec)).toEqual(segmentCounts([], spec));
+  });
+
+  it('refuses impossible rows at their column', () => {
+    const cases: [unknown, string, (string | number)[]][] = [
+      [{ ...good, extra: 1 }, 'unknown-key', ['rows', 0, 'extra']],
+      [{ k1: 'EU', p: '2024-03-01', v1: 9 }, 'missing-value', ['rows', 0, 'n']],
+      [{ ...good, n: 0 }, 'invalid-value', ['rows', 0, 'n']],
+      [{ ...good, n: 1.5 }, 'invalid-value', ['rows', 0, 'n']],
+      [{ ...good, n: -1n }, 'invalid-value', ['rows', 0, 'n']],
+      [{ ...good, n: 2n ** 53n + 1n }, 'invalid-value', ['rows', 0, 'n']],
+      [{ ...good, p: '2024-13-01' }, 'invalid-value', ['rows', 0, 'p']],
+      [{ ...good, p: '2024-03-02' }, 'inconsistent', ['rows', 0, 'p']],
+      [{ ...good, v1: 11 }, 'out-of-range', ['rows', 0, 'v1']],
+      [{ ...good, v1: 2n ** 60n }, 'out-of-range', ['rows', 0, 'v1']],
+      [{ ...good, k1: null }, 'missing-value', ['rows', 0, 'k1']],
+      ['EU', 'invalid-type', ['rows', 0]],
+    ];
+    for (const [row, code, path] of cases) expectMetricsError(() => tallyFromRows([row as object], spec), 'tallyFromRows', path, code);
+    expectMetricsError(() => tallyFromRows('rows' as never, spec), 'tallyFromRows', ['rows'], 'invalid-type');
+  });
+});
