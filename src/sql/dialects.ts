@@ -29,6 +29,8 @@ export interface DialectSyntax {
   addMonths(value: string, months: number): string;
   /** `value` (a local date-time) as the text of its date, `'YYYY-MM-DD'`. */
   dateText(value: string): string;
+  /** The instant `column` as integer epoch milliseconds, rounded down. */
+  epochMs(column: string): string;
   /** The type a value is cast to for a count, a 64-bit integer. */
   readonly integer: string;
 }
@@ -64,6 +66,7 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     addDays: (value, days) => `(${value} + INTERVAL (${days}) DAY)`,
     addMonths: (value, months) => `(${value} + INTERVAL (${months}) MONTH)`,
     dateText: (value) => `strftime(CAST(${value} AS DATE), '%Y-%m-%d')`,
+    epochMs: (column) => `epoch_ms(CAST(${column} AS TIMESTAMPTZ))`,
     integer: 'BIGINT',
   },
   postgres: {
@@ -74,6 +77,8 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     addDays: (value, days) => `(${value} + make_interval(days => ${days}))`,
     addMonths: (value, months) => `(${value} + make_interval(months => ${months}))`,
     dateText: (value) => `to_char(${value}, 'YYYY-MM-DD')`,
+    // EXTRACT(EPOCH ...) is numeric (exact) since PostgreSQL 14.
+    epochMs: (column) => `CAST(floor(EXTRACT(EPOCH FROM CAST(${column} AS timestamptz)) * 1000) AS bigint)`,
     integer: 'bigint',
   },
   bigquery: {
@@ -85,6 +90,7 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     addDays: (value, days) => `DATETIME_ADD(${value}, INTERVAL ${days} DAY)`,
     addMonths: (value, months) => `DATETIME_ADD(${value}, INTERVAL ${months} MONTH)`,
     dateText: (value) => `FORMAT_DATETIME('%Y-%m-%d', ${value})`,
+    epochMs: (column) => `UNIX_MILLIS(${column})`,
     integer: 'INT64',
   },
   spark: {
@@ -95,6 +101,7 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     addDays: (value, days) => `(${value} + make_interval(0, 0, 0, ${days}, 0, 0, 0))`,
     addMonths: (value, months) => `(${value} + make_interval(0, ${months}, 0, 0, 0, 0, 0))`,
     dateText: (value) => `date_format(${value}, 'yyyy-MM-dd')`,
+    epochMs: (column) => `unix_millis(${column})`,
     integer: 'BIGINT',
   },
   trino: {
@@ -105,6 +112,7 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     addDays: (value, days) => `date_add('day', ${days}, ${value})`,
     addMonths: (value, months) => `date_add('month', ${months}, ${value})`,
     dateText: (value) => `format_datetime(${value}, 'yyyy-MM-dd')`,
+    epochMs: (column) => `date_diff('millisecond', from_unixtime(0), ${column})`,
     integer: 'BIGINT',
   },
 };

@@ -111,9 +111,11 @@ function periodExpression(dialect: Dialect, spec: SqlSpec, zone: string): string
  * (`params`); week starts and fiscal year starts are numbers checked by the
  * spec. No text of the spec is pasted into the SQL unquoted.
  *
- * Every metric that tallies from records is counted this way except time to
- * resolution and first response time (their tallies keep every duration);
- * survey weights, functions as columns and label periods are refused.
+ * Every metric that tallies from records is counted this way. For time to
+ * resolution and first response time the inputs are instants, returned as
+ * integer epoch milliseconds (rounded down), so that business hours,
+ * censoring and the statistics stay the library's. Survey weights,
+ * functions as columns and label periods are refused.
  *
  * @param spec - The tallying spec, as `segmentCounts` takes it, with column names.
  * @param options - The dialect and the table or subquery.
@@ -138,7 +140,7 @@ export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions):
     params.push((settings as { timeZone: string }).timeZone);
     columns.push(`${periodExpression(dialect, parsed, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
   }
-  for (const v of parsed.values) columns.push(`${syntax.quote(v.column)} AS ${v.alias}`);
+  for (const v of parsed.values) columns.push(`${v.time ? syntax.epochMs(syntax.quote(v.column)) : syntax.quote(v.column)} AS ${v.alias}`);
   const groups = columns.map((_, i) => i + 1).join(', ');
   const sql = `SELECT ${columns.join(', ')}, CAST(count(*) AS ${syntax.integer}) AS ${COUNT_ALIAS} FROM ${from} GROUP BY ${groups}`;
   return Object.freeze({ sql, params: Object.freeze(params) });

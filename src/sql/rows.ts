@@ -4,17 +4,18 @@
  */
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
+import type { TallyMetric } from '../core/contract/registry.js';
 import { mergeTallies, type Tally } from '../core/contract/tally.js';
 import { calendar } from '../core/time/periods.js';
 import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
 import { zoneClock } from '../core/time/zone.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
-import type { SegmentCounts } from '../segments/segment.js';
-import type { CalendarPeriodSettings, SegmentCountsSpec } from '../segments/spec.js';
+import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../segments/segment.js';
+import type { CalendarPeriodSettings, ParsedCountsSpec, SegmentCountsSpec, ValueReader } from '../segments/spec.js';
 import { publicCounts, tableOf } from '../segments/table.js';
 import { type RawCell, tallyRecords } from '../segments/tally-records.js';
 import { COUNT_ALIAS, PERIOD_ALIAS } from './query.js';
-import { readSqlSpec } from './spec.js';
+import { readSqlSpec, type SqlSpec } from './spec.js';
 
 const NOON_MS = 12 * 3_600_000;
 
@@ -35,9 +36,34 @@ function readValue(value: unknown, path: MetricsPath): unknown {
   return n;
 }
 
-/** Sets `name` as an own property whatever it is (`__proto__` is data). */
-function put(target: Record<string, unknown[]>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, { value: [value], enumerable: true, writable: true, configurable: true });
+/** An instant as the query returns it, integer epoch milliseconds (a number, a bigint or digits), as a number; `null` stays. */
+function readEpochMs(value: unknown, path: MetricsPath): unknown {
+  if (value === null) return null;
+  const n = typeof value === 'bigint' || (typeof value === 'string' && /^-?\d{1,16}$/.test(value)) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || (typeof value === 'bigint' && BigInt(n) !== value)) {
+    fail('tallyFromRows', 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
+  }
+  return n;
+}
+
+/**
+ * The spec reading a row as a record whose fields are the query's aliases:
+ * `k1`... for the keys, `v1`... for the inputs, `p` for the period, so that
+ * two of them never share a field (a period cut on the column a metric also
+ * reads, as time to resolution's `openedAt`).
+ */
+function aliasSpec(sql: SqlSpec): ParsedCountsSpec {
+  const { parsed } = sql;
+  const value: ValueReader =
+    sql.values.length === 1 && sql.values[0]!.input === null
+      ? { kind: 'field', field: sql.values[0]!.alias }
+      : { kind: 'fields', fields: sql.values.map((v) => [v.input as string, v.alias] as const) };
+  return {
+    ...parsed,
+    value,
+    dimensions: parsed.dimensions.map((d, i) => ({ name: d.name, read: sql.keys[i]!.alias })),
+    period: parsed.period === null ? null : { ...parsed.period, field: PERIOD_ALIAS },
+  };
 }
 
 /**
@@ -70,24 +96,22 @@ function put(target: Record<string, unknown[]>, name: string, value: unknown): v
  * table.cells[0].counts // => { metric: 'nps', promoters: 3, passives: 0, detractors: 1, excluded: 0 }
  * segmentFromCounts(table, spec).rows[0].result.value // => 50
  */
-export function tallyFromRows(rows: readonly object[], spec: SegmentCountsSpec): SegmentCounts {
+export function tallyFromRows<M extends TallyMetric>(
+  rows: readonly object[],
+  spec: SegmentCountsSpec & { readonly metric: M; readonly options?: SegmentMetricOptions<M> },
+): SegmentCounts<SegmentTallyOf<M>> {
   const source = 'tallyFromRows';
   const sql = readSqlSpec(source, spec);
-  const { parsed } = sql;
+  const parsed = aliasSpec(sql);
   const shape = TALLYING_METRICS[parsed.metric].shape;
-  const names = [...sql.keys, ...sql.values].map((c) => c.column);
-  if (sql.time !== null) names.push(sql.time);
+  const expected = [...sql.keys.map((k) => k.alias), ...(sql.time === null ? [] : [PERIOD_ALIAS]), ...sql.values.map((v) => v.alias), COUNT_ALIAS];
   // The table of no records: the spec's options checked by the metric, and the period settings.
   const empty: Record<string, unknown[]> = {};
-  for (const name of names) Object.defineProperty(empty, name, { value: [], enumerable: true });
+  for (const alias of expected) empty[alias] = [];
   const template = tallyRecords(source, empty, parsed);
   const settings = template.period as CalendarPeriodSettings | null;
   const cal = settings === null ? null : calendar(settings);
   const clock = settings === null ? null : zoneClock(settings.timeZone);
-  const aliasOf = new Map<string, string>();
-  for (const c of [...sql.keys, ...sql.values]) if (!aliasOf.has(c.column)) aliasOf.set(c.column, c.alias);
-  if (sql.time !== null && !aliasOf.has(sql.time)) aliasOf.set(sql.time, PERIOD_ALIAS);
-  const expected = [...sql.keys.map((k) => k.alias), ...(sql.time === null ? [] : [PERIOD_ALIAS]), ...sql.values.map((v) => v.alias), COUNT_ALIAS];
 
   if (!Array.isArray(rows)) fail(source, 'invalid-type', ['rows'], `expected an array of rows, received ${describe(rows)}`);
   const cells = new Map<string, { key: RawCell['key']; period: string | null; counts: Tally }>();
@@ -100,16 +124,16 @@ export function tallyFromRows(rows: readonly object[], spec: SegmentCountsSpec):
     for (const column of expected) if (!Object.hasOwn(row, column)) fail(source, 'missing-value', at(column), `expected the column ${JSON.stringify(column)}`);
     const n = readCount(row[COUNT_ALIAS], at(COUNT_ALIAS));
     const record: Record<string, unknown[]> = {};
-    for (const c of [...sql.keys, ...sql.values]) put(record, c.column, readValue(row[c.alias], at(c.alias)));
-    let day = Number.NaN;
+    for (const k of sql.keys) record[k.alias] = [readValue(row[k.alias], at(k.alias))];
+    for (const v of sql.values) record[v.alias] = [v.time ? readEpochMs(row[v.alias], at(v.alias)) : readValue(row[v.alias], at(v.alias))];
     if (sql.time !== null) {
       const p = row[PERIOD_ALIAS];
-      if (p === null) put(record, sql.time, null);
+      if (p === null) record[PERIOD_ALIAS] = [null];
       else {
-        day = typeof p === 'string' ? parseCalendarDate(p) : Number.NaN;
+        const day = typeof p === 'string' ? parseCalendarDate(p) : Number.NaN;
         if (Number.isNaN(day)) fail(source, 'invalid-value', at(PERIOD_ALIAS), `expected the first day of a period as 'YYYY-MM-DD', received ${describe(p)}`);
         // Local noon of that day: the period is the one the day is in.
-        put(record, sql.time, clock!.firstInstant(day * DAY_MS + NOON_MS));
+        record[PERIOD_ALIAS] = [clock!.firstInstant(day * DAY_MS + NOON_MS)];
       }
     }
     let cell: RawCell;
@@ -120,7 +144,7 @@ export function tallyFromRows(rows: readonly object[], spec: SegmentCountsSpec):
       const issues = error.issues.map((issue) => {
         const [root, , field, ...rest] = issue.path;
         if (root !== 'records' || typeof field !== 'string') return issue;
-        return { ...issue, path: [...at(aliasOf.get(field) ?? field), ...rest] };
+        return { ...issue, path: [...at(field), ...rest] };
       });
       throw new MetricsError(source, issues, { cause: error });
     }
@@ -150,11 +174,19 @@ export function tallyFromRows(rows: readonly object[], spec: SegmentCountsSpec):
       counts: found === undefined ? (counts as Tally) : (mergeTallies(found.counts, counts, shape) as unknown as Tally),
     });
   });
+  // Durations come in the order of the engine's rows: kept in ascending order, so that equal data give equal tables.
+  const durations = Object.keys(shape).filter((field) => (shape as Record<string, unknown>)[field] === 'durations');
+  const sorted = [...cells.values()].map((cell) => {
+    if (durations.length === 0) return cell;
+    const counts: Record<string, unknown> = { ...cell.counts };
+    for (const field of durations) counts[field] = [...(counts[field] as number[])].sort((a, b) => a - b);
+    return { ...cell, counts: counts as unknown as Tally };
+  });
   return publicCounts(
     tableOf(
       parsed.metric,
       parsed.dimensions.map((d) => d.name),
-      { cells: [...cells.values()], period: template.period },
+      { cells: sorted, period: template.period },
     ),
-  );
+  ) as SegmentCounts<SegmentTallyOf<M>>;
 }

@@ -5,7 +5,8 @@
  * the methods it has.
  */
 import { describe, fail } from '../core/contract/errors.js';
-import type { SegmentCounts } from '../segments/segment.js';
+import type { TallyMetric } from '../core/contract/registry.js';
+import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { type QuerySource, tallyQuery } from './query.js';
 import { tallyFromRows } from './rows.js';
@@ -74,11 +75,11 @@ function literal(text: string): string {
  * const table = await runQuery(client, { metric: 'nps', value: 'score', by: 'region' }, { from: 'answers' });
  * table.cells[0].counts.promoters // => 2
  */
-export async function runQuery(
+export async function runQuery<M extends TallyMetric>(
   connection: DuckDBConnectionLike | PostgresClientLike,
-  spec: SegmentCountsSpec,
+  spec: SegmentCountsSpec & { readonly metric: M; readonly options?: SegmentMetricOptions<M> },
   options: RunQueryOptions,
-): Promise<SegmentCounts> {
+): Promise<SegmentCounts<SegmentTallyOf<M>>> {
   if (isDuckDB(connection)) {
     const query = tallyQuery(spec, { dialect: 'duckdb', from: options?.from });
     const saved = (await connection.runAndReadAll("SELECT current_setting('TimeZone') AS tz")).getRowObjectsJS()[0]?.tz;

@@ -20,26 +20,18 @@ export interface SqlSpec {
   readonly parsed: ParsedCountsSpec;
   /** The `by` dimensions, in order. */
   readonly keys: readonly QueryColumn[];
-  /** The metric's inputs: one for a single value, else one per input field the spec reads. */
-  readonly values: readonly (QueryColumn & { readonly input: string | null })[];
+  /** The metric's inputs: one for a single value, else one per input field the spec reads; `time` for instants, read as epoch milliseconds. */
+  readonly values: readonly (QueryColumn & { readonly input: string | null; readonly time: boolean })[];
   /** The time column of calendar periods, or `null` without periods. */
   readonly time: string | null;
 }
 
-/** The metrics whose per-record input is a duration between two instants: their tallies keep every duration. */
-const DURATION_METRICS = new Set(['timeToResolution', 'firstResponseTime']);
+/** The metrics whose per-record inputs are instants: their tallies keep every duration. */
+const DURATION_METRICS: ReadonlySet<string> = new Set(['timeToResolution', 'firstResponseTime']);
 
 /** Reads and checks a spec for a SQL engine; `source` names the function in errors. */
 export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
   const parsed = parseCountsSpec(source, spec, []);
-  if (DURATION_METRICS.has(parsed.metric)) {
-    fail(
-      source,
-      'invalid-value',
-      ['options', 'metric'],
-      `expected a metric whose tally counts answers or outcomes: ${parsed.metric} keeps every duration, which the tally query does not return yet`,
-    );
-  }
   if (parsed.weight !== null) {
     fail(
       source,
@@ -67,8 +59,9 @@ export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
     default:
       return fail(source, 'invalid-type', ['options', 'value'], 'expected a column name or an object of column names: a function cannot run in a SQL engine');
   }
-  const values = inputs.map(([input, column], i) => ({ alias: `v${i + 1}`, column, input }));
-  let time: string | null = null;
+  const time = DURATION_METRICS.has(parsed.metric);
+  const values = inputs.map(([input, column], i) => ({ alias: `v${i + 1}`, column, input, time }));
+  let periodField: string | null = null;
   const period = parsed.period;
   if (period !== null) {
     if (period.settings.unit === null) {
@@ -81,11 +74,11 @@ export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
     }
     if (typeof period.field !== 'string')
       fail(source, 'invalid-type', ['options', 'period', 'field'], 'expected a column name: a function cannot run in a SQL engine');
-    time = period.field;
+    periodField = period.field;
   }
-  for (const column of [...keys.map((k) => k.column), ...values.map((v) => v.column), ...(time === null ? [] : [time])]) {
+  for (const column of [...keys.map((k) => k.column), ...values.map((v) => v.column), ...(periodField === null ? [] : [periodField])]) {
     if (column.includes('\u0000'))
       fail(source, 'invalid-value', ['options'], `expected column names without NUL characters, received ${JSON.stringify(column)}`);
   }
-  return { parsed, keys, values, time };
+  return { parsed, keys, values, time: periodField };
 }

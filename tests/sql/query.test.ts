@@ -6,9 +6,9 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SegmentCountsSpec, segmentCounts } from '../../src/index.js';
-import { DIALECTS, runQuery, tallyFromRows, tallyQuery } from '../../src/sql/index.js';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { type NpsCounts, type SegmentCounts, type SegmentCountsSpec, segmentCounts, segmentFromCounts } from '../../src/index.js';
+import { DIALECTS, runQuery, type TallyQuery, tallyFromRows, tallyQuery } from '../../src/sql/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
 
 /** Specs whose SQL is pinned: every period unit, a week start and a fiscal year. */
@@ -20,6 +20,17 @@ const GOLDEN_SPECS: Record<string, SegmentCountsSpec> = {
   'loyalty-fiscal-quarter': { metric: 'loyaltyIndex', by: 'segment', period: { field: 'at', unit: 'quarter', timeZone: 'Asia/Kolkata', yearStart: 4 } },
   'repurchase-fiscal-year': { metric: 'repurchaseRate', value: 'orders', period: { field: 'at', unit: 'year', timeZone: 'Australia/Sydney', yearStart: 7 } },
   'upsell-no-period': { metric: 'upsellRatio', value: { upgraded: 'did_upgrade' }, by: ['plan'] },
+  'ttr-by-team-week': {
+    metric: 'timeToResolution',
+    value: { openedAt: 'created_at', resolvedAt: 'solved_at' },
+    by: 'team',
+    period: { field: 'created_at', unit: 'week', timeZone: 'Europe/Berlin' },
+  },
+  'frt-month': {
+    metric: 'firstResponseTime',
+    value: { openedAt: 'created_at', firstRespondedAt: 'answered_at' },
+    period: { field: 'created_at', unit: 'month', timeZone: 'UTC' },
+  },
 };
 
 describe('tallyQuery', () => {
@@ -78,7 +89,6 @@ describe('tallyQuery', () => {
       ],
       [{ ...nps, weight: 'w' }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'weight']],
       [{ ...nps, period: { field: 'campaign' } }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'period']],
-      [{ metric: 'timeToResolution' } as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'metric']],
       [{ ...nps, by: 'a\u0000b' }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options']],
       [{ metric: 'nps', value: 'score', colour: 1 } as unknown as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }, 'unknown-key', ['options', 'colour']],
     ];
@@ -135,6 +145,39 @@ describe('hostile names on real engines', () => {
 
   it('refuses a connection of neither kind', async () => {
     await expect(runQuery({} as never, { metric: 'nps', value: 'score' }, { from: 't' })).rejects.toMatchObject({ metric: 'runQuery', code: 'invalid-type' });
+  });
+});
+
+describe('types', () => {
+  it('types the table by the metric, so that segmentFromCounts takes it', () => {
+    expectTypeOf(tallyFromRows([], { metric: 'nps', value: 'score' })).toEqualTypeOf<SegmentCounts<NpsCounts>>();
+    expectTypeOf(runQuery).returns.resolves.toExtend<SegmentCounts>();
+    expectTypeOf(tallyQuery).returns.toEqualTypeOf<TallyQuery>();
+    expectTypeOf<TallyQuery>().toEqualTypeOf<{ readonly sql: string; readonly params: readonly string[] }>();
+    const table = tallyFromRows([{ v1: true, n: 1 }], { metric: 'upsellRatio', value: { upgraded: 'up' } });
+    expectTypeOf(segmentFromCounts(table).rows[0]!.result.value).toEqualTypeOf<number | null>();
+  });
+});
+
+describe('tallyFromRows of a time metric', () => {
+  const spec = { metric: 'timeToResolution', value: { openedAt: 'opened', resolvedAt: 'solved' } } as SegmentCountsSpec;
+
+  it('reads instants as epoch milliseconds in any integer form, and keeps the durations in order', () => {
+    const table = tallyFromRows(
+      [
+        { v1: '1000', v2: '61000', n: '2' },
+        { v1: 0n, v2: 5000n, n: 1n },
+        { v1: 7, v2: null, n: 1 },
+      ],
+      spec,
+    );
+    expect(table.cells[0]!.counts).toEqual({ metric: 'timeToResolution', resolved: [5000, 60000, 60000], censored: [], open: 1 });
+  });
+
+  it('refuses an instant that is not integer epoch milliseconds', () => {
+    for (const v1 of ['2024-01-01', 1.5, 2n ** 60n, true]) {
+      expectMetricsError(() => tallyFromRows([{ v1, v2: null, n: 1 }], spec), 'tallyFromRows', ['rows', 0, 'v1'], 'invalid-value');
+    }
   });
 });
 

@@ -25,3 +25,11 @@ SELECT FORMAT_DATETIME('%Y-%m-%d', DATETIME_ADD(DATETIME_TRUNC(DATETIME_ADD(DATE
 -- upsell-no-period
 -- params: []
 SELECT `plan` AS k1, `did_upgrade` AS v1, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2;
+
+-- ttr-by-team-week
+-- params: ["Europe/Berlin"]
+SELECT `team` AS k1, FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(`created_at`, ?), WEEK(MONDAY))) AS p, UNIX_MILLIS(`created_at`) AS v1, UNIX_MILLIS(`solved_at`) AS v2, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3, 4;
+
+-- frt-month
+-- params: ["UTC"]
+SELECT FORMAT_DATETIME('%Y-%m-%d', DATETIME_TRUNC(DATETIME(`created_at`, ?), MONTH)) AS p, UNIX_MILLIS(`created_at`) AS v1, UNIX_MILLIS(`answered_at`) AS v2, CAST(count(*) AS INT64) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3;

@@ -25,3 +25,11 @@ SELECT strftime(CAST((date_trunc('year', (timezone($1, CAST("at" AS TIMESTAMPTZ)
 -- upsell-no-period
 -- params: []
 SELECT "plan" AS k1, "did_upgrade" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- ttr-by-team-week
+-- params: ["Europe/Berlin"]
+SELECT "team" AS k1, strftime(CAST(date_trunc('week', timezone($1, CAST("created_at" AS TIMESTAMPTZ))) AS DATE), '%Y-%m-%d') AS p, epoch_ms(CAST("created_at" AS TIMESTAMPTZ)) AS v1, epoch_ms(CAST("solved_at" AS TIMESTAMPTZ)) AS v2, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4;
+
+-- frt-month
+-- params: ["UTC"]
+SELECT strftime(CAST(date_trunc('month', timezone($1, CAST("created_at" AS TIMESTAMPTZ))) AS DATE), '%Y-%m-%d') AS p, epoch_ms(CAST("created_at" AS TIMESTAMPTZ)) AS v1, epoch_ms(CAST("answered_at" AS TIMESTAMPTZ)) AS v2, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;

@@ -25,3 +25,11 @@ SELECT to_char((date_trunc('year', ((CAST("at" AS timestamptz) AT TIME ZONE $1) 
 -- upsell-no-period
 -- params: []
 SELECT "plan" AS k1, "did_upgrade" AS v1, CAST(count(*) AS bigint) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- ttr-by-team-week
+-- params: ["Europe/Berlin"]
+SELECT "team" AS k1, to_char(date_trunc('week', (CAST("created_at" AS timestamptz) AT TIME ZONE $1)), 'YYYY-MM-DD') AS p, CAST(floor(EXTRACT(EPOCH FROM CAST("created_at" AS timestamptz)) * 1000) AS bigint) AS v1, CAST(floor(EXTRACT(EPOCH FROM CAST("solved_at" AS timestamptz)) * 1000) AS bigint) AS v2, CAST(count(*) AS bigint) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4;
+
+-- frt-month
+-- params: ["UTC"]
+SELECT to_char(date_trunc('month', (CAST("created_at" AS timestamptz) AT TIME ZONE $1)), 'YYYY-MM-DD') AS p, CAST(floor(EXTRACT(EPOCH FROM CAST("created_at" AS timestamptz)) * 1000) AS bigint) AS v1, CAST(floor(EXTRACT(EPOCH FROM CAST("answered_at" AS timestamptz)) * 1000) AS bigint) AS v2, CAST(count(*) AS bigint) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;

@@ -25,3 +25,11 @@ SELECT date_format((date_trunc('YEAR', (from_utc_timestamp(`at`, ?) + make_inter
 -- upsell-no-period
 -- params: []
 SELECT `plan` AS k1, `did_upgrade` AS v1, CAST(count(*) AS BIGINT) AS n FROM `analytics`.`answers` GROUP BY 1, 2;
+
+-- ttr-by-team-week
+-- params: ["Europe/Berlin"]
+SELECT `team` AS k1, date_format(date_trunc('WEEK', from_utc_timestamp(`created_at`, ?)), 'yyyy-MM-dd') AS p, unix_millis(`created_at`) AS v1, unix_millis(`solved_at`) AS v2, CAST(count(*) AS BIGINT) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3, 4;
+
+-- frt-month
+-- params: ["UTC"]
+SELECT date_format(date_trunc('MONTH', from_utc_timestamp(`created_at`, ?)), 'yyyy-MM-dd') AS p, unix_millis(`created_at`) AS v1, unix_millis(`answered_at`) AS v2, CAST(count(*) AS BIGINT) AS n FROM `analytics`.`answers` GROUP BY 1, 2, 3;

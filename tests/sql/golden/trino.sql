@@ -25,3 +25,11 @@ SELECT format_datetime(date_add('month', 6, date_trunc('year', date_add('month',
 -- upsell-no-period
 -- params: []
 SELECT "plan" AS k1, "did_upgrade" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2;
+
+-- ttr-by-team-week
+-- params: ["Europe/Berlin"]
+SELECT "team" AS k1, format_datetime(date_trunc('week', ("created_at" AT TIME ZONE ?)), 'yyyy-MM-dd') AS p, date_diff('millisecond', from_unixtime(0), "created_at") AS v1, date_diff('millisecond', from_unixtime(0), "solved_at") AS v2, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4;
+
+-- frt-month
+-- params: ["UTC"]
+SELECT format_datetime(date_trunc('month', ("created_at" AT TIME ZONE ?)), 'yyyy-MM-dd') AS p, date_diff('millisecond', from_unixtime(0), "created_at") AS v1, date_diff('millisecond', from_unixtime(0), "answered_at") AS v2, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3;
