@@ -1,7 +1,8 @@
 /**
  * What an analyst would otherwise run: DuckDB (through `@duckdb/node-api`,
- * in this process, on every core) reading the benchmark's CSV and computing
- * NPS by region x plan x UTC month in one query.
+ * in this process, on every core) reading the benchmark's CSV (or its
+ * Parquet copy, for a FILE ending in `.parquet`) and computing NPS by
+ * region x plan x UTC month in one query.
  *
  * The columns are declared (`answered_at` a TIMESTAMPTZ, `score` a TINYINT)
  * rather than sniffed, and the session time zone is set to UTC, so that the
@@ -28,11 +29,15 @@ const sql = `
     strftime(answered_at, '%Y-%m') AS period,
     count(score) AS n,
     100 * (count(*) FILTER (score >= 9) - count(*) FILTER (score <= 6)) / nullif(count(score), 0) AS value
-  FROM read_csv(
+  FROM ${
+    file.endsWith('.parquet')
+      ? `read_parquet(${literal(file)})`
+      : `read_csv(
     ${literal(file)},
     header = true,
     columns = {'id': 'BIGINT', 'answered_at': 'TIMESTAMPTZ', 'region': 'VARCHAR', 'plan': 'VARCHAR', 'score': 'TINYINT'}
-  )
+  )`
+  }
   GROUP BY ALL
   ORDER BY region, plan, period
 `;

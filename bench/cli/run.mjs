@@ -6,7 +6,10 @@
  * - `floor`: a hand-written byte scanner in plain JavaScript (floor.mjs), the
  *   least a JavaScript reader of this file can cost;
  * - `duckdb`: DuckDB's CSV reader and one SQL query (duckdb.mjs), what an
- *   analyst would otherwise use.
+ *   analyst would otherwise use;
+ * - `cli-parquet`: `cxmetrics nps` on the data's Parquet copy (written by
+ *   DuckDB beside the CSV when missing), which DuckDB reads and counts;
+ * - `duckdb-parquet`: the bare query of `duckdb` on the Parquet copy.
  *
  * Each runs as its own `node` process with the rusage.cjs preload, one after
  * the other, `--runs` times (3) in rounds; the table shows the median CPU
@@ -17,7 +20,8 @@
  *
  * Targets (printed, met or not; they do not change the exit code):
  * `cli / floor <= 1.5` and `cli / duckdb < 1` in CPU time, cli peak RSS
- * below 200 MB.
+ * below 200 MB; on Parquet, `cli-parquet / duckdb-parquet <= 1.2` (the
+ * library's part of a DuckDB run must be small).
  *
  * Every output is checked against the tally the generator wrote while
  * drawing the data (`.expected.csv`): the same region x plan x period cells,
@@ -26,13 +30,13 @@
  * read as `n = 0` with no value. Every run of a command must print the same
  * cells as its first. Exit code 1 when an output disagrees or a command fails.
  *
- * Usage: node bench/cli/run.mjs [--rows N] [--seed S] [--runs R] [--only cli,floor,duckdb] [--keep]
+ * Usage: node bench/cli/run.mjs [--rows N] [--seed S] [--runs R] [--only cli,floor,duckdb,cli-parquet,duckdb-parquet] [--keep]
  * `--keep` leaves a data file this run generated in place for the next run
  * (a file that was already there is always left). `CXMETRICS_BENCH_CLI=PATH`
  * measures another build of the command line than `dist/cli.js`.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,9 +74,31 @@ const COMMANDS = {
   },
   floor: { label: 'floor (hand-written JS)', args: (file) => [join(HERE, 'floor.mjs'), file] },
   duckdb: { label: 'duckdb (read_csv + SQL)', args: (file) => [join(HERE, 'duckdb.mjs'), file] },
+  'cli-parquet': {
+    label: 'cxmetrics nps (Parquet, DuckDB)',
+    parquet: true,
+    args: (file) => COMMANDS.cli.args(file),
+  },
+  'duckdb-parquet': { label: 'duckdb (read_parquet + SQL)', parquet: true, args: (file) => [join(HERE, 'duckdb.mjs'), file] },
 };
 
-const TARGETS = { cliOverFloor: 1.5, cliOverDuckdb: 1, cliRssMb: 200 };
+/** The Parquet copy of the data file, written by DuckDB beside it when missing (timestamps as TIMESTAMPTZ). */
+async function ensureParquet(csv) {
+  const parquet = csv.replace(/\.csv$/, '.parquet');
+  if (existsSync(parquet)) return { file: parquet, made: false };
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const literal = (text) => `'${text.replaceAll("'", "''")}'`;
+  await connection.run(
+    `COPY (SELECT * FROM read_csv(${literal(csv)}, header = true, columns = {'id': 'BIGINT', 'answered_at': 'TIMESTAMPTZ', 'region': 'VARCHAR', 'plan': 'VARCHAR', 'score': 'TINYINT'})) TO ${literal(parquet)} (FORMAT parquet)`,
+  );
+  connection.closeSync();
+  instance.closeSync();
+  return { file: parquet, made: true };
+}
+
+const TARGETS = { cliOverFloor: 1.5, cliOverDuckdb: 1, cliRssMb: 200, parquetOverDuckdb: 1.2 };
 /**
  * How far a value may be from the exact tally's: half a unit of the first
  * decimal, as the CLI may round to one, plus 1e-9 because 31.3 - 31.25 is
@@ -84,7 +110,9 @@ function parseArgs(argv) {
   const known = new Set(['--rows', '--seed', '--runs', '--only', '--keep']);
   for (let i = 0; i < argv.length; i++) {
     if (!known.has(argv[i]))
-      throw new Error(`unknown argument ${argv[i]}; usage: node bench/cli/run.mjs [--rows N] [--seed S] [--runs R] [--only cli,floor,duckdb] [--keep]`);
+      throw new Error(
+        `unknown argument ${argv[i]}; usage: node bench/cli/run.mjs [--rows N] [--seed S] [--runs R] [--only cli,floor,duckdb,cli-parquet,duckdb-parquet] [--keep]`,
+      );
     if (argv[i] !== '--keep') i++;
   }
   const onlyAt = argv.indexOf('--only');
@@ -225,6 +253,10 @@ async function main() {
   const how = data.reused ? 'reused' : `generated in ${((performance.now() - started) / 1000).toFixed(1)} s`;
   console.log(`data: ${options.rows.toLocaleString('en-US')} rows, ${(data.bytes / 1e6).toFixed(1)} MB, seed ${options.seed}, ${how}\n  ${data.file}`);
 
+  const parquet = options.only.some((name) => COMMANDS[name].parquet) ? await ensureParquet(data.file) : null;
+  if (parquet !== null)
+    console.log(`  ${parquet.made ? 'wrote' : 'reused'} its Parquet copy, ${(statSync(parquet.file).size / 1e6).toFixed(1)} MB: ${parquet.file}`);
+
   const scratch = mkdtempSync(join(tmpdir(), 'cxmetrics-bench-rusage-'));
   let ok = true;
   try {
@@ -235,7 +267,7 @@ async function main() {
       for (const name of options.only) {
         const result = results.get(name);
         if (result.failed) continue;
-        const run = await measure(COMMANDS[name].args(data.file), join(scratch, `${name}-${round}.json`));
+        const run = await measure(COMMANDS[name].args(COMMANDS[name].parquet ? parquet.file : data.file), join(scratch, `${name}-${round}.json`));
         if (run.code !== 0 || run.usage === null) {
           const why = run.code !== 0 ? `exit code ${run.code ?? run.signal}` : 'no resource record';
           console.log(`${name}: FAILED (${why})\n${run.stderr.trim().split('\n').slice(-20).join('\n')}`);
@@ -317,6 +349,14 @@ async function main() {
     if (cli !== undefined) {
       console.log(`cli peak RSS  ${cli.rssMb.toFixed(0)} MB   target < ${TARGETS.cliRssMb} MB: ${verdict(cli.rssMb < TARGETS.cliRssMb)}`);
     }
+    const cliParquet = summary.get('cli-parquet');
+    const duckdbParquet = summary.get('duckdb-parquet');
+    if (cliParquet !== undefined && duckdbParquet !== undefined) {
+      const r = cliParquet.cpuS / duckdbParquet.cpuS;
+      console.log(
+        `cli / duckdb on Parquet  CPU ${r.toFixed(2)}x (wall ${(cliParquet.wallS / duckdbParquet.wallS).toFixed(2)}x)   target <= ${TARGETS.parquetOverDuckdb}x: ${verdict(r <= TARGETS.parquetOverDuckdb)}`,
+      );
+    }
     if (cli === undefined && floor !== undefined && duckdb !== undefined) {
       console.log(`duckdb / floor  CPU ${(duckdb.cpuS / floor.cpuS).toFixed(2)}x (wall ${(duckdb.wallS / floor.wallS).toFixed(2)}x)`);
     }
@@ -326,6 +366,7 @@ async function main() {
     if (!data.reused && !options.keep) {
       rmSync(data.file, { force: true });
       rmSync(data.expected, { force: true });
+      if (parquet !== null) rmSync(parquet.file, { force: true });
     }
   }
   return ok ? 0 : 1;

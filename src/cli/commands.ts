@@ -6,6 +6,7 @@
 import type { TallyMetric } from '../core/contract/registry.js';
 import type { Flag } from './args.js';
 import {
+  ENGINE_FLAGS,
   INPUT_FLAGS,
   LABELS,
   MISSING,
@@ -23,7 +24,7 @@ import { type Command, type InputColumns, revenuePlan, tallyPlan } from './plans
 export type { Command, InputPlan, Plan, RevenuePlan, TallyPlan, TimeUnitPlan } from './plans.js';
 
 const COMMON = [...INPUT_FLAGS, ...OUTPUT_FLAGS];
-const SURVEY = [...COMMON, ...SEGMENT_FLAGS, ...RESULT_FLAGS];
+const SURVEY = [...COMMON, ...ENGINE_FLAGS, ...SEGMENT_FLAGS, ...RESULT_FLAGS];
 /** The ticket times have no comparison or trend test in the library: their commands take no --changes, --adjust or --trend. */
 const TICKETS = SURVEY.filter((f) => !['changes', 'adjust', 'trend'].includes(f.name));
 

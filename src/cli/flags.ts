@@ -5,6 +5,7 @@
  */
 import { PROPORTION_METHODS } from '../core/stats/proportion-intervals.js';
 import { PERIOD_UNITS } from '../core/time/periods.js';
+import { DIALECTS } from '../sql/dialects.js';
 import type { Flag } from './args.js';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -26,6 +27,20 @@ export const INPUT_FLAGS: readonly Flag[] = [
     name: 'on-invalid',
     kind: { type: 'choice', choices: ['stop', 'skip'] },
     help: 'an invalid row stops the run (default) or is skipped and counted per reason',
+  },
+];
+
+/** Where the tallies are counted: the command line's own reader, DuckDB, or a SQL engine the query is printed for. */
+export const ENGINE_FLAGS: readonly Flag[] = [
+  {
+    name: 'engine',
+    kind: { type: 'choice', choices: ['cxmetrics', 'duckdb'] },
+    help: "who reads the file: the command line's own reader (default; DuckDB for .parquet) or DuckDB (install @duckdb/node-api)",
+  },
+  {
+    name: 'sql',
+    kind: { type: 'choice', choices: DIALECTS },
+    help: 'print the query that tallies the table FILE names (schema.table) in this SQL dialect instead of reading a file',
   },
 ];
 

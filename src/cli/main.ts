@@ -8,10 +8,12 @@
 import { isMetricsError, type MetricsError } from '../core/contract/errors.js';
 import { helpText, UsageError } from './args.js';
 import { COMMANDS, type Command } from './commands.js';
+import { fromRowsCommand } from './from-rows.js';
 import { InputError, MissingColumnsError } from './input/read.js';
 import { reportCommand } from './report-command.js';
 import { chooseFormat, emit, type Io, metadataOf, parseCommand, reportSkipped, runPlan, version } from './session.js';
 import { countsCommand, mergeCommand } from './shards.js';
+import { sqlText } from './sql-engine.js';
 import { emptyStats, RowError } from './tally-file.js';
 
 export type { Io } from './session.js';
@@ -20,7 +22,7 @@ const PROGRAM_HELP = (): string =>
   [
     'Usage: cxmetrics <command> FILE [flags]',
     '',
-    'Customer-experience and retention metrics from CSV, TSV, JSON or NDJSON files (.gz too; - reads standard input).',
+    'Customer-experience and retention metrics from CSV, TSV, JSON or NDJSON files (.gz too; - reads standard input), or Parquet through DuckDB.',
     '',
     'Metric commands:',
     ...[...COMMANDS.values()].map((c) => `  ${c.name.padEnd(11)}${c.summary.split(':')[0]?.split(' (')[0]}`),
@@ -29,6 +31,7 @@ const PROGRAM_HELP = (): string =>
     '  counts     cxmetrics counts <metric> FILE [flags]: the tallies only, as JSON, to merge later',
     '  merge      cxmetrics merge PART.json... : merge tallies from shards, then compute',
     '  report     cxmetrics report CONFIG.(json|yaml): several metrics, one HTML report',
+    '  from-rows  cxmetrics from-rows ROWS --metric <metric> [flags]: results from the rows of a --sql query',
     '',
     "Run 'cxmetrics <command> --help' for a command's flags and an example; 'cxmetrics --version' for the version.",
     '',
@@ -41,6 +44,10 @@ async function metricCommand(command: Command, argv: readonly string[], io: Io):
     return 0;
   }
   const plan = command.plan(args);
+  if (plan.kind === 'tally' && plan.sql !== null) {
+    io.stdout.write(sqlText(plan));
+    return 0;
+  }
   const format = chooseFormat(args, io, plan.kind === 'tally' && plan.trend !== null, command.name);
   const stats = emptyStats();
   const outcome = await runPlan(plan, io, args.flags.get('quiet') === true, stats);
@@ -86,6 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (name === 'counts') return await countsCommand(rest, io);
     if (name === 'merge') return await mergeCommand(rest, io);
     if (name === 'report') return await reportCommand(rest, io);
+    if (name === 'from-rows') return await fromRowsCommand(rest, io);
     const command = COMMANDS.get(name);
     if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}`, null);
     return await metricCommand(command, rest, io);

@@ -4,6 +4,7 @@
  */
 import type { TallyMetric } from '../core/contract/registry.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
+import type { Dialect } from '../sql/dialects.js';
 import type { Flag, ParsedArgs } from './args.js';
 import type { ColumnKind, ColumnRequest, InputFormat } from './input/read.js';
 import { FlagReader, inputPath, metricOptions } from './options.js';
@@ -58,6 +59,10 @@ export interface TallyPlan {
   readonly trend: { readonly adjust: 'holm' | 'bh' | 'none'; readonly level: number } | null;
   /** The decimals and rounding the output applies itself (durations converted to `time`'s unit); `null` when the library rounds. */
   readonly time: (TimeUnitPlan & { readonly decimals: number; readonly rounding: 'half-up' | 'half-even' }) | null;
+  /** Who reads the file: the command line's own reader, or DuckDB (`--engine duckdb`, and every `.parquet` file). */
+  readonly engine: 'cxmetrics' | 'duckdb';
+  /** `--sql`: the dialect to print the tally query in, instead of running; `null` to run. */
+  readonly sql: Dialect | null;
 }
 
 /** The MRR series or customer churn from a change log. */
@@ -173,6 +178,19 @@ export function tallyPlan(command: string, metric: TallyMetric, columns: InputCo
   if (f.has('adjust') && !f.has('changes') && !f.boolean('trend')) f.usage('--adjust goes with --changes or --trend');
   const isTime = metric === 'timeToResolution' || metric === 'firstResponseTime';
   const unitName = (f.string('time-unit') ?? 'h') as keyof typeof TIME_UNITS;
+  const sql = (f.string('sql') ?? null) as Dialect | null;
+  const parquet = /\.parquet$/i.test(path);
+  if (parquet && f.string('engine') === 'cxmetrics') f.usage('a .parquet file is read by DuckDB: --engine cxmetrics reads CSV, TSV, JSON and NDJSON');
+  const engine = parquet ? 'duckdb' : ((f.string('engine') ?? 'cxmetrics') as 'cxmetrics' | 'duckdb');
+  if (sql !== null && f.has('engine')) f.usage('--sql prints the query for another engine: it does not go with --engine');
+  if (engine === 'duckdb' || sql !== null) {
+    const which = sql === null ? '--engine duckdb' : '--sql';
+    if (path === '-' && sql === null) f.usage(`${which} reads a file, not standard input`);
+    for (const name of ['on-invalid', 'delimiter', 'weight'])
+      if (f.has(name))
+        f.usage(name === 'weight' ? `${which} does not tally survey weights` : `--${name} applies to the command line's own reader, not ${which}`);
+    if (unit === 'label') f.usage(`${which} cuts calendar periods: --period label needs the command line's own reader`);
+  }
   return {
     kind: 'tally',
     command,
@@ -195,6 +213,8 @@ export function tallyPlan(command: string, metric: TallyMetric, columns: InputCo
           rounding: (f.string('rounding') ?? 'half-up') as 'half-up',
         }
       : null,
+    engine,
+    sql,
   };
 }
 

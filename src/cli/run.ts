@@ -12,6 +12,7 @@ import type { RevenuePlan, TallyPlan } from './commands.js';
 import { readBatches } from './input/read.js';
 import { cellText, reasonOf } from './problems.js';
 import { churnRows, cohortRows, type OutputTable, segmentRows, seriesRows, trendRows } from './results.js';
+import { duckdbTally } from './sql-engine.js';
 import { batchColumns, handleProblem, type ReadStats, readOptions, rowIssue, tallyFile } from './tally-file.js';
 
 /** What a run produced: the tables to write, and what reading found. */
@@ -86,7 +87,8 @@ export function tallyOutcome(plan: TallyPlan, counts: SegmentCounts): Outcome {
 
 /** Reads and tallies a tally plan's file, then computes its results. */
 export async function runTally(plan: TallyPlan, stats: ReadStats, onProgress?: (read: number, total: number | null) => void): Promise<Outcome> {
-  return tallyOutcome(plan, await tallyFile(plan.input, plan.counts, stats, onProgress));
+  const counts = plan.engine === 'duckdb' ? await duckdbTally(plan, stats) : await tallyFile(plan.input, plan.counts, stats, onProgress);
+  return tallyOutcome(plan, counts);
 }
 
 /** The change log's options as the revenue functions take them. */

@@ -70,8 +70,8 @@ function readOptions(options: unknown): { dialect: Dialect; from: string } {
   return fail('tallyQuery', 'invalid-type', ['query', 'from'], `expected a table name, the parts of one, or { subquery }, received ${describe(from)}`);
 }
 
-/** The period expression: the first local day of the period of `column`'s instant, as `'YYYY-MM-DD'`. */
-function periodExpression(dialect: Dialect, spec: SqlSpec, zone: string): string {
+/** The period expression: the local date-time at which the period of the time column's instant starts. */
+function periodStart(dialect: Dialect, spec: SqlSpec, zone: string): string {
   const settings = spec.parsed.period!.settings;
   if (settings.unit === null) throw new Error('tallyQuery: label periods reach the period expression');
   const syntax = SYNTAX[dialect];
@@ -82,13 +82,13 @@ function periodExpression(dialect: Dialect, spec: SqlSpec, zone: string): string
   switch (settings.unit) {
     case 'day':
     case 'month':
-      return syntax.dateText(syntax.truncate(local, settings.unit));
+      return syntax.truncate(local, settings.unit);
     case 'week':
       // A week starting on weekday w (0 Sunday) moved by (8 - w) mod 7 days starts on a Monday.
-      return syntax.dateText(shifted((8 - WEEKDAY_NUMBERS[settings.weekStart]) % 7, syntax.addDays, 'week'));
+      return shifted((8 - WEEKDAY_NUMBERS[settings.weekStart]) % 7, syntax.addDays, 'week');
     default:
       // A (fiscal) year starting in month m moved back m - 1 months starts in January, and so do its quarters.
-      return syntax.dateText(shifted(-(settings.yearStart - 1), syntax.addMonths, settings.unit));
+      return shifted(-(settings.yearStart - 1), syntax.addMonths, settings.unit);
   }
 }
 
@@ -127,7 +127,7 @@ function periodExpression(dialect: Dialect, spec: SqlSpec, zone: string): string
  *   { dialect: 'postgres', from: ['survey', 'answers'] },
  * );
  * query.params // => ['Europe/Berlin']
- * query.sql.startsWith('SELECT "region" AS k1, to_char(date_trunc(\'month\', (CAST("answered_at" AS timestamptz) AT TIME ZONE $1)), \'YYYY-MM-DD\') AS p') // => true
+ * query.sql.startsWith('SELECT k1, to_char(p, \'YYYY-MM-DD\') AS p, v1, n FROM (SELECT "region" AS k1, date_trunc(\'month\', (CAST("answered_at" AS timestamptz) AT TIME ZONE $1)) AS p') // => true
  */
 export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions): TallyQuery {
   const { dialect, from } = readOptions(options);
@@ -138,10 +138,14 @@ export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions):
   if (parsed.time !== null) {
     const settings = parsed.parsed.period!.settings;
     params.push((settings as { timeZone: string }).timeZone);
-    columns.push(`${periodExpression(dialect, parsed, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
+    columns.push(`${periodStart(dialect, parsed, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
   }
   for (const v of parsed.values) columns.push(`${v.time ? syntax.epochMs(syntax.quote(v.column)) : syntax.quote(v.column)} AS ${v.alias}`);
   const groups = columns.map((_, i) => i + 1).join(', ');
-  const sql = `SELECT ${columns.join(', ')}, CAST(count(*) AS ${syntax.integer}) AS ${COUNT_ALIAS} FROM ${from} GROUP BY ${groups}`;
+  const counting = `SELECT ${columns.join(', ')}, CAST(count(*) AS ${syntax.integer}) AS ${COUNT_ALIAS} FROM ${from} GROUP BY ${groups}`;
+  if (parsed.time === null) return Object.freeze({ sql: counting, params: Object.freeze(params) });
+  // The period start is written as text once per group, not once per row.
+  const outer = [...parsed.keys.map((k) => k.alias), `${syntax.dateText(PERIOD_ALIAS)} AS ${PERIOD_ALIAS}`, ...parsed.values.map((v) => v.alias), COUNT_ALIAS];
+  const sql = `SELECT ${outer.join(', ')} FROM (${counting}) AS cxmetrics_tally`;
   return Object.freeze({ sql, params: Object.freeze(params) });
 }

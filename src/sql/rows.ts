@@ -5,7 +5,7 @@
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
-import { mergeTallies, type Tally } from '../core/contract/tally.js';
+import { mergeTallies, type Tally, type TallyField, type TallyShape } from '../core/contract/tally.js';
 import { calendar } from '../core/time/periods.js';
 import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
 import { zoneClock } from '../core/time/zone.js';
@@ -44,6 +44,69 @@ function readEpochMs(value: unknown, path: MetricsPath): unknown {
     fail('tallyFromRows', 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
   }
   return n;
+}
+
+/** Two tallies of one metric merged. */
+function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
+  return mergeTallies(a, b, shape) as unknown as Tally;
+}
+
+/**
+ * A field of a tally of one row, as it is for `n` equal rows: counts
+ * multiplied, durations repeated; `undefined` for a field that cannot be
+ * scaled so (exact sums, decimals) or a count that would pass 2^53.
+ */
+function scaled(value: unknown, field: TallyField, n: number): unknown {
+  if (typeof field === 'object' && 'optional' in field) return value === undefined ? undefined : scaled(value, field.optional, n);
+  if (field === 'count' || field === 'integer') {
+    const product = (value as number) * n;
+    return Number.isSafeInteger(product) ? product : undefined;
+  }
+  if (field === 'durations') {
+    const one = value as readonly number[];
+    return one.length * n > MAX_DURATIONS ? undefined : Array.from({ length: one.length * n }, (_, i) => one[i % one.length]!);
+  }
+  if (typeof field !== 'object') return undefined;
+  const out: Record<string, unknown> = {};
+  const entries = Object.entries(value as Record<string, unknown>);
+  for (const [k, v] of entries) {
+    const part = scaled(v, 'record' in field ? field.record : (field.shape[k] as TallyField), n);
+    if (part === undefined) return undefined;
+    out[k] = part;
+  }
+  return out;
+}
+
+/** Durations a scaled tally may hold before `times` merges by doubling instead. */
+const MAX_DURATIONS = 1 << 24;
+
+/**
+ * The tally of `n` rows each tallied `one`: its counts multiplied when every
+ * field scales so; otherwise `one` doubled by merging with itself, and the
+ * doublings that make up `n` merged (which also reports a count past 2^53).
+ */
+function times(one: Tally, n: number, shape: TallyShape): Tally {
+  if (n === 1) return one;
+  const fields: Record<string, unknown> = { metric: one.metric };
+  let ok = true;
+  for (const [k, v] of Object.entries(one)) {
+    if (k === 'metric') continue;
+    const field = shape[k];
+    const part = field === undefined ? undefined : scaled(v, field, n);
+    if (part === undefined && v !== undefined) {
+      ok = false;
+      break;
+    }
+    if (part !== undefined) fields[k] = part;
+  }
+  if (ok) return fields as unknown as Tally;
+  let counts: Tally | null = null;
+  let power = one;
+  for (let left = n; left > 0; left = Math.floor(left / 2)) {
+    if (left % 2 === 1) counts = counts === null ? power : merge(counts, power, shape);
+    if (left > 1) power = merge(power, power, shape);
+  }
+  return counts as Tally;
 }
 
 /**
@@ -115,6 +178,9 @@ export function tallyFromRows<M extends TallyMetric>(
 
   if (!Array.isArray(rows)) fail(source, 'invalid-type', ['rows'], `expected an array of rows, received ${describe(rows)}`);
   const cells = new Map<string, { key: RawCell['key']; period: string | null; counts: Tally }>();
+  const keyOf = new Map<string, RawCell['key']>();
+  const periodOf = new Map<string, string | null>();
+  const tallyOf = new Map<string, Tally>();
   rows.forEach((row: unknown, i) => {
     const at = (column: string): MetricsPath => ['rows', i, column];
     if (!isPlainObject(row)) fail(source, 'invalid-type', ['rows', i], `expected a row object, received ${describe(row)}`);
@@ -123,56 +189,68 @@ export function tallyFromRows<M extends TallyMetric>(
     }
     for (const column of expected) if (!Object.hasOwn(row, column)) fail(source, 'missing-value', at(column), `expected the column ${JSON.stringify(column)}`);
     const n = readCount(row[COUNT_ALIAS], at(COUNT_ALIAS));
-    const record: Record<string, unknown[]> = {};
-    for (const k of sql.keys) record[k.alias] = [readValue(row[k.alias], at(k.alias))];
-    for (const v of sql.values) record[v.alias] = [v.time ? readEpochMs(row[v.alias], at(v.alias)) : readValue(row[v.alias], at(v.alias))];
-    if (sql.time !== null) {
-      const p = row[PERIOD_ALIAS];
-      if (p === null) record[PERIOD_ALIAS] = [null];
-      else {
-        const day = typeof p === 'string' ? parseCalendarDate(p) : Number.NaN;
-        if (Number.isNaN(day)) fail(source, 'invalid-value', at(PERIOD_ALIAS), `expected the first day of a period as 'YYYY-MM-DD', received ${describe(p)}`);
-        // Local noon of that day: the period is the one the day is in.
-        record[PERIOD_ALIAS] = [clock!.firstInstant(day * DAY_MS + NOON_MS)];
-      }
-    }
-    let cell: RawCell;
-    try {
-      cell = tallyRecords(source, record, parsed).cells[0]!;
-    } catch (error) {
-      if (!isMetricsError(error)) throw error;
-      const issues = error.issues.map((issue) => {
-        const [root, , field, ...rest] = issue.path;
-        if (root !== 'records' || typeof field !== 'string') return issue;
-        return { ...issue, path: [...at(field), ...rest] };
+    const keyValues = sql.keys.map((k) => readValue(row[k.alias], at(k.alias)));
+    const inputs = sql.values.map((v) => (v.time ? readEpochMs(row[v.alias], at(v.alias)) : readValue(row[v.alias], at(v.alias))));
+    const p = sql.time === null ? null : row[PERIOD_ALIAS];
+    // A row's key depends on its key values alone, its period on `p` alone and its tally on its inputs alone:
+    // each is worked out by the library's loop the first time it is seen, on the row's record, and kept.
+    const keyId = JSON.stringify(keyValues);
+    const periodId = typeof p === 'string' ? p : JSON.stringify(p);
+    const inputId = JSON.stringify(inputs);
+    let key = keyOf.get(keyId);
+    let period = periodOf.get(periodId);
+    let one = tallyOf.get(inputId);
+    if (key === undefined || period === undefined || one === undefined) {
+      const record: Record<string, unknown[]> = {};
+      sql.keys.forEach((k, j) => {
+        record[k.alias] = [keyValues[j]];
       });
-      throw new MetricsError(source, issues, { cause: error });
-    }
-    if (cal !== null && cell.period !== null) {
-      const first = cal.format(cal.start(cal.ordinalOfLabel(cell.period))).slice(0, 10);
-      if (first !== row[PERIOD_ALIAS]) {
-        fail(
-          source,
-          'inconsistent',
-          at(PERIOD_ALIAS),
-          `expected the first day of a period in ${settings!.timeZone}: ${row[PERIOD_ALIAS]} is in the period ${cell.period}, which starts on ${first}`,
-        );
+      sql.values.forEach((v, j) => {
+        record[v.alias] = [inputs[j]];
+      });
+      if (sql.time !== null) {
+        if (p === null) record[PERIOD_ALIAS] = [null];
+        else {
+          const day = typeof p === 'string' ? parseCalendarDate(p) : Number.NaN;
+          if (Number.isNaN(day)) fail(source, 'invalid-value', at(PERIOD_ALIAS), `expected the first day of a period as 'YYYY-MM-DD', received ${describe(p)}`);
+          // Local noon of that day: the period is the one the day is in.
+          record[PERIOD_ALIAS] = [clock!.firstInstant(day * DAY_MS + NOON_MS)];
+        }
       }
+      let cell: RawCell;
+      try {
+        cell = tallyRecords(source, record, parsed).cells[0]!;
+      } catch (error) {
+        if (!isMetricsError(error)) throw error;
+        const issues = error.issues.map((issue) => {
+          const [root, , field, ...rest] = issue.path;
+          if (root !== 'records' || typeof field !== 'string') return issue;
+          return { ...issue, path: [...at(field), ...rest] };
+        });
+        throw new MetricsError(source, issues, { cause: error });
+      }
+      if (cal !== null && cell.period !== null) {
+        const first = cal.format(cal.start(cal.ordinalOfLabel(cell.period))).slice(0, 10);
+        if (first !== p) {
+          fail(
+            source,
+            'inconsistent',
+            at(PERIOD_ALIAS),
+            `expected the first day of a period in ${settings!.timeZone}: ${p} is in the period ${cell.period}, which starts on ${first}`,
+          );
+        }
+      }
+      key = cell.key;
+      period = cell.period;
+      one = cell.counts;
+      keyOf.set(keyId, key);
+      periodOf.set(periodId, period);
+      tallyOf.set(inputId, one);
     }
-    // n rows of the input: its tally doubled by merging, and the doublings n is made of merged.
-    let counts: Tally | null = null;
-    let power = cell.counts;
-    for (let left = n; left > 0; left = Math.floor(left / 2)) {
-      if (left % 2 === 1) counts = counts === null ? power : (mergeTallies(counts, power, shape) as unknown as Tally);
-      if (left > 1) power = mergeTallies(power, power, shape) as unknown as Tally;
-    }
-    const id = JSON.stringify([cell.key, cell.period]);
+    const counts = times(one, n, shape);
+    const id = JSON.stringify([key, period]);
     const found = cells.get(id);
-    cells.set(id, {
-      key: cell.key,
-      period: cell.period,
-      counts: found === undefined ? (counts as Tally) : (mergeTallies(found.counts, counts, shape) as unknown as Tally),
-    });
+    cells.set(id, { key, period, counts: found === undefined ? counts : merge(found.counts, counts, shape) });
   });
   // Durations come in the order of the engine's rows: kept in ascending order, so that equal data give equal tables.
   const durations = Object.keys(shape).filter((field) => (shape as Record<string, unknown>)[field] === 'durations');

@@ -1,0 +1,155 @@
+/**
+ * The command line's SQL engines, in process: `--sql` prints the tally query
+ * of each dialect; `--engine duckdb` and `.parquet` files are counted by
+ * DuckDB and give the output the command line's own reader gives on the
+ * same data; `from-rows` computes the same output from the rows the query
+ * returns; and the flags that do not go with them are usage errors.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { tallyQuery } from '../../src/sql/index.js';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const data = (name: string) => join(ROOT, 'examples', 'data', name);
+let dir = '';
+
+async function cx(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  return { code, stdout, stderr };
+}
+
+const SURVEY = ['--value', 'score', '--by', 'region,plan', '--period', 'month', '--time', 'answered_at', '--tz', 'Europe/Berlin', '--format', 'csv'];
+const TICKETS = [
+  '--opened',
+  'created_at',
+  '--resolved',
+  'solved_at',
+  '--by',
+  'channel',
+  '--period',
+  'quarter',
+  '--time',
+  'created_at',
+  '--tz',
+  'Europe/Amsterdam',
+  '--business-hours',
+  data('business-hours.json'),
+  '--open',
+  'censor',
+  '--as-of',
+  '2026-07-01T00:00:00Z',
+  '--format',
+  'csv',
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cxmetrics-sql-engine-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run("SET TimeZone = 'UTC'");
+  const literal = (path: string) => `'${path.replaceAll("'", "''")}'`;
+  for (const name of ['responses', 'tickets']) {
+    await connection.run(
+      `COPY (SELECT * FROM read_csv(${literal(data(`${name}.csv`))}, header = true)) TO ${literal(join(dir, `${name}.parquet`))} (FORMAT parquet)`,
+    );
+  }
+  // The rows of the tally query, exported as a warehouse user would.
+  const { sql, params } = tallyQuery(
+    { metric: 'nps', value: 'score', by: ['region', 'plan'], period: { field: 'answered_at', unit: 'month', timeZone: 'Europe/Berlin' } },
+    { dialect: 'duckdb', from: { subquery: `SELECT * FROM read_csv(${literal(data('responses.csv'))}, header = true)` } },
+  );
+  await connection.run(`COPY (${sql.replace('$1', literal(params[0]!))}) TO ${literal(join(dir, 'rows.csv'))} (HEADER)`);
+  connection.closeSync();
+  instance.closeSync();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('--engine duckdb and .parquet', () => {
+  it('gives the output of the command line’s own reader', async () => {
+    const own = await cx('nps', data('responses.csv'), ...SURVEY);
+    expect(own.code, own.stderr).toBe(0);
+    expect(own.stdout.split('\n').length).toBeGreaterThan(30);
+    expect(await cx('nps', data('responses.csv'), ...SURVEY, '--engine', 'duckdb')).toEqual(own);
+    expect(await cx('nps', join(dir, 'responses.parquet'), ...SURVEY)).toEqual(own);
+    const tickets = await cx('ttr', data('tickets.csv'), ...TICKETS);
+    expect(tickets.code, tickets.stderr).toBe(0);
+    expect(await cx('ttr', join(dir, 'tickets.parquet'), ...TICKETS)).toEqual(tickets);
+  });
+
+  it('reports a refused value with its column, the rows that hold it and the reason', async () => {
+    const path = join(dir, 'bad.csv');
+    writeFileSync(path, 'region,score\nEU,10\nEU,11\n');
+    const r = await cx('nps', path, '--value', 'score', '--by', 'region', '--engine', 'duckdb');
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `cxmetrics nps: ${path}: column "score" value "11" (1 row): expected an integer from 0 to 10, received 11\n`,
+    });
+    const missing = await cx('nps', join(dir, 'none.parquet'), '--value', 'score');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/none\.parquet: DuckDB could not read or count the file: IO Error: No files found/);
+  });
+
+  it('refuses the flags of the command line’s own reader', async () => {
+    for (const [flags, message] of [
+      [['--on-invalid', 'skip'], "--on-invalid applies to the command line's own reader, not --engine duckdb"],
+      [['--delimiter', ';'], "--delimiter applies to the command line's own reader, not --engine duckdb"],
+      [['--weight', 'w'], '--engine duckdb does not tally survey weights'],
+      [['--period', 'label', '--time', 'campaign'], "--engine duckdb cuts calendar periods: --period label needs the command line's own reader"],
+    ] as const) {
+      const r = await cx('nps', data('responses.csv'), '--value', 'score', '--engine', 'duckdb', ...flags);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    const parquet = await cx('nps', join(dir, 'responses.parquet'), '--value', 'score', '--engine', 'cxmetrics');
+    expect(parquet.stderr).toContain('a .parquet file is read by DuckDB');
+  });
+});
+
+describe('--sql and from-rows', () => {
+  it('prints the query of each dialect with its parameters', async () => {
+    const r = await cx('nps', 'analytics.answers', ...SURVEY, '--sql', 'trino');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        '-- cxmetrics nps: the tallies of analytics.answers in trino.',
+        '-- Parameters, in order: "Europe/Berlin".',
+        '-- Export the rows (columns k1, k2, p, v1, n) and run: cxmetrics from-rows ROWS --metric nps with the same flags.',
+        `SELECT k1, k2, format_datetime(p, 'yyyy-MM-dd') AS p, v1, n FROM (SELECT "region" AS k1, "plan" AS k2, date_trunc('month', ("answered_at" AT TIME ZONE ?)) AS p, "score" AS v1, CAST(count(*) AS BIGINT) AS n FROM "analytics"."answers" GROUP BY 1, 2, 3, 4) AS cxmetrics_tally;`,
+        '',
+      ].join('\n'),
+    );
+    const both = await cx('nps', 'answers', '--value', 'score', '--sql', 'spark', '--engine', 'duckdb');
+    expect([both.code, both.stderr.split('\n')[0]]).toEqual([2, 'cxmetrics nps: --sql prints the query for another engine: it does not go with --engine']);
+  });
+
+  it('from-rows gives the output of the command on the data the rows were counted from', async () => {
+    const own = await cx('nps', data('responses.csv'), ...SURVEY);
+    expect(await cx('from-rows', join(dir, 'rows.csv'), '--metric', 'nps', ...SURVEY)).toEqual(own);
+    expect(await cx('from-rows', join(dir, 'rows.csv'), `--metric=nps`, ...SURVEY)).toEqual(own);
+  });
+
+  it('from-rows needs a metric that has a tally query, and no engine', async () => {
+    const cases: [string[], string][] = [
+      [[join(dir, 'rows.csv'), '--value', 'score'], '--metric is required'],
+      [[join(dir, 'rows.csv'), '--metric', 'speed'], 'unknown metric "speed"'],
+      [[join(dir, 'rows.csv'), '--metric', 'nps', '--value', 'score', '--sql', 'trino'], '--sql does not apply'],
+      [[join(dir, 'rows.csv'), '--metric', 'mrr'], 'mrr reads a change log whole'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await cx('from-rows', ...argv);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    expect((await cx('from-rows')).code).toBe(2);
+    expect((await cx('from-rows', '--help')).stdout).toContain('Usage: cxmetrics from-rows ROWS --metric');
+  });
+});
