@@ -52,61 +52,43 @@ function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
 }
 
 /**
- * A field of a tally of one row, as it is for `n` equal rows: counts
- * multiplied, durations repeated; `undefined` for a field that cannot be
- * scaled so (exact sums, decimals) or a count that would pass 2^53.
+ * A field of the tally of one row as it is for `n` equal rows: counts
+ * multiplied, durations repeated. Tallies of one record hold counts below
+ * 2^53 and durations; `null` for a count whose product passes 2^53.
  */
 function scaled(value: unknown, field: TallyField, n: number): unknown {
   if (typeof field === 'object' && 'optional' in field) return value === undefined ? undefined : scaled(value, field.optional, n);
   if (field === 'count' || field === 'integer') {
     const product = (value as number) * n;
-    return Number.isSafeInteger(product) ? product : undefined;
+    return Number.isSafeInteger(product) ? product : null;
   }
   if (field === 'durations') {
     const one = value as readonly number[];
-    return one.length * n > MAX_DURATIONS ? undefined : Array.from({ length: one.length * n }, (_, i) => one[i % one.length]!);
+    return Array.from({ length: one.length * n }, (_, i) => one[i % one.length]!);
   }
-  if (typeof field !== 'object') return undefined;
+  if (typeof field !== 'object') throw new Error(`tallyFromRows: a tally field of kind ${field} is not multiplied`);
   const out: Record<string, unknown> = {};
-  const entries = Object.entries(value as Record<string, unknown>);
-  for (const [k, v] of entries) {
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const part = scaled(v, 'record' in field ? field.record : (field.shape[k] as TallyField), n);
-    if (part === undefined) return undefined;
+    if (part === null) return null;
     out[k] = part;
   }
   return out;
 }
 
-/** Durations a scaled tally may hold before `times` merges by doubling instead. */
-const MAX_DURATIONS = 1 << 24;
+const TOO_MANY = 'expected counts whose sum stays below 2^53';
 
-/**
- * The tally of `n` rows each tallied `one`: its counts multiplied when every
- * field scales so; otherwise `one` doubled by merging with itself, and the
- * doublings that make up `n` merged (which also reports a count past 2^53).
- */
-function times(one: Tally, n: number, shape: TallyShape): Tally {
+/** The tally of `n` rows each tallied `one`; a count that would pass 2^53 is refused at `path`. */
+function times(one: Tally, n: number, shape: TallyShape, path: MetricsPath): Tally {
   if (n === 1) return one;
   const fields: Record<string, unknown> = { metric: one.metric };
-  let ok = true;
   for (const [k, v] of Object.entries(one)) {
     if (k === 'metric') continue;
-    const field = shape[k];
-    const part = field === undefined ? undefined : scaled(v, field, n);
-    if (part === undefined && v !== undefined) {
-      ok = false;
-      break;
-    }
+    const part = scaled(v, shape[k] as TallyField, n);
+    if (part === null) fail('tallyFromRows', 'out-of-range', path, TOO_MANY);
     if (part !== undefined) fields[k] = part;
   }
-  if (ok) return fields as unknown as Tally;
-  let counts: Tally | null = null;
-  let power = one;
-  for (let left = n; left > 0; left = Math.floor(left / 2)) {
-    if (left % 2 === 1) counts = counts === null ? power : merge(counts, power, shape);
-    if (left > 1) power = merge(power, power, shape);
-  }
-  return counts as Tally;
+  return fields as unknown as Tally;
 }
 
 /**
@@ -247,10 +229,19 @@ export function tallyFromRows<M extends TallyMetric>(
       periodOf.set(periodId, period);
       tallyOf.set(inputId, one);
     }
-    const counts = times(one, n, shape);
+    const counts = times(one, n, shape, at(COUNT_ALIAS));
     const id = JSON.stringify([key, period]);
     const found = cells.get(id);
-    cells.set(id, { key, period, counts: found === undefined ? counts : merge(found.counts, counts, shape) });
+    let sum = counts;
+    if (found !== undefined) {
+      try {
+        sum = merge(found.counts, counts, shape);
+      } catch (error) {
+        if (!isMetricsError(error)) throw error;
+        fail(source, 'out-of-range', at(COUNT_ALIAS), TOO_MANY);
+      }
+    }
+    cells.set(id, { key, period, counts: sum });
   });
   // Durations come in the order of the engine's rows: kept in ascending order, so that equal data give equal tables.
   const durations = Object.keys(shape).filter((field) => (shape as Record<string, unknown>)[field] === 'durations');

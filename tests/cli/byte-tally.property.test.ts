@@ -174,6 +174,29 @@ describe('tallyFile counting CSV bytes', () => {
     ]);
   });
 
+  it('counts more distinct answers than it first makes room for', async () => {
+    // Repeat purchases from 0 to 149: one- and two-digit answers read from their digits, three-digit ones decoded.
+    const lines = ['customer,purchases'];
+    for (let i = 0; i < 3000; i++) lines.push(`c${i % 7},${(i * 37) % 150}`);
+    const path = join(dir, 'purchases.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const spec = { metric: 'repurchaseRate', value: 'purchases', by: ['customer'] } as unknown as SegmentCountsSpec;
+    const input: InputPlan = {
+      path,
+      format: 'csv',
+      delimiter: undefined,
+      onInvalid: 'stop',
+      columns: [
+        { name: 'purchases', kind: 'number' },
+        { name: 'customer', kind: 'key' },
+      ],
+    };
+    const counted = await outcome(input, spec, true);
+    if (!('table' in counted)) throw new Error(counted.error);
+    expect(counted).toEqual(await outcome(input, spec, false));
+    expect((counted.table as { cells: unknown[] }).cells).toHaveLength(7);
+  });
+
   it('counts across batches, and keys beyond the ones the interner keeps', async () => {
     // 150,000 rows: three batches; 5,000 regions, more than the 4,096 keys an interner keeps.
     const lines = ['region,score'];

@@ -84,6 +84,33 @@ describe('--engine duckdb and .parquet', () => {
     expect(await cx('ttr', join(dir, 'tickets.parquet'), ...TICKETS)).toEqual(tickets);
   });
 
+  it('reads TSV and JSON through DuckDB, and needs a format it can tell', async () => {
+    const rows = [
+      { region: 'EU', score: 10 },
+      { region: 'EU', score: 3 },
+      { region: 'US', score: 9 },
+    ];
+    const tsv = join(dir, 'answers.tsv');
+    writeFileSync(tsv, `region\tscore\n${rows.map((r) => `${r.region}\t${r.score}`).join('\n')}\n`);
+    const ndjson = join(dir, 'answers.ndjson');
+    writeFileSync(ndjson, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+    const flags = ['--value', 'score', '--by', 'region', '--format', 'csv'];
+    const own = await cx('nps', tsv, ...flags);
+    expect(own.code, own.stderr).toBe(0);
+    expect(await cx('nps', tsv, ...flags, '--engine', 'duckdb')).toEqual(own);
+    expect(await cx('nps', ndjson, ...flags, '--engine', 'duckdb')).toEqual(own);
+    const untold = join(dir, 'answers.txt');
+    writeFileSync(untold, 'region,score\nEU,10\n');
+    const r = await cx('nps', untold, ...flags, '--engine', 'duckdb');
+    expect([r.code, r.stderr]).toEqual([
+      1,
+      `cxmetrics nps: ${untold}: the format of the file cannot be told from its extension: pass --input-format (csv, tsv, json, ndjson)\n`,
+    ]);
+    const ownCsv = await cx('nps', untold, ...flags, '--input-format', 'csv');
+    expect(ownCsv.code, ownCsv.stderr).toBe(0);
+    expect(await cx('nps', untold, ...flags, '--engine', 'duckdb', '--input-format', 'csv')).toEqual(ownCsv);
+  });
+
   it('reports a refused value with its column, the rows that hold it and the reason', async () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, 'region,score\nEU,10\nEU,11\n');

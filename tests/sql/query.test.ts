@@ -207,9 +207,14 @@ describe('tallyFromRows', () => {
       [{ ...good, v1: 11 }, 'out-of-range', ['rows', 0, 'v1']],
       [{ ...good, v1: 2n ** 60n }, 'out-of-range', ['rows', 0, 'v1']],
       [{ ...good, k1: null }, 'missing-value', ['rows', 0, 'k1']],
+      [{ ...good, p: 20240301 }, 'invalid-value', ['rows', 0, 'p']],
       ['EU', 'invalid-type', ['rows', 0]],
     ];
     for (const [row, code, path] of cases) expectMetricsError(() => tallyFromRows([row as object], spec), 'tallyFromRows', path, code);
+    // Counts whose sum passes 2^53: in one row (a loyalty sum of ten times n) or across the rows of a cell.
+    const loyalty = { metric: 'loyaltyIndex', value: { recommend: 'r', repurchase: 'b', upsell: 'u' } } as SegmentCountsSpec;
+    expectMetricsError(() => tallyFromRows([{ v1: 10, v2: 10, v3: 10, n: 2n ** 53n - 1n }], loyalty), 'tallyFromRows', ['rows', 0, 'n'], 'out-of-range');
+    expectMetricsError(() => tallyFromRows([good, { ...good, v1: 10, n: 2n ** 53n - 1n }], spec), 'tallyFromRows', ['rows', 1, 'n'], 'out-of-range');
     expectMetricsError(() => tallyFromRows('rows' as never, spec), 'tallyFromRows', ['rows'], 'invalid-type');
   });
 });
