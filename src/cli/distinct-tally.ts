@@ -9,10 +9,11 @@
  * one answer, the first time it is seen. At the end each cell's tally is
  * made from the metric's tally of each of its answers alone: tallies of
  * these metrics are counts, which merge by adding, so `n` rows of an answer
- * are its tally merged with itself by doubling, and the result is the tally
- * the metric computes on the rows themselves. Rows this path does not read exactly as the library's
- * tallying loop would (a key that is not text, a time that is not epoch
- * milliseconds) are left to that loop, and the two tables merge.
+ * are its tally with every count multiplied by `n`, and the result is the
+ * tally the metric computes on the rows themselves. Rows this path does not
+ * read exactly as the library's tallying loop would (a key that is not
+ * text, a time that is not epoch milliseconds) are left to that loop, and
+ * the two tables merge.
  */
 import { isMetricsError, type MetricsError } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
@@ -23,6 +24,7 @@ import { TALLYING_METRICS } from '../metrics/registry.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { calendarOf, publicCounts, tableOf } from '../segments/table.js';
+import { timesTally } from '../sql/tally-times.js';
 
 /** The metrics whose per-row input is one answer, tallied by counting distinct answers. */
 const DISTINCT_METRICS: ReadonlySet<TallyMetric> = new Set(['nps', 'csat', 'ces', 'repurchaseRate']);
@@ -81,8 +83,8 @@ export class DistinctTally {
   readonly #answers = new Map<unknown, number>();
   readonly #values: unknown[] = [];
   readonly #errors: (MetricsError | null)[] = [];
-  /** Per answer, the tallies of 1, 2, 4, ... rows of it. */
-  readonly #powers: Tally[][] = [];
+  /** Per answer, the metric's tally of it alone. */
+  readonly #ones: Tally[] = [];
 
   private constructor(spec: SegmentCountsSpec, template: SegmentCounts, cal: Calendar | null) {
     this.#metric = spec.metric;
@@ -206,26 +208,6 @@ export class DistinctTally {
     return cell;
   }
 
-  /**
-   * The tally of `n` rows of answer `a`: the metric's tally of the answer
-   * alone, doubled by merging it with itself, and the doublings that make up
-   * `n` merged. Tallies of counts merge by adding, so this is the tally the
-   * metric computes on the `n` rows, in a number of merges logarithmic in `n`.
-   */
-  #copies(a: number, n: number, shape: TallyShape): Tally {
-    let powers = this.#powers[a];
-    if (powers === undefined) {
-      powers = [this.#counts([this.#values[a]], this.#options)];
-      this.#powers[a] = powers;
-    }
-    let tally: Tally | null = null;
-    for (let k = 0, left = n; left > 0; k++, left = Math.floor(left / 2)) {
-      if (k === powers.length) powers.push(merge(powers[k - 1]!, powers[k - 1]!, shape));
-      if (left % 2 === 1) tally = tally === null ? powers[k]! : merge(tally, powers[k]!, shape);
-    }
-    return tally as Tally;
-  }
-
   /** The table of tallies of the rows counted: each cell's tally, made from the tallies of its distinct answers. */
   table(): SegmentCounts {
     const shape = TALLYING_METRICS[this.#metric].shape as TallyShape;
@@ -233,7 +215,13 @@ export class DistinctTally {
       let tally: Tally | null = null;
       cell.n.forEach((count, a) => {
         if (count === 0) return;
-        const t = this.#copies(a, count, shape);
+        let one = this.#ones[a];
+        if (one === undefined) {
+          one = this.#counts([this.#values[a]], this.#options);
+          this.#ones[a] = one;
+        }
+        // Rows read number below 2^53, so no count of a cell passes it.
+        const t = timesTally(one, count, shape) as Tally;
         tally = tally === null ? t : merge(tally, t, shape);
       });
       return { key: cell.key, period: cell.period === null ? null : (this.#cal as Calendar).label(cell.period), counts: tally as unknown as Tally };

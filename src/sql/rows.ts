@@ -5,7 +5,7 @@
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
-import { mergeTallies, type Tally, type TallyField, type TallyShape } from '../core/contract/tally.js';
+import { mergeTallies, type Tally, type TallyShape } from '../core/contract/tally.js';
 import { calendar } from '../core/time/periods.js';
 import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
 import { zoneClock } from '../core/time/zone.js';
@@ -16,6 +16,9 @@ import { publicCounts, tableOf } from '../segments/table.js';
 import { type RawCell, tallyRecords } from '../segments/tally-records.js';
 import { COUNT_ALIAS, PERIOD_ALIAS } from './query.js';
 import { readSqlSpec, type SqlSpec } from './spec.js';
+import { timesTally } from './tally-times.js';
+
+const TOO_MANY = 'expected counts whose sum stays below 2^53';
 
 const NOON_MS = 12 * 3_600_000;
 
@@ -49,46 +52,6 @@ function readEpochMs(value: unknown, path: MetricsPath): unknown {
 /** Two tallies of one metric merged. */
 function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
   return mergeTallies(a, b, shape) as unknown as Tally;
-}
-
-/**
- * A field of the tally of one row as it is for `n` equal rows: counts
- * multiplied, durations repeated. Tallies of one record hold counts below
- * 2^53 and durations; `null` for a count whose product passes 2^53.
- */
-function scaled(value: unknown, field: TallyField, n: number): unknown {
-  if (typeof field === 'object' && 'optional' in field) return value === undefined ? undefined : scaled(value, field.optional, n);
-  if (field === 'count' || field === 'integer') {
-    const product = (value as number) * n;
-    return Number.isSafeInteger(product) ? product : null;
-  }
-  if (field === 'durations') {
-    const one = value as readonly number[];
-    return Array.from({ length: one.length * n }, (_, i) => one[i % one.length]!);
-  }
-  if (typeof field !== 'object') throw new Error(`tallyFromRows: a tally field of kind ${field} is not multiplied`);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const part = scaled(v, 'record' in field ? field.record : (field.shape[k] as TallyField), n);
-    if (part === null) return null;
-    out[k] = part;
-  }
-  return out;
-}
-
-const TOO_MANY = 'expected counts whose sum stays below 2^53';
-
-/** The tally of `n` rows each tallied `one`; a count that would pass 2^53 is refused at `path`. */
-function times(one: Tally, n: number, shape: TallyShape, path: MetricsPath): Tally {
-  if (n === 1) return one;
-  const fields: Record<string, unknown> = { metric: one.metric };
-  for (const [k, v] of Object.entries(one)) {
-    if (k === 'metric') continue;
-    const part = scaled(v, shape[k] as TallyField, n);
-    if (part === null) fail('tallyFromRows', 'out-of-range', path, TOO_MANY);
-    if (part !== undefined) fields[k] = part;
-  }
-  return fields as unknown as Tally;
 }
 
 /**
@@ -229,7 +192,8 @@ export function tallyFromRows<M extends TallyMetric>(
       periodOf.set(periodId, period);
       tallyOf.set(inputId, one);
     }
-    const counts = times(one, n, shape, at(COUNT_ALIAS));
+    const counts = timesTally(one, n, shape);
+    if (counts === null) fail(source, 'out-of-range', at(COUNT_ALIAS), TOO_MANY);
     const id = JSON.stringify([key, period]);
     const found = cells.get(id);
     let sum = counts;

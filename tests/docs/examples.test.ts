@@ -6,9 +6,9 @@
  * a `MetricsError`. Other lines run as written, with every export of the
  * public entry points (`cxmetrics` and `cxmetrics/sql`) in scope, and may
  * `await` a promise; `import` lines are skipped. The examples of
- * the command line's modules (`src/cli/`), which the entry point does not
- * export, run with their own module's exports in scope too, and their
- * `// throws` expects the module's own error (any `Error`). A `js no-run`
+ * the command line's and the SQL entry's modules (`src/cli/`, `src/sql/`),
+ * whose exports the entry points may not export, run with their own
+ * module's exports in scope too, and their `// throws` expects any `Error`. A `js no-run`
  * block is shown only. Every block asserts: a docs block at least one
  * `// =>` value, a TSDoc example at least one `// =>` or `// throws`.
  */
@@ -130,7 +130,7 @@ const docBlocks = [join(root, 'README.md'), ...filesUnder(join(root, 'docs'), '.
 describe('TSDoc @example blocks', () => {
   it.each(srcBlocks.map((b) => [b.where, b] as const))('%s', async (where, block) => {
     const file = where.slice(0, where.lastIndexOf(':'));
-    const module = file.startsWith('src/cli/') ? ((await import(join(root, file))) as Record<string, unknown>) : null;
+    const module = file.startsWith('src/cli/') || file.startsWith('src/sql/') ? ((await import(join(root, file))) as Record<string, unknown>) : null;
     expect((await run(block, module)).assertions, `${block.where} has no "// =>" or "// throws" line`).toBeGreaterThan(0);
   });
 });
