@@ -90,6 +90,31 @@ function inputOf(path: string, onInvalid: 'stop' | 'skip', period: boolean): Inp
   };
 }
 
+/**
+ * Writes `text` to a CSV file and tallies it with and without the byte
+ * counter; the two must agree. Returns the counted outcome.
+ */
+async function bothWays(
+  name: string,
+  text: string,
+  spec: SegmentCountsSpec,
+  columns: InputPlan['columns'],
+  onInvalid: 'stop' | 'skip' = 'stop',
+): Promise<Outcome> {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const input: InputPlan = { path, format: 'csv', delimiter: undefined, onInvalid, columns };
+  const counted = await outcome(input, spec, true);
+  expect(counted).toEqual(await outcome(input, spec, false));
+  return counted;
+}
+
+/** The table of an outcome, or the error it stopped with. */
+function tableOf(o: Outcome): { cells: { period: string; counts: Record<string, number> }[] } {
+  if (!('table' in o)) throw new Error(o.error);
+  return o.table as never;
+}
+
 describe('tallyFile counting CSV bytes', () => {
   it('gives the table, the skipped rows and the stop that decoding the rows gives', async () => {
     let file = 0;
@@ -130,45 +155,24 @@ describe('tallyFile counting CSV bytes', () => {
     // 500 days of one region: cells that differ only in their period share a hash table.
     const lines = ['region,at,score'];
     for (let i = 0; i < 5000; i++) lines.push(`EU,${new Date(Date.UTC(2024, 0, 1) + (i % 500) * 86_400_000).toISOString()},${i % 11}`);
-    const path = join(dir, 'days.csv');
-    writeFileSync(path, `${lines.join('\n')}\n`);
     const spec = { metric: 'nps', value: 'score', by: ['region'], period: { field: 'at', unit: 'day', timeZone: 'UTC' } } as unknown as SegmentCountsSpec;
-    const input: InputPlan = {
-      path,
-      format: 'csv',
-      delimiter: undefined,
-      onInvalid: 'stop',
-      columns: [
-        { name: 'score', kind: 'number' },
-        { name: 'region', kind: 'key' },
-        { name: 'at', kind: 'time' },
-      ],
-    };
-    const counted = await outcome(input, spec, true);
-    expect(counted).toEqual(await outcome(input, spec, false));
-    if (!('table' in counted)) throw new Error(counted.error);
-    expect((counted.table as { cells: unknown[] }).cells).toHaveLength(500);
+    const counted = await bothWays('days.csv', `${lines.join('\n')}\n`, spec, [
+      { name: 'score', kind: 'number' },
+      { name: 'region', kind: 'key' },
+      { name: 'at', kind: 'time' },
+    ]);
+    expect(tableOf(counted).cells).toHaveLength(500);
   });
 
   it('splits an hour of the clock in which a period starts', async () => {
     // Kathmandu is at +05:45: its days start at 18:15 UTC, a quarter into an hour.
-    const path = join(dir, 'kathmandu.csv');
-    writeFileSync(path, 'at,score\n2024-10-27T18:10:00Z,10\n2024-10-27T18:20:00Z,0\n2024-10-27T18:14:59.999Z,9\n2024-10-27T18:15:00Z,6\n');
+    const text = 'at,score\n2024-10-27T18:10:00Z,10\n2024-10-27T18:20:00Z,0\n2024-10-27T18:14:59.999Z,9\n2024-10-27T18:15:00Z,6\n';
     const spec = { metric: 'nps', value: 'score', period: { field: 'at', unit: 'day', timeZone: 'Asia/Kathmandu' } } as unknown as SegmentCountsSpec;
-    const input: InputPlan = {
-      path,
-      format: 'csv',
-      delimiter: undefined,
-      onInvalid: 'stop',
-      columns: [
-        { name: 'score', kind: 'number' },
-        { name: 'at', kind: 'time' },
-      ],
-    };
-    const counted = await outcome(input, spec, true);
-    if (!('table' in counted)) throw new Error(counted.error);
-    const cells = (counted.table as { cells: { period: string; counts: { promoters: number; detractors: number } }[] }).cells;
-    expect(cells.map((c) => [c.period, c.counts.promoters, c.counts.detractors])).toEqual([
+    const counted = await bothWays('kathmandu.csv', text, spec, [
+      { name: 'score', kind: 'number' },
+      { name: 'at', kind: 'time' },
+    ]);
+    expect(tableOf(counted).cells.map((c) => [c.period, c.counts.promoters, c.counts.detractors])).toEqual([
       ['2024-10-27', 2, 0],
       ['2024-10-28', 0, 2],
     ]);
@@ -178,44 +182,29 @@ describe('tallyFile counting CSV bytes', () => {
     // Repeat purchases from 0 to 149: one- and two-digit answers read from their digits, three-digit ones decoded.
     const lines = ['customer,purchases'];
     for (let i = 0; i < 3000; i++) lines.push(`c${i % 7},${(i * 37) % 150}`);
-    const path = join(dir, 'purchases.csv');
-    writeFileSync(path, `${lines.join('\n')}\n`);
     const spec = { metric: 'repurchaseRate', value: 'purchases', by: ['customer'] } as unknown as SegmentCountsSpec;
-    const input: InputPlan = {
-      path,
-      format: 'csv',
-      delimiter: undefined,
-      onInvalid: 'stop',
-      columns: [
-        { name: 'purchases', kind: 'number' },
-        { name: 'customer', kind: 'key' },
-      ],
-    };
-    const counted = await outcome(input, spec, true);
-    if (!('table' in counted)) throw new Error(counted.error);
-    expect(counted).toEqual(await outcome(input, spec, false));
-    expect((counted.table as { cells: unknown[] }).cells).toHaveLength(7);
+    const counted = await bothWays('purchases.csv', `${lines.join('\n')}\n`, spec, [
+      { name: 'purchases', kind: 'number' },
+      { name: 'customer', kind: 'key' },
+    ]);
+    expect(tableOf(counted).cells).toHaveLength(7);
   });
 
   it('counts across batches, and keys beyond the ones the interner keeps', async () => {
     // 150,000 rows: three batches; 5,000 regions, more than the 4,096 keys an interner keeps.
     const lines = ['region,score'];
     for (let i = 0; i < 150_000; i++) lines.push(`${i % 5000 === 17 ? '' : `region-${i % 5000}`},${i % 11}`);
-    const path = join(dir, 'many.csv');
-    writeFileSync(path, `${lines.join('\n')}\n`);
     const spec = { metric: 'nps', value: 'score', by: ['region'] } as SegmentCountsSpec;
-    const input: InputPlan = {
-      path,
-      format: 'csv',
-      delimiter: undefined,
-      onInvalid: 'skip',
-      columns: [
+    const counted = await bothWays(
+      'many.csv',
+      `${lines.join('\n')}\n`,
+      spec,
+      [
         { name: 'score', kind: 'number' },
         { name: 'region', kind: 'key' },
       ],
-    };
-    const counted = await outcome(input, spec, true);
-    expect(counted).toEqual(await outcome(input, spec, false));
+      'skip',
+    );
     if (!('stats' in counted)) throw new Error(counted.error);
     // The library refuses the 30 rows without a region: a missing key needs `missingKey`.
     expect([counted.stats.rowsRead, counted.stats.rowsSkipped]).toEqual([150_000, 30]);
