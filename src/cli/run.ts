@@ -8,6 +8,7 @@ import { type MrrSeries, type MrrSeriesCounts, mrrSeries, mrrSeriesCounts, mrrSe
 import { changes as changesOf } from '../segments/changes.js';
 import { type SegmentCounts, segmentFromCounts } from '../segments/segment.js';
 import { trend as trendOf } from '../segments/trend.js';
+import { UsageError } from './args.js';
 import type { RevenuePlan, TallyPlan } from './commands.js';
 import { readBatches } from './input/read.js';
 import { cellText, reasonOf } from './problems.js';
@@ -87,8 +88,13 @@ export function tallyOutcome(plan: TallyPlan, counts: SegmentCounts): Outcome {
 
 /** Reads and tallies a tally plan's file, then computes its results. */
 export async function runTally(plan: TallyPlan, stats: ReadStats, onProgress?: (read: number, total: number | null) => void): Promise<Outcome> {
-  const counts = plan.engine === 'duckdb' ? await duckdbTally(plan, stats) : await tallyFile(plan.input, plan.counts, stats, onProgress);
-  return tallyOutcome(plan, counts);
+  return tallyOutcome(plan, await tallyCounts(plan, stats, onProgress));
+}
+
+/** The table of tallies of a tally plan's file, read by the command line's own reader or by DuckDB. */
+export async function tallyCounts(plan: TallyPlan, stats: ReadStats, onProgress?: (read: number, total: number | null) => void): Promise<SegmentCounts> {
+  if (plan.sql !== null) throw new UsageError(`--sql prints the query of a metric command: cxmetrics ${plan.command} TABLE --sql ${plan.sql}`, plan.command);
+  return plan.engine === 'duckdb' ? await duckdbTally(plan, stats) : await tallyFile(plan.input, plan.counts, stats, onProgress);
 }
 
 /** The change log's options as the revenue functions take them. */

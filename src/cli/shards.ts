@@ -15,9 +15,9 @@ import { OUTPUT_FLAGS } from './flags.js';
 import { InputError } from './input/read.js';
 import { type Metadata, writeAtomically } from './output.js';
 import { Progress } from './progress.js';
-import { revenueCounts, revenueFromCounts, tallyOutcome } from './run.js';
+import { revenueCounts, revenueFromCounts, tallyCounts, tallyOutcome } from './run.js';
 import { chooseFormat, emit, type Io, metadataOf, OUTPUT_ONLY, parseCommand, reportSkipped, skippedOf, version } from './session.js';
-import { emptyStats, tallyFile } from './tally-file.js';
+import { emptyStats } from './tally-file.js';
 
 /** Flags of `merge`: the output flags of every command. */
 const MERGE_FLAGS: readonly Flag[] = OUTPUT_FLAGS;
@@ -73,7 +73,7 @@ export async function countsCommand(argv: readonly string[], io: Io): Promise<nu
   const onProgress = (read: number, total: number | null) => progress.update(read, total, stats.rowsRead);
   let counts: SegmentCounts | MrrSeriesCounts;
   try {
-    counts = plan.kind === 'tally' ? await tallyFile(plan.input, plan.counts, stats, onProgress) : await revenueCounts(plan, stats, onProgress);
+    counts = plan.kind === 'tally' ? await tallyCounts(plan, stats, onProgress) : await revenueCounts(plan, stats, onProgress);
   } finally {
     progress.done();
   }

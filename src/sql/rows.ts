@@ -49,6 +49,20 @@ function readEpochMs(value: unknown, path: MetricsPath): unknown {
   return n;
 }
 
+/**
+ * An id of values that tells apart every two lists of them, or `null` when
+ * a value is not one JSON writes as itself (`NaN` and `-0` would read as
+ * `null` and `0`; objects as their fields): such a row is not matched to
+ * another.
+ */
+function idOf(values: readonly unknown[]): string | null {
+  for (const v of values) {
+    const plain = v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0));
+    if (!plain) return null;
+  }
+  return JSON.stringify(values);
+}
+
 /** Two tallies of one metric merged. */
 function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
   return mergeTallies(a, b, shape) as unknown as Tally;
@@ -139,12 +153,12 @@ export function tallyFromRows<M extends TallyMetric>(
     const p = sql.time === null ? null : row[PERIOD_ALIAS];
     // A row's key depends on its key values alone, its period on `p` alone and its tally on its inputs alone:
     // each is worked out by the library's loop the first time it is seen, on the row's record, and kept.
-    const keyId = JSON.stringify(keyValues);
-    const periodId = typeof p === 'string' ? p : JSON.stringify(p);
-    const inputId = JSON.stringify(inputs);
-    let key = keyOf.get(keyId);
-    let period = periodOf.get(periodId);
-    let one = tallyOf.get(inputId);
+    const keyId = idOf(keyValues);
+    const periodId = idOf([p]);
+    const inputId = idOf(inputs);
+    let key = keyId === null ? undefined : keyOf.get(keyId);
+    let period = periodId === null ? undefined : periodOf.get(periodId);
+    let one = inputId === null ? undefined : tallyOf.get(inputId);
     if (key === undefined || period === undefined || one === undefined) {
       const record: Record<string, unknown[]> = {};
       sql.keys.forEach((k, j) => {
@@ -188,9 +202,9 @@ export function tallyFromRows<M extends TallyMetric>(
       key = cell.key;
       period = cell.period;
       one = cell.counts;
-      keyOf.set(keyId, key);
-      periodOf.set(periodId, period);
-      tallyOf.set(inputId, one);
+      if (keyId !== null) keyOf.set(keyId, key);
+      if (periodId !== null) periodOf.set(periodId, period);
+      if (inputId !== null) tallyOf.set(inputId, one);
     }
     const counts = timesTally(one, n, shape);
     if (counts === null) fail(source, 'out-of-range', at(COUNT_ALIAS), TOO_MANY);

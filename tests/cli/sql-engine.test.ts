@@ -125,6 +125,17 @@ describe('--engine duckdb and .parquet', () => {
     expect(missing.stderr).toMatch(/none\.parquet: DuckDB could not read or count the file: IO Error: No files found/);
   });
 
+  it('counts tallies through DuckDB for merging, and has no query to print', async () => {
+    const flags = ['--value', 'score', '--by', 'region', '--period', 'month', '--time', 'answered_at', '--tz', 'Europe/Berlin'];
+    const own = await cx('counts', 'nps', data('responses.csv'), ...flags);
+    expect(own.code, own.stderr).toBe(0);
+    const parquet = await cx('counts', 'nps', join(dir, 'responses.parquet'), ...flags);
+    expect(parquet.code, parquet.stderr).toBe(0);
+    expect(JSON.parse(parquet.stdout).counts).toEqual(JSON.parse(own.stdout).counts);
+    const sql = await cx('counts', 'nps', 'answers', ...flags, '--sql', 'duckdb');
+    expect([sql.code, sql.stderr.split('\n')[0]]).toEqual([2, 'cxmetrics counts: --sql prints the query of a metric command: cxmetrics nps TABLE --sql duckdb']);
+  });
+
   it('refuses the flags of the command line’s own reader', async () => {
     for (const [flags, message] of [
       [['--on-invalid', 'skip'], "--on-invalid applies to the command line's own reader, not --engine duckdb"],
