@@ -133,7 +133,10 @@ describe('--engine duckdb and .parquet', () => {
     expect(parquet.code, parquet.stderr).toBe(0);
     expect(JSON.parse(parquet.stdout).counts).toEqual(JSON.parse(own.stdout).counts);
     const sql = await cx('counts', 'nps', 'answers', ...flags, '--sql', 'duckdb');
-    expect([sql.code, sql.stderr.split('\n')[0]]).toEqual([2, 'cxmetrics counts: --sql prints the query of a metric command: cxmetrics nps TABLE --sql duckdb']);
+    expect([sql.code, sql.stderr.split('\n')[0]]).toEqual([
+      2,
+      'cxmetrics counts: --sql prints the query of a metric command: cxmetrics nps TABLE --sql duckdb',
+    ]);
   });
 
   it('refuses the flags of the command line’s own reader', async () => {

@@ -196,11 +196,40 @@ describe('tallyFromRows', () => {
 
   it('reads NaN, -0 and objects row by row, never as the null, 0 or text of an earlier row', () => {
     const exclude = { ...spec, missingKey: 'n/a', options: { missing: 'exclude' } } as SegmentCountsSpec;
-    const table = tallyFromRows([{ ...good, v1: null }, { ...good, v1: 0 }, { ...good, v1: -0 }], exclude);
+    const table = tallyFromRows(
+      [
+        { ...good, v1: null },
+        { ...good, v1: 0 },
+        { ...good, v1: -0 },
+      ],
+      exclude,
+    );
     expect(table.cells[0]!.counts).toEqual({ metric: 'nps', promoters: 0, passives: 0, detractors: 4, excluded: 2 });
     // JSON writes NaN as null: a NaN key after a missing one is still refused, not given the missing key's label.
-    expectMetricsError(() => tallyFromRows([{ ...good, k1: null }, { ...good, k1: Number.NaN }], exclude), 'tallyFromRows', ['rows', 1, 'k1']);
-    expectMetricsError(() => tallyFromRows([{ ...good, v1: 9 }, { ...good, v1: [9] }], exclude), 'tallyFromRows', ['rows', 1, 'v1']);
+    expectMetricsError(
+      () =>
+        tallyFromRows(
+          [
+            { ...good, k1: null },
+            { ...good, k1: Number.NaN },
+          ],
+          exclude,
+        ),
+      'tallyFromRows',
+      ['rows', 1, 'k1'],
+    );
+    expectMetricsError(
+      () =>
+        tallyFromRows(
+          [
+            { ...good, v1: 9 },
+            { ...good, v1: [9] },
+          ],
+          exclude,
+        ),
+      'tallyFromRows',
+      ['rows', 1, 'v1'],
+    );
   });
 
   it('refuses impossible rows at their column', () => {
