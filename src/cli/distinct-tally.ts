@@ -17,14 +17,14 @@
  */
 import { isMetricsError, type MetricsError } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
-import { mergeTallies, type Tally, type TallyShape } from '../core/contract/tally.js';
+import type { Tally, TallyShape } from '../core/contract/tally.js';
 import type { Calendar } from '../core/time/periods.js';
 import { MAX_TIME_MS } from '../core/time/time.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { calendarOf, publicCounts, tableOf } from '../segments/table.js';
-import { timesTally } from '../sql/tally-times.js';
+import { mergeTally, timesTally } from '../sql/tally-times.js';
 
 /** The metrics whose per-row input is one answer, tallied by counting distinct answers. */
 const DISTINCT_METRICS: ReadonlySet<TallyMetric> = new Set(['nps', 'csat', 'ces', 'repurchaseRate']);
@@ -42,11 +42,6 @@ interface Node {
   readonly key: readonly string[];
   readonly children: Map<string, Node>;
   readonly cells: Map<number | null, Cell>;
-}
-
-/** Two tallies of one metric merged. */
-function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
-  return mergeTallies(a, b, shape) as unknown as Tally;
 }
 
 /** The node of the key `v` under `node`, made when new. */
@@ -222,7 +217,7 @@ export class DistinctTally {
         }
         // Rows read number below 2^53, so no count of a cell passes it.
         const t = timesTally(one, count, shape) as Tally;
-        tally = tally === null ? t : merge(tally, t, shape);
+        tally = tally === null ? t : mergeTally(tally, t, shape);
       });
       return { key: cell.key, period: cell.period === null ? null : (this.#cal as Calendar).label(cell.period), counts: tally as unknown as Tally };
     });

@@ -4,7 +4,7 @@
  */
 import type { SegmentCounts } from '../segments/segment.js';
 import { tallyFromRows } from '../sql/rows.js';
-import { readSqlSpec } from '../sql/spec.js';
+import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec } from '../sql/spec.js';
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands.js';
 import { type ColumnKind, InputError, readBatches } from './input/read.js';
@@ -57,9 +57,9 @@ export async function fromRowsCommand(argv: readonly string[], io: Io): Promise<
   const kindOf = (column: string): ColumnKind => plan.input.columns.find((c) => c.name === column)?.kind ?? 'text';
   const columns = [
     ...spec.keys.map((k) => ({ name: k.alias, kind: 'key' as const })),
-    ...(spec.time === null ? [] : [{ name: 'p', kind: 'text' as const }]),
+    ...(spec.time === null ? [] : [{ name: PERIOD_ALIAS, kind: 'text' as const }]),
     ...spec.values.map((v) => ({ name: v.alias, kind: v.time ? ('time' as const) : kindOf(v.column) })),
-    { name: 'n', kind: 'number' as const },
+    { name: COUNT_ALIAS, kind: 'number' as const },
   ];
   const input = { ...plan.input, columns, onInvalid: 'stop' as const };
   const format = chooseFormat(args, io, plan.trend !== null, 'from-rows');

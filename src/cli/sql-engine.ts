@@ -5,9 +5,10 @@
  */
 import { isMetricsError } from '../core/contract/errors.js';
 import type { SegmentCounts } from '../segments/segment.js';
+import { sqlLiteral } from '../sql/dialects.js';
 import { tallyQuery } from '../sql/query.js';
 import { tallyFromRows } from '../sql/rows.js';
-import { readSqlSpec, type SqlSpec } from '../sql/spec.js';
+import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, rowColumns, type SqlSpec } from '../sql/spec.js';
 import type { TallyPlan } from './commands.js';
 import { InputError } from './input/read.js';
 import { cellText } from './problems.js';
@@ -21,24 +22,14 @@ export function sqlText(plan: TallyPlan): string {
   const header = [
     `-- cxmetrics ${plan.command}: the tallies of ${plan.input.path} in ${dialect}.`,
     ...(params.length === 0 ? [] : [`-- Parameters, in order: ${params.map((p) => JSON.stringify(p)).join(', ')}.`]),
-    `-- Export the rows (columns ${columnsOf(readSqlSpec('tallyQuery', plan.counts)).join(', ')}) and run: cxmetrics from-rows ROWS --metric ${plan.command} with the same flags.`,
+    `-- Export the rows (columns ${rowColumns(readSqlSpec('tallyQuery', plan.counts)).join(', ')}) and run: cxmetrics from-rows ROWS --metric ${plan.command} with the same flags.`,
   ];
   return `${header.join('\n')}\n${sql};\n`;
 }
 
-/** The columns of the tally query's rows, in order. */
-function columnsOf(spec: SqlSpec): string[] {
-  return [...spec.keys.map((k) => k.alias), ...(spec.time === null ? [] : ['p']), ...spec.values.map((v) => v.alias), 'n'];
-}
-
-/** A SQL string literal. */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /** The DuckDB table function that reads a file, by its extension (after a final `.gz`) or `--input-format`. */
 function readerOf(plan: TallyPlan): string {
-  const path = literal(plan.input.path);
+  const path = sqlLiteral(plan.input.path);
   const name = plan.input.path.replace(/\.gz$/i, '').toLowerCase();
   const format = plan.input.format ?? (/\.parquet$/.test(name) ? 'parquet' : (/\.(csv|tsv|json|ndjson|jsonl)$/.exec(name)?.[1] ?? null));
   switch (format) {
@@ -69,9 +60,9 @@ export function rowProblem(error: unknown, rows: readonly Record<string, unknown
   const [root, index, alias] = issue?.path ?? [];
   if (root !== 'rows' || typeof index !== 'number' || typeof alias !== 'string') return error;
   const row = rows[index] ?? {};
-  const column = alias === 'p' ? spec.time : ([...spec.keys, ...spec.values].find((c) => c.alias === alias)?.column ?? alias);
+  const column = alias === PERIOD_ALIAS ? spec.time : ([...spec.keys, ...spec.values].find((c) => c.alias === alias)?.column ?? alias);
   const value = cellText(row[alias]);
-  const count = row.n === undefined ? null : Number(row.n);
+  const count = row[COUNT_ALIAS] === undefined ? null : Number(row[COUNT_ALIAS]);
   const n = count === null ? '' : ` (${count} ${count === 1 ? 'row' : 'rows'})`;
   return new InputError(
     `column ${JSON.stringify(column)}${value === null ? '' : ` value ${JSON.stringify(value)}`}${n}: ${issue?.message ?? error.message}`,
@@ -114,7 +105,7 @@ export async function duckdbTally(plan: TallyPlan, stats: ReadStats): Promise<Se
     connection.closeSync();
     instance.closeSync();
   }
-  for (const row of rows) stats.rowsRead += Number(row.n);
+  for (const row of rows) stats.rowsRead += Number(row[COUNT_ALIAS]);
   try {
     return tallyFromRows(rows, plan.counts) as SegmentCounts;
   } catch (error) {

@@ -35,6 +35,11 @@ export interface DialectSyntax {
   readonly integer: string;
 }
 
+/** A SQL string literal, `'` doubled: for text a statement takes only as a literal (DuckDB's settings, file paths of its table functions). */
+export function sqlLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 /** `name` between `open` and `close`, with `close` doubled inside. */
 function quoted(name: string, open: string, close: string): string {
   return `${open}${name.replaceAll(close, close + close)}${close}`;

@@ -7,7 +7,7 @@ import { describe, fail } from '../core/contract/errors.js';
 import { WEEKDAY_NUMBERS } from '../core/time/periods.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { DIALECTS, type Dialect, SYNTAX } from './dialects.js';
-import { readSqlSpec, type SqlSpec } from './spec.js';
+import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, type SqlSpec } from './spec.js';
 
 /** Where the data are: a table (a name, or the parts of a qualified name), or a subquery given as SQL. */
 export type QuerySource =
@@ -38,10 +38,6 @@ export interface TallyQuery {
   /** The values of the parameters, in order: the time zone, with periods. */
   readonly params: readonly string[];
 }
-
-/** The aliases of the tally query's columns besides keys and inputs: the period's first day and the count. */
-export const PERIOD_ALIAS = 'p';
-export const COUNT_ALIAS = 'n';
 
 function readOptions(options: unknown): { dialect: Dialect; from: string } {
   if (!isPlainObject(options)) fail('tallyQuery', 'invalid-type', ['query'], `expected { dialect, from }, received ${describe(options)}`);

@@ -5,7 +5,7 @@
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
-import { mergeTallies, type Tally, type TallyShape } from '../core/contract/tally.js';
+import type { Tally } from '../core/contract/tally.js';
 import { calendar } from '../core/time/periods.js';
 import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
 import { zoneClock } from '../core/time/zone.js';
@@ -14,20 +14,23 @@ import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../seg
 import type { CalendarPeriodSettings, ParsedCountsSpec, SegmentCountsSpec, ValueReader } from '../segments/spec.js';
 import { publicCounts, tableOf } from '../segments/table.js';
 import { type RawCell, tallyRecords } from '../segments/tally-records.js';
-import { COUNT_ALIAS, PERIOD_ALIAS } from './query.js';
-import { readSqlSpec, type SqlSpec } from './spec.js';
-import { timesTally } from './tally-times.js';
+import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, rowColumns, type SqlSpec } from './spec.js';
+import { mergeTally, timesTally } from './tally-times.js';
 
 const TOO_MANY = 'expected counts whose sum stays below 2^53';
 
 const NOON_MS = 12 * 3_600_000;
 
-/** A count of rows: a positive safe integer, as a number, a bigint or decimal digits (engines return 64-bit counts as either). */
+/** An integer as engines return 64-bit ones (a number, a bigint or decimal digits) as a number, or `NaN` when it is none below 2^53 in magnitude. */
+function readInteger(value: unknown): number {
+  const n = typeof value === 'bigint' || (typeof value === 'string' && /^-?\d{1,16}$/.test(value)) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && (typeof value !== 'bigint' || BigInt(n) === value) ? n : Number.NaN;
+}
+
+/** A count of rows: a positive integer below 2^53. */
 function readCount(value: unknown, path: MetricsPath): number {
-  const n = typeof value === 'bigint' || (typeof value === 'string' && /^\d{1,16}$/.test(value)) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || (typeof value === 'bigint' && BigInt(n) !== value)) {
-    fail('tallyFromRows', 'invalid-value', path, `expected a count of rows, a positive integer below 2^53, received ${describe(value)}`);
-  }
+  const n = readInteger(value);
+  if (!(n >= 1)) fail('tallyFromRows', 'invalid-value', path, `expected a count of rows, a positive integer below 2^53, received ${describe(value)}`);
   return n;
 }
 
@@ -39,13 +42,11 @@ function readValue(value: unknown, path: MetricsPath): unknown {
   return n;
 }
 
-/** An instant as the query returns it, integer epoch milliseconds (a number, a bigint or digits), as a number; `null` stays. */
+/** An instant as the query returns it, integer epoch milliseconds, as a number; `null` stays. */
 function readEpochMs(value: unknown, path: MetricsPath): unknown {
   if (value === null) return null;
-  const n = typeof value === 'bigint' || (typeof value === 'string' && /^-?\d{1,16}$/.test(value)) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || (typeof value === 'bigint' && BigInt(n) !== value)) {
-    fail('tallyFromRows', 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
-  }
+  const n = readInteger(value);
+  if (Number.isNaN(n)) fail('tallyFromRows', 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
   return n;
 }
 
@@ -61,11 +62,6 @@ function idOf(values: readonly unknown[]): string | null {
     if (!plain) return null;
   }
   return JSON.stringify(values);
-}
-
-/** Two tallies of one metric merged. */
-function merge(a: Tally, b: Tally, shape: TallyShape): Tally {
-  return mergeTallies(a, b, shape) as unknown as Tally;
 }
 
 /**
@@ -126,7 +122,7 @@ export function tallyFromRows<M extends TallyMetric>(
   const sql = readSqlSpec(source, spec);
   const parsed = aliasSpec(sql);
   const shape = TALLYING_METRICS[parsed.metric].shape;
-  const expected = [...sql.keys.map((k) => k.alias), ...(sql.time === null ? [] : [PERIOD_ALIAS]), ...sql.values.map((v) => v.alias), COUNT_ALIAS];
+  const expected = rowColumns(sql);
   // The table of no records: the spec's options checked by the metric, and the period settings.
   const empty: Record<string, unknown[]> = {};
   for (const alias of expected) empty[alias] = [];
@@ -213,7 +209,7 @@ export function tallyFromRows<M extends TallyMetric>(
     let sum = counts;
     if (found !== undefined) {
       try {
-        sum = merge(found.counts, counts, shape);
+        sum = mergeTally(found.counts, counts, shape);
       } catch (error) {
         if (!isMetricsError(error)) throw error;
         fail(source, 'out-of-range', at(COUNT_ALIAS), TOO_MANY);

@@ -8,6 +8,7 @@ import { describe, fail } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
 import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
+import { sqlLiteral } from './dialects.js';
 import { type QuerySource, tallyQuery } from './query.js';
 import { tallyFromRows } from './rows.js';
 
@@ -49,11 +50,6 @@ function isPostgres(connection: unknown): connection is PostgresClientLike {
   return typeof connection === 'object' && connection !== null && typeof (connection as { query?: unknown }).query === 'function';
 }
 
-/** A SQL string literal (for a setting DuckDB takes only as a literal; the text comes from the engine itself). */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 /**
  * Runs {@link tallyQuery} on a DuckDB connection or a PostgreSQL client and
  * returns the table of tallies ({@link tallyFromRows} of its rows): what
@@ -87,7 +83,7 @@ export async function runQuery<M extends TallyMetric>(
     try {
       return tallyFromRows((await connection.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS(), spec);
     } finally {
-      if (typeof saved === 'string') await connection.runAndReadAll(`SET TimeZone = ${literal(saved)}`);
+      if (typeof saved === 'string') await connection.runAndReadAll(`SET TimeZone = ${sqlLiteral(saved)}`);
     }
   }
   if (isPostgres(connection)) {

@@ -7,6 +7,15 @@ import { fail } from '../core/contract/errors.js';
 import type { OperationName } from '../core/contract/registry.js';
 import { INPUT_FIELDS, type ParsedCountsSpec, parseCountsSpec } from '../segments/spec.js';
 
+/** The aliases of the tally query's columns besides keys and inputs: the period's first day and the count. */
+export const PERIOD_ALIAS = 'p';
+export const COUNT_ALIAS = 'n';
+
+/** The columns of the tally query's rows, in order: `k1`..., `p` with periods, `v1`..., `n`. */
+export function rowColumns(spec: SqlSpec): string[] {
+  return [...spec.keys.map((k) => k.alias), ...(spec.time === null ? [] : [PERIOD_ALIAS]), ...spec.values.map((v) => v.alias), COUNT_ALIAS];
+}
+
 /** A column of the tally query's rows: its alias in the rows, and the source column it reads. */
 export interface QueryColumn {
   /** The alias the rows carry: `k1`, `k2`, ... for keys, `v1`, ... for the metric's inputs. */

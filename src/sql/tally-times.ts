@@ -3,7 +3,12 @@
  * count and a count of distinct answers need, without tallying the records
  * one by one.
  */
-import type { Tally, TallyField, TallyShape } from '../core/contract/tally.js';
+import { mergeTallies, type Tally, type TallyField, type TallyShape } from '../core/contract/tally.js';
+
+/** Two tallies of one metric merged. */
+export function mergeTally(a: Tally, b: Tally, shape: TallyShape): Tally {
+  return mergeTallies(a, b, shape) as unknown as Tally;
+}
 
 /**
  * A field of the tally of one record as it is for `n` equal records: counts
