@@ -9,7 +9,8 @@ import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, optionsObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { Dec, output } from '../core/exact/decimal.js';
+import { Dec, decToRational, output } from '../core/exact/decimal.js';
+import { rational } from '../core/exact/rational.js';
 import type { Warning } from '../core/stats/warnings.js';
 
 /** Options of {@link churnToAnnual}. */
@@ -63,10 +64,10 @@ function precisionFor(rate: Dec): typeof Dec {
  * Annual churn from a monthly churn rate kept up for twelve months:
  * `annual = 1 - (1 - monthly)^12`, in percent.
  *
- * Computed in decimal: exact whenever `(1 - monthly)^12` fits in 80
- * significant digits (any rate with up to six decimals in percent), and
- * otherwise to 80 significant digits, then converted once to the nearest
- * double. 5% a month is 45.96% a year.
+ * Computed exactly, in rationals: the rate is the decimal its shortest
+ * form names (5 is 5/100, 0.1 is 1/1000), so the power is an exact
+ * rational, converted once to the nearest double. 5% a month is 45.96% a
+ * year.
  *
  * @param monthlyPercent - The monthly churn rate in percent, 0-100.
  * @param options - Output rounding.
@@ -82,11 +83,12 @@ function precisionFor(rate: Dec): typeof Dec {
 export function churnToAnnual(monthlyPercent: number, options?: ChurnToAnnualOptions): ChurnToAnnualResult {
   const o = parse(CHURN_TO_ANNUAL, optionsSchema(), options, ['options']) ?? {};
   const monthly = parse(CHURN_TO_ANNUAL, percentSchema(), monthlyPercent, ['monthlyPercent']);
-  const rate = new Dec(monthly).dividedBy(100);
-  const D = precisionFor(rate);
-  const kept = new D(1).minus(new D(rate)).pow(12);
-  const annual = new D(1).minus(kept).times(100);
-  return deepFreeze<ChurnToAnnualResult>({ metric: CHURN_TO_ANNUAL, unit: 'percent', value: output(new Dec(annual), formatOf(o)), warnings: [] });
+  // monthly = p / q in percent; kept = (1 - p / (100 q))^12 = (100 q - p)^12 / (100 q)^12.
+  const { numerator: p, denominator: q } = decToRational(new Dec(monthly));
+  const whole = (100n * q) ** 12n;
+  const kept = (100n * q - p) ** 12n;
+  const annual = rational(100n * (whole - kept), whole)!;
+  return deepFreeze<ChurnToAnnualResult>({ metric: CHURN_TO_ANNUAL, unit: 'percent', value: output(annual, formatOf(o)), warnings: [] });
 }
 
 /**

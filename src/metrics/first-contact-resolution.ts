@@ -11,7 +11,7 @@ import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, optionsObject, plainObject, plainStripObject, roundingFields } from '../core/contract/schemas.js';
 import { customIssue, expected, parse, rejectElement } from '../core/contract/validate.js';
-import { complementOf, type OutputFormat, output, percentOf, roundDec } from '../core/exact/decimal.js';
+import { complementOf, type OutputFormat, output, percentOf, roundExact } from '../core/exact/decimal.js';
 import {
   type Interval,
   type IntervalOption,
@@ -290,7 +290,7 @@ function rejectTicket(ticket: unknown, index: number): never {
 function fromTally(c: FirstContactResolutionCounts, o: Parsed): FirstContactResolutionResult {
   const denominator = o.denominator === 'all' ? c.total : c.resolved;
   const exact = percentOf(c.resolvedFirstContact, denominator);
-  const rounded = exact === null ? null : roundDec(exact, o.format);
+  const rounded = exact === null ? null : roundExact(exact, o.format);
   return deepFreeze<FirstContactResolutionResult>({
     metric: METRIC,
     unit: 'percent',

@@ -10,7 +10,8 @@ import { deepFreeze } from '../core/contract/result.js';
 import { countSchema, formatOf, integerSchema, missingSchema, optionsObject, plainObject, roundingFields, scaleSchema } from '../core/contract/schemas.js';
 import type { MissingPolicy, Scale } from '../core/contract/types.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { Dec, type OutputFormat, output, outputOrNull } from '../core/exact/decimal.js';
+import { Dec, type OutputFormat, outputOrNull, rationalToDec, ratioOf } from '../core/exact/decimal.js';
+import { type Rational, rationalDividedBy } from '../core/exact/rational.js';
 import {
   type Interval,
   type IntervalOption,
@@ -20,7 +21,7 @@ import {
   tInterval,
   tIntervalOf,
 } from '../core/stats/interval-fields.js';
-import { sampleVariance } from '../core/stats/mean-interval.js';
+import { exactSampleVariance } from '../core/stats/mean-interval.js';
 import { intervalWarnings, sampleWarnings, type Warning } from '../core/stats/warnings.js';
 import { LOYALTY_QUESTIONS, sumLoyaltyAnswers } from '../core/survey/loyalty-answers.js';
 
@@ -249,7 +250,7 @@ function parseCounts(counts: unknown, parsed: Settings): LoyaltyTally {
   const squares = c.sumOfSquaredTotals;
   if (squares !== undefined) {
     // n Σt² >= (Σt)² (Cauchy-Schwarz) and every t² at most the largest square on the scale.
-    const total = BigInt(c.sums.recommend + c.sums.repurchase + c.sums.upsell);
+    const total = BigInt(c.sums.recommend) + BigInt(c.sums.repurchase) + BigInt(c.sums.upsell);
     const largest = BigInt(3 * Math.max(Math.abs(min), Math.abs(max)));
     if (BigInt(n) * BigInt(squares) < total * total || BigInt(squares) > BigInt(n) * largest * largest) {
       fail(
@@ -268,17 +269,18 @@ function parseCounts(counts: unknown, parsed: Settings): LoyaltyTally {
 function fromTally(c: LoyaltyTally, parsed: Settings): LoyaltyIndexResult {
   const n = c.respondents;
   const format = parsed.format;
-  const meanOf = (sum: number) => (n === 0 ? null : output(new Dec(sum).dividedBy(n), format));
-  const total = c.sums.recommend + c.sums.repurchase + c.sums.upsell;
-  const sumOfMeans = n === 0 ? null : new Dec(total).dividedBy(n);
+  const meanOf = (sum: number) => outputOrNull(ratioOf(sum, n), format);
+  // Each sum is a safe integer; their total may not be.
+  const total = BigInt(c.sums.recommend) + BigInt(c.sums.repurchase) + BigInt(c.sums.upsell);
+  const divisor = parsed.aggregate === 'sum' ? 1 : 3;
   // The respondents' totals t have variance from n, Σt and Σt²; the index t / 3 has a ninth of it.
-  const totalsVariance = c.sumOfSquaredTotals === null ? null : sampleVariance(n, total, c.sumOfSquaredTotals);
-  const variance = totalsVariance === null || parsed.aggregate === 'sum' ? totalsVariance : totalsVariance.dividedBy(9);
+  const totalsVariance = c.sumOfSquaredTotals === null ? null : exactSampleVariance(n, total, c.sumOfSquaredTotals);
+  const variance = totalsVariance === null ? null : rationalDividedBy(totalsVariance, BigInt(divisor * divisor));
   const interval = parsed.interval === null ? undefined : indexInterval(c, total, variance, parsed.aggregate, parsed.interval, format);
   return deepFreeze<LoyaltyIndexResult>({
     metric: METRIC,
     unit: 'points',
-    value: sumOfMeans === null ? null : output(parsed.aggregate === 'sum' ? sumOfMeans : sumOfMeans.dividedBy(3), format),
+    value: outputOrNull(ratioOf(total, divisor * n), format),
     aggregate: parsed.aggregate,
     total: n,
     recommend: meanOf(c.sums.recommend),
@@ -294,8 +296,8 @@ function fromTally(c: LoyaltyTally, parsed: Settings): LoyaltyIndexResult {
 /** The t interval of the index: of the totals under `'sum'`, of the totals / 3 under `'mean'`. */
 function indexInterval(
   c: LoyaltyTally,
-  total: number,
-  variance: Dec | null,
+  total: bigint,
+  variance: Rational | null,
   aggregate: LoyaltyAggregate,
   settings: IntervalSettings<'t'>,
   format: OutputFormat,
@@ -303,5 +305,5 @@ function indexInterval(
   const n = c.respondents;
   if (c.sumOfSquaredTotals === null || n < 2) return null;
   if (aggregate === 'sum') return tInterval(n, total, c.sumOfSquaredTotals, settings, format);
-  return tIntervalOf(new Dec(n), new Dec(total).dividedBy(3 * n), variance, settings, format);
+  return tIntervalOf(new Dec(n), rationalToDec(ratioOf(total, 3 * n)!), variance === null ? null : rationalToDec(variance), settings, format);
 }

@@ -9,7 +9,8 @@ import type { MetricName } from '../core/contract/registry.js';
 import { deepFreeze } from '../core/contract/result.js';
 import { formatOf, optionsObject, plainObject, roundingFields } from '../core/contract/schemas.js';
 import { expected, parse } from '../core/contract/validate.js';
-import { complementOf, type Dec, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
+import { complementOf, type OutputFormat, output, outputOrNull, percentOf } from '../core/exact/decimal.js';
+import type { Rational } from '../core/exact/rational.js';
 import { formatUnits, type Money, moneySchema } from '../core/money/money.js';
 import {
   checkExpansion,
@@ -193,7 +194,7 @@ function amountOrNull(units: bigint | null, scale: number): string | null {
 }
 
 /** Retention from churn: `100 - churn`, in percent; `null` with it. */
-function retentionOf(churn: Dec | null, format: OutputFormat): number | null {
+function retentionOf(churn: Rational | null, format: OutputFormat): number | null {
   return churn === null ? null : output(complementOf(churn), format);
 }
 

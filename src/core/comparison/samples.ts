@@ -10,7 +10,7 @@ import { lazy } from '../contract/lazy.js';
 import { type ComparableMetric, unreachable } from '../contract/registry.js';
 import { countSchema, plainLooseObject } from '../contract/schemas.js';
 import { expected, parse } from '../contract/validate.js';
-import { Dec, percentOf, toNumber } from '../exact/decimal.js';
+import { Dec, percentOf, rationalToDec, toNumber } from '../exact/decimal.js';
 import type { MeanSample, NpsSample, ProportionSample } from '../stats/differences.js';
 import { npsScore } from '../survey/nps-score.js';
 
@@ -100,7 +100,10 @@ function within(side: Side, field: string, part: number, whole: number, wholeNam
 /** A proportion side: raw counts, or under weights `percent / 100` of the effective sample size. */
 function proportionSample(x: number, n: number, percent: number | null, weighted: WeightedField): ProportionSample {
   const nEff = effectiveSize(weighted);
-  if (nEff === null) return { kind: 'proportion', n, x, percent: percentOf(x, n) };
+  if (nEff === null) {
+    const percent = percentOf(x, n);
+    return { kind: 'proportion', n, x, percent: percent === null ? null : rationalToDec(percent) };
+  }
   if (nEff === 0 || percent === null) return { kind: 'proportion', n: 0, x: 0, percent: null };
   const p = new Dec(percent);
   return { kind: 'proportion', n: nEff, x: Math.min(nEff, toNumber(p.dividedBy(100).times(new Dec(nEff)))), percent: p };

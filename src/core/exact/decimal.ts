@@ -1,14 +1,19 @@
 /**
  * Exact arithmetic: a private decimal.js constructor, and the one place where
- * an exact result becomes a `number`.
+ * a result becomes a `number`.
  *
- * Counts are integers and sums are exact; every division and every derived
- * number is computed here, in `Dec`, with 80 significant digits, far more
- * than the 17 a double keeps. A result is converted to the nearest double
- * once, at the edge, after optional rounding to `decimals` places.
+ * A result the library calls exact (a share, a mean, a variance, a rate, a
+ * retention) is a {@link Rational} of `bigint`s, formed without rounding
+ * from integer counts, exact weight sums and money in minor units, and
+ * converted to the nearest double once, at the edge, after optional rounding
+ * to `decimals` places, both decided exactly. Estimates that are not exact
+ * (interval bounds, standard errors, p-values) are computed in `Dec`, with
+ * 80 significant digits, far more than the 17 a double keeps, and converted
+ * the same way.
  */
 import Decimal from 'decimal.js';
 import type { Rounding } from '../contract/options.js';
+import { type Rational, rational, rationalComplement, rationalToDouble, roundRational } from './rational.js';
 
 /**
  * decimal.js with private settings: the global `Decimal` is never touched.
@@ -37,40 +42,68 @@ export function roundDec(value: Dec, format: OutputFormat): Dec {
 }
 
 /**
- * A decimal as the nearest double. JavaScript's string-to-number conversion
- * is correctly rounded, and 80 significant digits leave no room for double
- * rounding on the quotients the library forms. Never returns `-0`.
+ * A decimal as the nearest double, never `-0`. A decimal's digits are an
+ * exact rational with a power of ten below it, and JavaScript's
+ * string-to-number conversion rounds it correctly: the double
+ * {@link rationalToDouble} gives for the same rational.
  */
 export function toNumber(value: Dec): number {
   const n = Number(value.toString());
   return n === 0 ? 0 : n;
 }
 
-/** Rounds as `format` asks, then converts: the only way a derived number leaves the library. */
-export function output(value: Dec, format: OutputFormat): number {
-  return toNumber(roundDec(value, format));
+/** A value on its way out: an exact rational, or a decimal estimate. */
+export type Exact = Rational | Dec;
+
+/**
+ * Rounds as `format` asks, then converts to the nearest double: the only way
+ * a derived number leaves the library. A rational is rounded and converted
+ * exactly, so a result is never rounded twice.
+ */
+export function output(value: Exact, format: OutputFormat): number {
+  if (value instanceof Dec) return toNumber(roundDec(value, format));
+  return rationalToDouble(format.decimals === null ? value : roundRational(value, format.decimals, format.rounding));
 }
 
 /** `output` for a value that is `null` when undefined. */
-export function outputOrNull(value: Dec | null, format: OutputFormat): number | null {
+export function outputOrNull(value: Exact | null, format: OutputFormat): number | null {
   return value === null ? null : output(value, format);
 }
 
-/** `100 * part / whole` as an exact decimal, or `null` when `whole` is zero. */
-export function percentOf(part: number | bigint | Dec, whole: number | bigint | Dec): Dec | null {
-  const w = new Dec(whole.toString());
-  if (w.isZero()) return null;
-  return new Dec(part.toString()).times(100).dividedBy(w);
+/** A rational rounded as `format` asks, still exact. */
+export function roundExact(value: Rational, format: OutputFormat): Rational {
+  return format.decimals === null ? value : roundRational(value, format.decimals, format.rounding);
 }
 
-/** `numerator / denominator` as an exact decimal, or `null` when the denominator is zero. */
-export function ratioOf(numerator: number | bigint | Dec, denominator: number | bigint | Dec): Dec | null {
-  const d = new Dec(denominator.toString());
-  if (d.isZero()) return null;
-  return new Dec(numerator.toString()).dividedBy(d);
+/** A rational as a decimal, for the estimates built on it: rounded once, to 80 significant digits. */
+export function rationalToDec(value: Rational): Dec {
+  return new Dec(value.numerator.toString()).dividedBy(new Dec(value.denominator.toString()));
+}
+
+/** A finite decimal as the rational it is, exactly. */
+export function decToRational(value: Dec): Rational {
+  // A finite decimal is an integer coefficient times a power of ten.
+  const [coefficient = '0', exponent = '0'] = value.toExponential().replace('.', '').split('e');
+  const digits = coefficient.replace('-', '').length - 1;
+  const shift = Number(exponent) - digits;
+  const n = BigInt(coefficient);
+  return shift >= 0 ? { numerator: n * 10n ** BigInt(shift), denominator: 1n } : { numerator: n, denominator: 10n ** BigInt(-shift) };
+}
+
+/** An integer input of an exact ratio: a count or an amount in minor units. */
+type Whole = number | bigint;
+
+/** `100 * part / whole` exactly, or `null` when `whole` is zero. */
+export function percentOf(part: Whole, whole: Whole): Rational | null {
+  return rational(100n * BigInt(part), BigInt(whole));
+}
+
+/** `numerator / denominator` exactly, or `null` when the denominator is zero. */
+export function ratioOf(numerator: Whole, denominator: Whole): Rational | null {
+  return rational(BigInt(numerator), BigInt(denominator));
 }
 
 /** `100 - percent`: the rest of a whole in percent (repeat contacts of FCR, revenue retained of churn), exactly. */
-export function complementOf(percent: Dec): Dec {
-  return new Dec(100).minus(percent);
+export function complementOf(percent: Rational): Rational {
+  return rationalComplement(percent, 100n);
 }

@@ -10,9 +10,10 @@
  *
  * The exact sum is a dyadic rational `mantissa * 2^exponent` (every double
  * is one), held in `bigint`s, so sums, differences and products of sums stay
- * exact; a ratio of two of them becomes a `Dec` with one rounding.
+ * exact, and so is a ratio of two of them.
  */
 import { Dec } from './decimal.js';
+import { type Rational, rational } from './rational.js';
 
 /** Dekker's splitting constant, 2^27 + 1. */
 const SPLITTER = 134217729;
@@ -234,11 +235,14 @@ export function dyadicToDec(a: Dyadic): Dec {
   return new Dec(`${(a.mantissa * 5n ** BigInt(k)).toString()}e-${k}`);
 }
 
-/** `a / b` as a `Dec`, rounded once (to the 80 digits of `Dec`); `null` when `b` is 0. */
-export function dyadicRatio(a: Dyadic, b: Dyadic): Dec | null {
+/** A dyadic rational as a {@link Rational}, exactly. */
+export function dyadicToRational(a: Dyadic): Rational {
+  return a.exponent >= 0 ? { numerator: a.mantissa << BigInt(a.exponent), denominator: 1n } : { numerator: a.mantissa, denominator: 1n << BigInt(-a.exponent) };
+}
+
+/** `a / b` exactly, or `null` when `b` is 0. */
+export function dyadicRatio(a: Dyadic, b: Dyadic): Rational | null {
   if (b.mantissa === 0n) return null;
   const shift = a.exponent - b.exponent;
-  const numerator = shift >= 0 ? a.mantissa << BigInt(shift) : a.mantissa;
-  const denominator = shift >= 0 ? b.mantissa : b.mantissa << BigInt(-shift);
-  return new Dec(numerator.toString()).dividedBy(new Dec(denominator.toString()));
+  return rational(shift >= 0 ? a.mantissa << BigInt(shift) : a.mantissa, shift >= 0 ? b.mantissa : b.mantissa << BigInt(-shift));
 }

@@ -9,6 +9,7 @@
  * even, as IEEE 754 rounds), deciding the halfway case by an exact
  * comparison instead of through a rounded intermediate.
  */
+import type { Rounding } from '../contract/options.js';
 
 function bitLength(x: bigint): number {
   return x === 0n ? 0 : x.toString(2).length;
@@ -53,4 +54,54 @@ export function nearestDouble(numerator: bigint, denominator: bigint): number {
   // units <= 2^53 is exact as a double, and so is its product with 2^ulp (or it overflows to Infinity).
   const magnitude = Number(units) * powerOfTwo(ulp);
   return negative ? -magnitude : magnitude;
+}
+
+/**
+ * An exact rational `numerator / denominator`, the denominator positive. A
+ * result the library calls exact (a share, a mean, a rate, a retention) is
+ * one of these until it becomes a double, once, through
+ * {@link nearestDouble}.
+ */
+export interface Rational {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/** The rational 0. */
+export const ZERO: Rational = { numerator: 0n, denominator: 1n };
+
+/** `numerator / denominator` with the sign on the numerator, or `null` when the denominator is 0. */
+export function rational(numerator: bigint, denominator: bigint): Rational | null {
+  if (denominator === 0n) return null;
+  return denominator < 0n ? { numerator: -numerator, denominator: -denominator } : { numerator, denominator };
+}
+
+/** `whole - r`, exactly: the complement of a percent (`whole` 100) or of a fraction (`whole` 1). */
+export function rationalComplement(r: Rational, whole: bigint): Rational {
+  return { numerator: whole * r.denominator - r.numerator, denominator: r.denominator };
+}
+
+/** `r / k` for a positive integer `k`, exactly. */
+export function rationalDividedBy(r: Rational, k: bigint): Rational {
+  return { numerator: r.numerator, denominator: r.denominator * k };
+}
+
+/**
+ * `r` rounded to `decimals` places, exactly: `units / 10^decimals` with
+ * `units` the nearest integer to `r 10^decimals`; a tie goes away from zero
+ * (`'half-up'`) or to the even integer (`'half-even'`).
+ */
+export function roundRational(r: Rational, decimals: number, rounding: Rounding): Rational {
+  const scale = 10n ** BigInt(decimals);
+  const negative = r.numerator < 0n;
+  const scaled = (negative ? -r.numerator : r.numerator) * scale;
+  let units = scaled / r.denominator;
+  const twiceRest = (scaled - units * r.denominator) * 2n;
+  if (twiceRest > r.denominator || (twiceRest === r.denominator && (rounding === 'half-up' || (units & 1n) === 1n))) units += 1n;
+  return { numerator: negative ? -units : units, denominator: scale };
+}
+
+/** The double nearest to a rational (ties to even), never `-0`. */
+export function rationalToDouble(r: Rational): number {
+  return nearestDouble(r.numerator, r.denominator);
 }

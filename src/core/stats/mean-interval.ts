@@ -3,7 +3,8 @@
  * Student t confidence interval (Student 1908), for a whole or an
  * effective (fractional) sample size.
  */
-import { Dec, toNumber } from '../exact/decimal.js';
+import { Dec, decToRational, rationalToDec, toNumber } from '../exact/decimal.js';
+import { type Rational, rational } from '../exact/rational.js';
 import { domainError } from './domain-errors.js';
 import { tailProbability } from './levels.js';
 import { studentTQuantile } from './student-t.js';
@@ -26,12 +27,32 @@ export function exactDec(value: ExactInput): Dec {
  * @throws RangeError when `n` is not a count or the sums are inconsistent (a negative variance).
  */
 export function sampleVariance(n: number, sum: ExactInput, sumSquares: ExactInput): Dec | null {
+  const v = exactSampleVariance(n, sum, sumSquares);
+  return v === null ? null : rationalToDec(v);
+}
+
+/**
+ * {@link sampleVariance} as an exact rational: the variance a result
+ * reports, converted to a double once.
+ *
+ * @throws RangeError as {@link sampleVariance}.
+ */
+export function exactSampleVariance(n: number, sum: ExactInput, sumSquares: ExactInput): Rational | null {
   if (!(Number.isInteger(n) && n >= 0)) domainError('sampleVariance', n, 'a count');
   if (n < 2) return null;
-  const s = exactDec(sum);
-  const numerator = exactDec(sumSquares).times(n).minus(s.times(s));
-  if (numerator.isNegative()) domainError('sampleVariance', sumSquares, `a sum of squares of at least sum² / n`);
-  return numerator.dividedBy(n * (n - 1));
+  const s = exactRational(sum);
+  const q = exactRational(sumSquares);
+  // n q - s² over the common denominator of q and s².
+  const numerator = BigInt(n) * q.numerator * s.denominator * s.denominator - s.numerator * s.numerator * q.denominator;
+  if (numerator < 0n) domainError('sampleVariance', sumSquares, `a sum of squares of at least sum² / n`);
+  return rational(numerator, q.denominator * s.denominator * s.denominator * BigInt(n * (n - 1)))!;
+}
+
+/** An exact input as a rational: integers directly, anything else through its exact decimal. */
+function exactRational(value: ExactInput): Rational {
+  if (typeof value === 'bigint') return { numerator: value, denominator: 1n };
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return { numerator: BigInt(value), denominator: 1n };
+  return decToRational(exactDec(value));
 }
 
 /** A Student t confidence interval for a mean, unrounded, in the unit of the data. */

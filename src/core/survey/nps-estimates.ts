@@ -6,11 +6,12 @@
  */
 import type { MetricName } from '../contract/registry.js';
 import type { Share } from '../contract/types.js';
-import { Dec, type OutputFormat, outputOrNull, toNumber } from '../exact/decimal.js';
-import { type Dyadic, dyadicMul, dyadicRatio, dyadicToDec } from '../exact/exact-sum.js';
+import { type OutputFormat, outputOrNull } from '../exact/decimal.js';
+import { type Dyadic, dyadicMul, dyadicRatio, dyadicSub } from '../exact/exact-sum.js';
+import { rational, rationalToDouble, ZERO } from '../exact/rational.js';
 import { countShares, weightShares } from '../exact/shares.js';
 import { sampleWarnings, type Warning } from '../stats/warnings.js';
-import { NPS_GROUPS, type NpsGroup, npsScore } from './nps-score.js';
+import { NPS_GROUPS, type NpsGroup } from './nps-score.js';
 import { checkWeightSums, effectiveSampleWarnings, effectiveSize, type WeightedSummary, weightedSummary } from './weights.js';
 
 /** The estimates of an NPS tally. */
@@ -35,7 +36,7 @@ type GroupWeights = Readonly<Record<NpsGroup, readonly number[]>> & { readonly c
 export function npsCountEstimates(counts: GroupCounts, total: number, format: OutputFormat): NpsEstimates {
   const [promoters, passives, detractors] = countShares([counts.promoters, counts.passives, counts.detractors], format);
   return {
-    value: outputOrNull(npsScore(new Dec(counts.promoters), new Dec(counts.detractors), new Dec(total)), format),
+    value: outputOrNull(rational(100n * BigInt(counts.promoters - counts.detractors), BigInt(total)), format),
     shares: sharesOf(counts, [promoters ?? null, passives ?? null, detractors ?? null]),
     weighted: null,
     intervalCounts: counts,
@@ -55,13 +56,13 @@ export function npsWeightEstimates(metric: MetricName, counts: GroupCounts, weig
   const [promoterSum, passiveSum, detractorSum] = sums as [Dyadic, Dyadic, Dyadic];
   const [promoters, passives, detractors] = weightShares(sums, format);
   // Effective counts: each group's share of the effective sample size, W_g Σw / Σw².
-  const effective = (w: Dyadic) => toNumber(dyadicRatio(dyadicMul(w, sum), squares) ?? new Dec(0));
+  const effective = (w: Dyadic) => rationalToDouble(dyadicRatio(dyadicMul(w, sum), squares) ?? ZERO);
   return {
-    value: outputOrNull(npsScore(dyadicToDec(promoterSum), dyadicToDec(detractorSum), dyadicToDec(sum)), format),
+    value: outputOrNull(dyadicRatio(dyadicMul(dyadicSub(promoterSum, detractorSum), 100), sum), format),
     shares: sharesOf(counts, [promoters ?? null, passives ?? null, detractors ?? null]),
     weighted: weightedSummary(sum, squares, format),
     intervalCounts: { promoters: effective(promoterSum), passives: effective(passiveSum), detractors: effective(detractorSum) },
-    warnings: effectiveSampleWarnings(toNumber(effectiveSize(sum, squares))),
+    warnings: effectiveSampleWarnings(rationalToDouble(effectiveSize(sum, squares))),
   };
 }
 

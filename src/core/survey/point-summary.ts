@@ -5,11 +5,12 @@
  */
 
 import type { PointShare, Share } from '../contract/types.js';
-import { Dec, output, outputOrNull, percentOf, toNumber } from '../exact/decimal.js';
+import { outputOrNull, percentOf, rationalToDec } from '../exact/decimal.js';
 import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, exactSum } from '../exact/exact-sum.js';
+import { rational, rationalToDouble, ZERO } from '../exact/rational.js';
 import { countShares, weightShares } from '../exact/shares.js';
 import { type Interval, type IntervalSettings, percentInterval, tInterval, tIntervalOf } from '../stats/interval-fields.js';
-import { sampleVariance } from '../stats/mean-interval.js';
+import { exactSampleVariance } from '../stats/mean-interval.js';
 import type { ProportionMethod } from '../stats/proportion-intervals.js';
 import { intervalWarnings, proportionWarnings, type Warning } from '../stats/warnings.js';
 import type { PointCounts, PointScaleSettings, PointWeights } from './point-scale.js';
@@ -88,8 +89,8 @@ function countEstimates(histogram: readonly number[], total: number, selectedCou
   const share = outputOrNull(percentOf(selectedCount, total), s.format);
   return {
     share,
-    mean: total === 0 ? null : output(new Dec(first.toString()).dividedBy(total), s.format),
-    variance: outputOrNull(sampleVariance(total, first, second), s.format),
+    mean: outputOrNull(rational(first, BigInt(total)), s.format),
+    variance: outputOrNull(exactSampleVariance(total, first, second), s.format),
     percents: countShares(histogram, s.format),
     weighted: null,
     interval: (settings) => percentInterval(selectedCount, total, settings, s.format),
@@ -123,8 +124,8 @@ function weightEstimates(histogram: readonly number[], weights: PointWeights, s:
   const mean = weightedMean(moments);
   const variance = weightedVariance(moments);
   // The interval's successes and size: p n_eff = Σw_selected Σw / Σw², and n_eff.
-  const x = toNumber(dyadicRatio(dyadicMul(selectedWeight, sum), squares) ?? new Dec(0));
-  const n = toNumber(nEff);
+  const x = rationalToDouble(dyadicRatio(dyadicMul(selectedWeight, sum), squares) ?? ZERO);
+  const n = rationalToDouble(nEff);
   return {
     share: outputOrNull(shareDec, s.format),
     mean: outputOrNull(mean, s.format),
@@ -132,7 +133,8 @@ function weightEstimates(histogram: readonly number[], weights: PointWeights, s:
     percents: weightShares(perPoint, s.format),
     weighted: weightedSummary(sum, squares, s.format),
     interval: (settings) => percentInterval(x, n, settings, s.format),
-    meanInterval: (settings) => (mean === null ? null : tIntervalOf(nEff, mean, variance, settings, s.format)),
+    meanInterval: (settings) =>
+      mean === null ? null : tIntervalOf(rationalToDec(nEff), rationalToDec(mean), variance === null ? null : rationalToDec(variance), settings, s.format),
     warnings: effectiveProportionWarnings(x, n),
   };
 }

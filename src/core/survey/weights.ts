@@ -9,8 +9,9 @@ import { describe, fail, type MetricsIssueCode, type MetricsPath } from '../cont
 import { lazy } from '../contract/lazy.js';
 import type { MetricName } from '../contract/registry.js';
 import { expected, rejectElement } from '../contract/validate.js';
-import { Dec, type OutputFormat, output } from '../exact/decimal.js';
-import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToDec, exactSum } from '../exact/exact-sum.js';
+import { type OutputFormat, output } from '../exact/decimal.js';
+import { type Dyadic, dyadicAdd, dyadicMul, dyadicRatio, dyadicSign, dyadicSub, dyadicToRational, exactSum } from '../exact/exact-sum.js';
+import { type Rational, ZERO } from '../exact/rational.js';
 import { SMALL_EXPECTED, SMALL_SAMPLE, type Warning } from '../stats/warnings.js';
 import { isNumericTypedArray } from './scores.js';
 
@@ -100,17 +101,17 @@ export interface WeightedMoments {
 }
 
 /** Kish's effective sample size `(Σw)² / Σw²`, or 0 when every weight is 0. */
-export function effectiveSize(sum: Dyadic, squares: Dyadic): Dec {
-  return dyadicRatio(dyadicMul(sum, sum), squares) ?? new Dec(0);
+export function effectiveSize(sum: Dyadic, squares: Dyadic): Rational {
+  return dyadicRatio(dyadicMul(sum, sum), squares) ?? ZERO;
 }
 
 /** The `weighted` field of a result. */
 export function weightedSummary(sum: Dyadic, squares: Dyadic, format: OutputFormat): WeightedSummary {
-  return { totalWeight: output(dyadicToDec(sum), format), effectiveSampleSize: output(effectiveSize(sum, squares), format) };
+  return { totalWeight: output(dyadicToRational(sum), format), effectiveSampleSize: output(effectiveSize(sum, squares), format) };
 }
 
 /** The weighted mean `Σw x / Σw`, or `null` when the weights sum to 0. */
-export function weightedMean(m: WeightedMoments): Dec | null {
+export function weightedMean(m: WeightedMoments): Rational | null {
   return dyadicRatio(m.first, m.sum);
 }
 
@@ -121,7 +122,7 @@ export function weightedMean(m: WeightedMoments): Dec | null {
  * when every weight is 1, unchanged when every weight is multiplied by the
  * same factor. `null` when the effective sample size is 1 or less.
  */
-export function weightedVariance(m: WeightedMoments): Dec | null {
+export function weightedVariance(m: WeightedMoments): Rational | null {
   const denominator = dyadicSub(dyadicMul(m.sum, m.sum), m.squares);
   if (dyadicSign(denominator) <= 0) return null;
   return dyadicRatio(dyadicSub(dyadicMul(m.sum, m.second), dyadicMul(m.first, m.first)), denominator);

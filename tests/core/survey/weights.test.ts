@@ -4,8 +4,10 @@
  * effective sample size and the warnings on it, each refusal with its exact
  * code, path and message.
  */
+
 import { describe, expect, it } from 'vitest';
 import { type Dyadic, dyadicToDec } from '../../../src/core/exact/exact-sum.js';
+import { rationalToDouble } from '../../../src/core/exact/rational.js';
 import {
   checkUnusedWeights,
   checkWeightSums,
@@ -124,15 +126,15 @@ describe('checkWeightSums', () => {
 
 describe("Kish's effective sample size and the weighted variance", () => {
   it('is (Σw)² / Σw², or 0 when every weight is 0', () => {
-    expect(effectiveSize(int(3n), int(5n)).toString()).toBe('1.8');
-    expect(effectiveSize(int(0n), int(0n)).toString()).toBe('0');
+    expect(rationalToDouble(effectiveSize(int(3n), int(5n)))).toBe(1.8);
+    expect(effectiveSize(int(0n), int(0n))).toEqual({ numerator: 0n, denominator: 1n });
   });
 
   it('has no weighted variance when the effective sample size is 1', () => {
     // One answer x = 4 of weight 2: Σw = 2, Σw² = 4, Σw x = 8, Σw x² = 32.
     expect(weightedVariance({ sum: int(2n), squares: int(4n), first: int(8n), second: int(32n) })).toBeNull();
     // Answers 1 and 3 of weight 1: the sample variance 2.
-    expect(weightedVariance({ sum: int(2n), squares: int(2n), first: int(4n), second: int(10n) })?.toString()).toBe('2');
+    expect(weightedVariance({ sum: int(2n), squares: int(2n), first: int(4n), second: int(10n) })).toEqual({ numerator: 2n, denominator: 1n });
   });
 });
 
