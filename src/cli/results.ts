@@ -5,8 +5,9 @@
  * significant when changes were asked for, then flags; a trend gives one
  * row per segment; the revenue commands their movements, churn or cohorts.
  */
-import { Decimal } from 'decimal.js';
 import type { TallyMetric } from '../core/contract/registry.js';
+import { Dec, decToRational, output } from '../core/exact/decimal.js';
+import { rationalDividedBy } from '../core/exact/rational.js';
 import { customerChurn } from '../metrics/customer-churn.js';
 import type { CohortTable } from '../revenue/cohorts.js';
 import type { MrrSeries } from '../revenue/series.js';
@@ -35,14 +36,16 @@ export interface TimeConversion extends TimeUnitPlan {
   readonly rounding: 'half-up' | 'half-even';
 }
 
-const D = Decimal.clone({ precision: 40 });
-
-/** A number in the display unit (a duration's milliseconds over the unit's), rounded to `decimals` by `rounding`: exact division, one rounding. */
+/**
+ * A number in the display unit (a duration's milliseconds over the unit's),
+ * rounded to `decimals` by `rounding`: the decimal the milliseconds name,
+ * divided exactly, rounded once, as the library rounds every exact value.
+ */
 export function rescale(ms: number | null | undefined, time: TimeConversion | null): number | null {
   if (ms === null || ms === undefined) return null;
   if (time === null) return ms;
-  const r = new D(ms).div(time.milliseconds).toDecimalPlaces(time.decimals, time.rounding === 'half-even' ? D.ROUND_HALF_EVEN : D.ROUND_HALF_UP);
-  return r.isZero() ? 0 : r.toNumber();
+  const r = decToRational(new Dec(ms));
+  return output(rationalDividedBy(r, BigInt(time.milliseconds)), { decimals: time.decimals, rounding: time.rounding });
 }
 
 /** A segment's label for people: its key values joined by ' / ', 'all' for a rolled-up dimension or no dimensions. */

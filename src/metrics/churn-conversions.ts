@@ -84,7 +84,7 @@ export function churnToAnnual(monthlyPercent: number, options?: ChurnToAnnualOpt
   const o = parse(CHURN_TO_ANNUAL, optionsSchema(), options, ['options']) ?? {};
   const monthly = parse(CHURN_TO_ANNUAL, percentSchema(), monthlyPercent, ['monthlyPercent']);
   // monthly = p / q in percent; kept = (1 - p / (100 q))^12 = (100 q - p)^12 / (100 q)^12.
-  const { numerator: p, denominator: q } = decToRational(new Dec(monthly));
+  const { num: p, den: q } = decToRational(new Dec(monthly));
   const whole = (100n * q) ** 12n;
   const kept = (100n * q - p) ** 12n;
   const annual = rational(100n * (whole - kept), whole)!;

@@ -274,7 +274,7 @@ function fromTally(c: LoyaltyTally, parsed: Settings): LoyaltyIndexResult {
   const total = BigInt(c.sums.recommend) + BigInt(c.sums.repurchase) + BigInt(c.sums.upsell);
   const divisor = parsed.aggregate === 'sum' ? 1 : 3;
   // The respondents' totals t have variance from n, Σt and Σt²; the index t / 3 has a ninth of it.
-  const totalsVariance = c.sumOfSquaredTotals === null ? null : exactSampleVariance(n, total, c.sumOfSquaredTotals);
+  const totalsVariance = c.sumOfSquaredTotals === null ? null : exactSampleVariance(n, total, BigInt(c.sumOfSquaredTotals));
   const variance = totalsVariance === null ? null : rationalDividedBy(totalsVariance, BigInt(divisor * divisor));
   const interval = parsed.interval === null ? undefined : indexInterval(c, total, variance, parsed.aggregate, parsed.interval, format);
   return deepFreeze<LoyaltyIndexResult>({

@@ -17,4 +17,12 @@ describe('nearestDouble (the test oracle itself)', () => {
     expect(nearestDouble(2n ** 53n + 1n, 1n)).toBe(2 ** 53);
     expect(nearestDouble(2n ** 53n + 3n, 1n)).toBe(2 ** 53 + 4);
   });
+  it('reaches the subnormals, where the last bit is 2^-1074', () => {
+    expect(nearestDouble(1n, 2n ** 1074n)).toBe(5e-324);
+    // 1.5 and 0.5 units of 2^-1074: ties to even, 2 units and 0.
+    expect(nearestDouble(3n, 2n ** 1075n)).toBe(1e-323);
+    expect(nearestDouble(1n, 2n ** 1075n)).toBe(0);
+    expect(nearestDouble(-(2n ** 52n) + 1n, 2n ** 1074n)).toBe(-(2 ** -1022 - 2 ** -1074));
+    expect(nearestDouble(6n, 10n ** 324n)).toBe(6e-324);
+  });
 });

@@ -7,36 +7,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countShares, weightShares } from '../../src/core/exact/shares.js';
 import { cesFromCounts, csatFromCounts, nps, npsFromCounts } from '../../src/index.js';
-import { nearestDouble, unitsOfDouble } from '../helpers/rational.js';
+import { expectedShares, q, unitsOfDouble } from '../helpers/rational.js';
 
-/** A rational `n / d` with `d > 0`, compared by cross-multiplication. */
-interface Q {
-  n: bigint;
-  d: bigint;
-}
-const cmp = (a: Q, b: Q) => (a.n * b.d > b.n * a.d ? 1 : a.n * b.d < b.n * a.d ? -1 : 0);
-
-/**
- * The documented rule, written independently: exact shares `100 p / W`;
- * each truncated to `decimals` places; the units missing from 100 go one
- * each to the largest remainders, the earlier part on equal remainders, never
- * to a part with no remainder.
- */
+/** The documented rule, from the shared oracle. */
 function oracle(parts: readonly bigint[], decimals: number): (number | null)[] {
-  const whole = parts.reduce((s, p) => s + p, 0n);
-  if (whole === 0n) return parts.map(() => null);
-  const unit = 10n ** BigInt(decimals);
-  const floors = parts.map((p) => (100n * unit * p) / whole);
-  const rests: Q[] = parts.map((p, i) => ({ n: 100n * unit * p - floors[i]! * whole, d: whole * unit }));
-  let missing = 100n * unit - floors.reduce((s, f) => s + f, 0n);
-  const order = parts.map((_, i) => i);
-  order.sort((i, j) => cmp(rests[j]!, rests[i]!) || i - j);
-  for (const i of order) {
-    if (missing === 0n || rests[i]!.n === 0n) break;
-    floors[i]! += 1n;
-    missing -= 1n;
-  }
-  return floors.map((f) => nearestDouble(f, unit));
+  return expectedShares(
+    parts.map((p) => q(p)),
+    decimals,
+  );
 }
 
 const decimals = fc.integer({ min: 0, max: 4 });

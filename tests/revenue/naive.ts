@@ -9,7 +9,7 @@
  * double of an exact rational.
  */
 import type { CohortTable, MrrSeries, MrrSeriesRow } from '../../src/index.js';
-import { nearestDouble } from '../helpers/rational.js';
+import { expectedNumber, type OracleRounding, q } from '../helpers/rational.js';
 
 export type NaiveUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
@@ -36,6 +36,7 @@ export interface NaiveSeriesOptions {
   readonly asOf?: NaiveAt;
   readonly joinedAndLeft?: 'exclude' | 'count';
   readonly reactivation?: 'always' | { readonly within: number };
+  readonly rates?: OracleRounding;
 }
 
 export interface NaiveCohortOptions {
@@ -44,6 +45,8 @@ export interface NaiveCohortOptions {
   readonly asOf?: NaiveAt;
   readonly measure?: 'end' | 'active';
   readonly horizon?: number;
+  readonly decimals?: number;
+  readonly rounding?: 'half-up' | 'half-even';
 }
 
 // ---------------------------------------------------------------------------
@@ -343,7 +346,8 @@ function describe(p: Period, timeZone: string, asOf: number | null) {
   return { label: p.label, start: formatLocal(timeZone, p.start), end: formatLocal(timeZone, p.end), complete: asOf === null || p.end <= asOf };
 }
 
-const percent = (part: bigint, whole: bigint): number | null => (whole === 0n ? null : nearestDouble(100n * part, whole));
+/** `100 part / whole` as documented: rounded as asked, then the nearest double. */
+const percent = (part: bigint, whole: bigint, o: OracleRounding): number | null => (whole === 0n ? null : expectedNumber(q(100n * part, whole), o));
 
 // ---------------------------------------------------------------------------
 // mrrSeries
@@ -431,6 +435,7 @@ export function naiveMrrSeries(changes: readonly NaiveChange[], options: NaiveSe
   const log = readLog(changes, spec, options.by, options.asOf);
   const joinedAndLeft = options.joinedAndLeft ?? 'exclude';
   const reactivation = options.reactivation ?? 'always';
+  const rates = options.rates ?? {};
   const within = reactivation === 'always' ? null : reactivation.within;
   const P = log.periods.length;
   // cells.get(segment)[p]
@@ -592,12 +597,12 @@ export function naiveMrrSeries(changes: readonly NaiveChange[], options: NaiveSe
           unchanged: t.mUnchanged,
         },
       },
-      customerChurn: percent(BigInt(t.mChurned), BigInt(denominator === 'start' ? t.mAtStart : t.mAtStart + added)),
-      mrrChurn: percent(lost, start),
-      netMrrChurn: percent(net, start),
-      netRevenueRetention: percent(start - net, start),
-      grossRevenueRetention: percent(start - lost, start),
-      expansionRevenue: percent(t.mExpansionMrr, start),
+      customerChurn: percent(BigInt(t.mChurned), BigInt(denominator === 'start' ? t.mAtStart : t.mAtStart + added), rates),
+      mrrChurn: percent(lost, start, rates),
+      netMrrChurn: percent(net, start, rates),
+      netRevenueRetention: percent(start - net, start, rates),
+      grossRevenueRetention: percent(start - lost, start, rates),
+      expansionRevenue: percent(t.mExpansionMrr, start, rates),
     };
   };
 
@@ -698,10 +703,10 @@ export function naiveCohorts(changes: readonly NaiveChange[], options: NaiveCoho
           period,
           flags: period.complete ? [] : (['incomplete-period'] as const),
           customers: retained,
-          percent: nearestDouble(100n * BigInt(retained), BigInt(n)),
+          percent: percent(BigInt(retained), BigInt(n), options)!,
           mrr: amount(mrr),
-          netRevenueRetention: percent(mrr, baseSum),
-          grossRevenueRetention: percent(capped, baseSum),
+          netRevenueRetention: percent(mrr, baseSum, options),
+          grossRevenueRetention: percent(capped, baseSum, options),
         });
       }
       return {

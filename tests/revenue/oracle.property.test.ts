@@ -3,8 +3,10 @@
  * (tests/revenue/naive.ts): random change logs clustered around DST changes
  * and local midnights, in four zones (one with a 30-minute DST shift), over
  * day, week, month, quarter (calendar and fiscal) and year periods. Amounts
- * and counts must agree exactly; rates must be the nearest double of the
- * exact rational. `ORACLE_RUNS=<n>` sets the number of cases per property.
+ * and counts must agree exactly; rates must be the exact rational, rounded
+ * to `decimals` when asked (tests/helpers/rational.ts, `expectedNumber`),
+ * as the nearest double. `ORACLE_RUNS=<n>` sets the number of cases per
+ * property.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -165,6 +167,12 @@ function asOfArb(c: Case): fc.Arbitrary<number> {
   );
 }
 
+/** Rates rounded to some decimals, either tie rule, or not rounded. */
+const roundingArb = fc.record(
+  { decimals: fc.integer({ min: 0, max: 6 }), rounding: fc.constantFrom('half-up' as const, 'half-even' as const) },
+  { requiredKeys: [] },
+);
+
 const seriesOptionsArb = fc.record(
   {
     by: fc.constant('plan' as const),
@@ -173,6 +181,7 @@ const seriesOptionsArb = fc.record(
       fc.constant('always' as const),
       fc.integer({ min: 1, max: 3 }).map((within) => ({ within })),
     ),
+    rates: roundingArb,
   },
   { requiredKeys: [] },
 );
@@ -182,6 +191,8 @@ const cohortOptionsArb = fc.record(
     by: fc.constant('plan' as const),
     measure: fc.constantFrom('end' as const, 'active' as const),
     horizon: fc.integer({ min: 0, max: 6 }),
+    decimals: fc.integer({ min: 0, max: 6 }),
+    rounding: fc.constantFrom('half-up' as const, 'half-even' as const),
   },
   { requiredKeys: [] },
 );
@@ -297,7 +308,8 @@ describe('mrrSeriesCounts over shards of customers', () => {
           ),
           seriesOptionsArb,
           ({ c, asOf, shards }, extra) => {
-            const options = { period: c.ctx.period, ...extra, asOf };
+            const { rates, ...counted } = extra;
+            const options = { period: c.ctx.period, ...counted, asOf };
             const shardOf = (id: string | number) => shards[typeof id === 'number' ? id : Number(id.slice(1))]!;
             const k = Math.max(...shards) + 1;
             const tables: MrrSeriesCounts[] = [];
@@ -309,7 +321,8 @@ describe('mrrSeriesCounts over shards of customers', () => {
                 ),
               );
             const merged = tables.reduce((a, b) => mergeCounts(a, b));
-            expect(mrrSeriesFromCounts(merged)).toStrictEqual(mrrSeries(c.log, options));
+            const table = rates === undefined ? mrrSeriesFromCounts(merged) : mrrSeriesFromCounts(merged, { rates });
+            expect(table).toStrictEqual(mrrSeries(c.log, { ...options, ...(rates === undefined ? {} : { rates }) }));
           },
         ),
         { numRuns: RUNS },

@@ -77,7 +77,7 @@ export function roundExact(value: Rational, format: OutputFormat): Rational {
 
 /** A rational as a decimal, for the estimates built on it: rounded once, to 80 significant digits. */
 export function rationalToDec(value: Rational): Dec {
-  return new Dec(value.numerator.toString()).dividedBy(new Dec(value.denominator.toString()));
+  return new Dec(value.num.toString()).dividedBy(new Dec(value.den.toString()));
 }
 
 /** A finite decimal as the rational it is, exactly. */
@@ -87,7 +87,7 @@ export function decToRational(value: Dec): Rational {
   const digits = coefficient.replace('-', '').length - 1;
   const shift = Number(exponent) - digits;
   const n = BigInt(coefficient);
-  return shift >= 0 ? { numerator: n * 10n ** BigInt(shift), denominator: 1n } : { numerator: n, denominator: 10n ** BigInt(-shift) };
+  return shift >= 0 ? { num: n * 10n ** BigInt(shift), den: 1n } : { num: n, den: 10n ** BigInt(-shift) };
 }
 
 /** An integer input of an exact ratio: a count or an amount in minor units. */

@@ -12,7 +12,6 @@
  * is one), held in `bigint`s, so sums, differences and products of sums stay
  * exact, and so is a ratio of two of them.
  */
-import { Dec } from './decimal.js';
 import { type Rational, rational } from './rational.js';
 
 /** Dekker's splitting constant, 2^27 + 1. */
@@ -227,17 +226,9 @@ export function exactSum(partials: readonly number[]): Dyadic {
   return sum;
 }
 
-/** A dyadic rational as a `Dec`, exactly (all its digits: a `Dec` keeps what it is built from). */
-export function dyadicToDec(a: Dyadic): Dec {
-  if (a.exponent >= 0) return new Dec((a.mantissa << BigInt(a.exponent)).toString());
-  // m / 2^k = m 5^k / 10^k
-  const k = -a.exponent;
-  return new Dec(`${(a.mantissa * 5n ** BigInt(k)).toString()}e-${k}`);
-}
-
 /** A dyadic rational as a {@link Rational}, exactly. */
 export function dyadicToRational(a: Dyadic): Rational {
-  return a.exponent >= 0 ? { numerator: a.mantissa << BigInt(a.exponent), denominator: 1n } : { numerator: a.mantissa, denominator: 1n << BigInt(-a.exponent) };
+  return a.exponent >= 0 ? { num: a.mantissa << BigInt(a.exponent), den: 1n } : { num: a.mantissa, den: 1n << BigInt(-a.exponent) };
 }
 
 /** `a / b` exactly, or `null` when `b` is 0. */

@@ -24,6 +24,13 @@ function powerOfTwo(k: number): number {
   return POW2_BITS.getFloat64(0);
 }
 
+/** The integer nearest to `a / b` for `a >= 0`, `b > 0`: a tie goes up when `tiesUp`, else to the even integer. */
+function nearestInteger(a: bigint, b: bigint, tiesUp: boolean): bigint {
+  const floor = a / b;
+  const twiceRest = (a - floor * b) * 2n;
+  return twiceRest > b || (twiceRest === b && (tiesUp || (floor & 1n) === 1n)) ? floor + 1n : floor;
+}
+
 /**
  * The double nearest to `numerator / denominator`, ties to even; `0` (never
  * `-0`) for a zero numerator, `±Infinity` when the magnitude rounds past the
@@ -48,9 +55,7 @@ export function nearestDouble(numerator: bigint, denominator: bigint): number {
   const ulp = Math.max(exponent, -1022) - 52;
   const num = ulp < 0 ? a << BigInt(-ulp) : a;
   const den = ulp > 0 ? b << BigInt(ulp) : b;
-  let units = num / den;
-  const twiceRest = (num - units * den) * 2n;
-  if (twiceRest > den || (twiceRest === den && (units & 1n) === 1n)) units += 1n;
+  const units = nearestInteger(num, den, false);
   // units <= 2^53 is exact as a double, and so is its product with 2^ulp (or it overflows to Infinity).
   const magnitude = Number(units) * powerOfTwo(ulp);
   return negative ? -magnitude : magnitude;
@@ -63,27 +68,29 @@ export function nearestDouble(numerator: bigint, denominator: bigint): number {
  * {@link nearestDouble}.
  */
 export interface Rational {
-  readonly numerator: bigint;
-  readonly denominator: bigint;
+  /** The numerator, with the sign. */
+  readonly num: bigint;
+  /** The denominator, positive. */
+  readonly den: bigint;
 }
 
 /** The rational 0. */
-export const ZERO: Rational = { numerator: 0n, denominator: 1n };
+export const ZERO: Rational = { num: 0n, den: 1n };
 
 /** `numerator / denominator` with the sign on the numerator, or `null` when the denominator is 0. */
 export function rational(numerator: bigint, denominator: bigint): Rational | null {
   if (denominator === 0n) return null;
-  return denominator < 0n ? { numerator: -numerator, denominator: -denominator } : { numerator, denominator };
+  return denominator < 0n ? { num: -numerator, den: -denominator } : { num: numerator, den: denominator };
 }
 
 /** `whole - r`, exactly: the complement of a percent (`whole` 100) or of a fraction (`whole` 1). */
 export function rationalComplement(r: Rational, whole: bigint): Rational {
-  return { numerator: whole * r.denominator - r.numerator, denominator: r.denominator };
+  return { num: whole * r.den - r.num, den: r.den };
 }
 
 /** `r / k` for a positive integer `k`, exactly. */
 export function rationalDividedBy(r: Rational, k: bigint): Rational {
-  return { numerator: r.numerator, denominator: r.denominator * k };
+  return { num: r.num, den: r.den * k };
 }
 
 /**
@@ -93,15 +100,12 @@ export function rationalDividedBy(r: Rational, k: bigint): Rational {
  */
 export function roundRational(r: Rational, decimals: number, rounding: Rounding): Rational {
   const scale = 10n ** BigInt(decimals);
-  const negative = r.numerator < 0n;
-  const scaled = (negative ? -r.numerator : r.numerator) * scale;
-  let units = scaled / r.denominator;
-  const twiceRest = (scaled - units * r.denominator) * 2n;
-  if (twiceRest > r.denominator || (twiceRest === r.denominator && (rounding === 'half-up' || (units & 1n) === 1n))) units += 1n;
-  return { numerator: negative ? -units : units, denominator: scale };
+  const negative = r.num < 0n;
+  const units = nearestInteger((negative ? -r.num : r.num) * scale, r.den, rounding === 'half-up');
+  return { num: negative ? -units : units, den: scale };
 }
 
 /** The double nearest to a rational (ties to even), never `-0`. */
 export function rationalToDouble(r: Rational): number {
-  return nearestDouble(r.numerator, r.denominator);
+  return nearestDouble(r.num, r.den);
 }

@@ -3,8 +3,8 @@
  * Student t confidence interval (Student 1908), for a whole or an
  * effective (fractional) sample size.
  */
-import { Dec, decToRational, rationalToDec, toNumber } from '../exact/decimal.js';
-import { type Rational, rational } from '../exact/rational.js';
+import { Dec, toNumber } from '../exact/decimal.js';
+import type { Rational } from '../exact/rational.js';
 import { domainError } from './domain-errors.js';
 import { tailProbability } from './levels.js';
 import { studentTQuantile } from './student-t.js';
@@ -27,32 +27,27 @@ export function exactDec(value: ExactInput): Dec {
  * @throws RangeError when `n` is not a count or the sums are inconsistent (a negative variance).
  */
 export function sampleVariance(n: number, sum: ExactInput, sumSquares: ExactInput): Dec | null {
-  const v = exactSampleVariance(n, sum, sumSquares);
-  return v === null ? null : rationalToDec(v);
+  if (!(Number.isInteger(n) && n >= 0)) domainError('sampleVariance', n, 'a count');
+  if (n < 2) return null;
+  const s = exactDec(sum);
+  const numerator = exactDec(sumSquares).times(n).minus(s.times(s));
+  if (numerator.isNegative()) domainError('sampleVariance', sumSquares, `a sum of squares of at least sum² / n`);
+  // n (n - 1) passes 2^53 from n near 1e8: formed in decimal, exactly.
+  return numerator.dividedBy(new Dec(n).times(n - 1));
 }
 
 /**
- * {@link sampleVariance} as an exact rational: the variance a result
- * reports, converted to a double once.
+ * {@link sampleVariance} of integer data as an exact rational: the variance
+ * a result reports, converted to a double once.
  *
  * @throws RangeError as {@link sampleVariance}.
  */
-export function exactSampleVariance(n: number, sum: ExactInput, sumSquares: ExactInput): Rational | null {
+export function exactSampleVariance(n: number, sum: bigint, sumSquares: bigint): Rational | null {
   if (!(Number.isInteger(n) && n >= 0)) domainError('sampleVariance', n, 'a count');
   if (n < 2) return null;
-  const s = exactRational(sum);
-  const q = exactRational(sumSquares);
-  // n q - s² over the common denominator of q and s².
-  const numerator = BigInt(n) * q.numerator * s.denominator * s.denominator - s.numerator * s.numerator * q.denominator;
+  const numerator = BigInt(n) * sumSquares - sum * sum;
   if (numerator < 0n) domainError('sampleVariance', sumSquares, `a sum of squares of at least sum² / n`);
-  return rational(numerator, q.denominator * s.denominator * s.denominator * BigInt(n * (n - 1)))!;
-}
-
-/** An exact input as a rational: integers directly, anything else through its exact decimal. */
-function exactRational(value: ExactInput): Rational {
-  if (typeof value === 'bigint') return { numerator: value, denominator: 1n };
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return { numerator: BigInt(value), denominator: 1n };
-  return decToRational(exactDec(value));
+  return { num: numerator, den: BigInt(n) * BigInt(n - 1) };
 }
 
 /** A Student t confidence interval for a mean, unrounded, in the unit of the data. */

@@ -47,20 +47,16 @@ export function splitWeightSums(weights: readonly (readonly number[])[], min: nu
   return sums;
 }
 
-/** Decimal arithmetic that does not round (to 10^9 digits): sums of exact amounts before the one division. */
-const Unrounded = /* @__PURE__ */ Dec.clone({ precision: 1e9 });
-
 /**
  * The score in points, `100 (P - D) / n`, from the promoters' and
- * detractors' amounts (counts, weight sums or effective counts) and the
- * total; `null` when the total is 0. `100 (P - D)` is formed exactly,
- * however many digits exact weight sums have, so the score is rounded once,
- * by the division.
+ * detractors' amounts (counts, shares or effective counts) and the total,
+ * in decimal, for the estimates built on it (intervals, the bootstrap,
+ * comparisons); `null` when the total is 0. The score a result reports is
+ * the exact rational, formed in `nps-estimates`.
  */
 export function npsScore(promoters: Dec, detractors: Dec, total: Dec): Dec | null {
   if (total.isZero()) return null;
-  const net = new Unrounded(promoters).minus(detractors).times(100);
-  return new Dec(net).dividedBy(total);
+  return promoters.minus(detractors).times(100).dividedBy(total);
 }
 
 /**

@@ -50,7 +50,7 @@ export function durationStatistics(d: Durations, censor: boolean): DurationStati
   const survival = kaplanMeier(sorted, censor ? d.censored.sort() : NONE);
   const n = sorted.length;
   let mean: Exact | null = null;
-  if (n > 0) mean = censor ? survival.restrictedMean : rational(decToRational(sumOf(sorted)).numerator, BigInt(n));
+  if (n > 0) mean = censor ? survival.restrictedMean : rational(decToRational(sumOf(sorted)).num, BigInt(n));
   return {
     sorted,
     mean,

@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { type Dyadic, dyadicToDec } from '../../../src/core/exact/exact-sum.js';
+import type { Dyadic } from '../../../src/core/exact/exact-sum.js';
 import { rationalToDouble } from '../../../src/core/exact/rational.js';
 import {
   checkUnusedWeights,
@@ -18,6 +18,7 @@ import {
   weightedVariance,
 } from '../../../src/core/survey/weights.js';
 import { csatFromCounts, isMetricsError, type MetricsIssue } from '../../../src/index.js';
+import { dyadicText } from '../../helpers/rational.js';
 
 /** What `fn` throws for `metric`: every issue. */
 function issuesOf(fn: () => unknown, metric = 'nps'): readonly MetricsIssue[] {
@@ -82,9 +83,9 @@ describe('checkWeightSums', () => {
 
   it('returns the exact sums of consistent weights', () => {
     const { sums, sum, squares } = checkWeightSums('nps', weights, groups, 2);
-    expect(sums.map((w) => dyadicToDec(w).toString())).toStrictEqual(['2', '1']);
-    expect(dyadicToDec(sum).toString()).toBe('3');
-    expect(dyadicToDec(squares).toString()).toBe('5');
+    expect(sums.map((w) => dyadicText(w))).toStrictEqual(['2', '1']);
+    expect(dyadicText(sum)).toBe('3');
+    expect(dyadicText(squares)).toBe('5');
   });
 
   it('refuses each inconsistency at its path', () => {
@@ -109,8 +110,8 @@ describe('checkWeightSums', () => {
     expect(squares(-1)).toStrictEqual(refused);
     expect(squares(10)).toStrictEqual(refused);
     expect(squares(4)).toStrictEqual(refused);
-    expect(dyadicToDec(checkWeightSums('nps', { count: 2, squares: [4.5] }, groups, 2).squares).toString()).toBe('4.5');
-    expect(dyadicToDec(checkWeightSums('nps', { count: 2, squares: [9] }, groups, 2).squares).toString()).toBe('9');
+    expect(dyadicText(checkWeightSums('nps', { count: 2, squares: [4.5] }, groups, 2).squares)).toBe('4.5');
+    expect(dyadicText(checkWeightSums('nps', { count: 2, squares: [9] }, groups, 2).squares)).toBe('9');
   });
 
   it('says what partial sums must be in a tally', () => {
@@ -127,14 +128,14 @@ describe('checkWeightSums', () => {
 describe("Kish's effective sample size and the weighted variance", () => {
   it('is (Σw)² / Σw², or 0 when every weight is 0', () => {
     expect(rationalToDouble(effectiveSize(int(3n), int(5n)))).toBe(1.8);
-    expect(effectiveSize(int(0n), int(0n))).toEqual({ numerator: 0n, denominator: 1n });
+    expect(effectiveSize(int(0n), int(0n))).toEqual({ num: 0n, den: 1n });
   });
 
   it('has no weighted variance when the effective sample size is 1', () => {
     // One answer x = 4 of weight 2: Σw = 2, Σw² = 4, Σw x = 8, Σw x² = 32.
     expect(weightedVariance({ sum: int(2n), squares: int(4n), first: int(8n), second: int(32n) })).toBeNull();
     // Answers 1 and 3 of weight 1: the sample variance 2.
-    expect(weightedVariance({ sum: int(2n), squares: int(2n), first: int(4n), second: int(10n) })).toEqual({ numerator: 2n, denominator: 1n });
+    expect(weightedVariance({ sum: int(2n), squares: int(2n), first: int(4n), second: int(10n) })).toEqual({ num: 2n, den: 1n });
   });
 });
 
