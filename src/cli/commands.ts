@@ -238,6 +238,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
             help: "a customer is retained by their MRR at the period's end (default) or any MRR in it",
           },
           ...COMMON,
+          ...ENGINE_FLAGS,
         ],
         plan: (args) => revenuePlan('mrr', args),
       },
@@ -245,7 +246,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
         name: 'churn',
         summary: 'Customer churn per period from a billing change log: customers lost over customers at the start, with an interval.',
         example: 'cxmetrics churn changes.csv --customer customer_id --at at --mrr mrr --period month --by plan',
-        flags: [...REVENUE_FLAGS, ...COMMON],
+        flags: [...REVENUE_FLAGS, ...COMMON, ...ENGINE_FLAGS],
         plan: (args) => revenuePlan('churn', args),
       },
     ] satisfies Command[]

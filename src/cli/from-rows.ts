@@ -2,15 +2,18 @@
  * `cxmetrics from-rows`: the results from the rows a SQL engine returned for
  * the query `--sql` printed, exported as a file.
  */
+
+import type { MrrSeriesCounts } from '../revenue/series-table.js';
 import type { SegmentCounts } from '../segments/segment.js';
+import { mrrSeriesFromRows } from '../sql/mrr-series.js';
 import { tallyFromRows } from '../sql/rows.js';
 import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec } from '../sql/spec.js';
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands.js';
 import { type ColumnKind, InputError, readBatches } from './input/read.js';
-import { tallyOutcome } from './run.js';
+import { type Outcome, revenueFromCounts, tallyOutcome } from './run.js';
 import { chooseFormat, emit, type Io, metadataOf, parseCommand, reportSkipped } from './session.js';
-import { rowProblem } from './sql-engine.js';
+import { rowProblem, seriesOptions, seriesRowProblem } from './sql-engine.js';
 import { emptyStats, readOptions } from './tally-file.js';
 
 /** The `--metric NAME` of `from-rows`, and the other arguments. */
@@ -31,7 +34,8 @@ const FROM_ROWS_HELP = [
   'Usage: cxmetrics from-rows ROWS --metric <metric> [the metric command’s flags]',
   '',
   'The results from the rows a SQL engine returned for the query `cxmetrics <metric> TABLE --sql DIALECT` printed',
-  '(columns k1..., p, v1..., n), exported as CSV, TSV, JSON or NDJSON. Give the same flags as to --sql.',
+  '(columns k1..., p, v1..., n; for mrr and churn c, t, m, k1..., d, n), exported as CSV, TSV, JSON or NDJSON.',
+  'Give the same flags as to --sql.',
   '',
   'Example:',
   '  cxmetrics nps analytics.answers --value score --by region --period month --time answered_at --sql bigquery > tally.sql',
@@ -52,17 +56,29 @@ export async function fromRowsCommand(argv: readonly string[], io: Io): Promise<
   for (const f of ['sql', 'engine'])
     if (args.flags.has(f)) throw new UsageError(`--${f} does not apply: from-rows reads rows a SQL engine returned`, 'from-rows');
   const plan = command.plan(args);
-  if (plan.kind !== 'tally') throw new UsageError(`${name} reads a change log whole; it has no tally query`, 'from-rows');
-  const spec = readSqlSpec('tallyFromRows', plan.counts);
   const kindOf = (column: string): ColumnKind => plan.input.columns.find((c) => c.name === column)?.kind ?? 'text';
-  const columns = [
-    ...spec.keys.map((k) => ({ name: k.alias, kind: 'key' as const })),
-    ...(spec.time === null ? [] : [{ name: PERIOD_ALIAS, kind: 'text' as const }]),
-    ...spec.values.map((v) => ({ name: v.alias, kind: v.time ? ('time' as const) : kindOf(v.column) })),
-    { name: COUNT_ALIAS, kind: 'number' as const },
-  ];
+  let columns: { name: string; kind: ColumnKind }[];
+  if (plan.kind === 'tally') {
+    const spec = readSqlSpec('tallyFromRows', plan.counts);
+    columns = [
+      ...spec.keys.map((k) => ({ name: k.alias, kind: 'key' as const })),
+      ...(spec.time === null ? [] : [{ name: PERIOD_ALIAS, kind: 'text' as const }]),
+      ...spec.values.map((v) => ({ name: v.alias, kind: v.time ? ('time' as const) : kindOf(v.column) })),
+      { name: COUNT_ALIAS, kind: 'number' as const },
+    ];
+  } else {
+    // The change-log query's rows: the customer and the amount as text (every digit kept), the instant in epoch milliseconds.
+    columns = [
+      { name: 'c', kind: 'text' },
+      { name: 't', kind: 'number' },
+      { name: 'm', kind: 'text' },
+      ...plan.by.map((_, i) => ({ name: `k${i + 1}`, kind: 'key' as const })),
+      { name: 'd', kind: 'number' },
+      { name: 'n', kind: 'number' },
+    ];
+  }
   const input = { ...plan.input, columns, onInvalid: 'stop' as const };
-  const format = chooseFormat(args, io, plan.trend !== null, 'from-rows');
+  const format = chooseFormat(args, io, plan.kind === 'tally' && plan.trend !== null, 'from-rows');
   const stats = emptyStats();
   const rows: Record<string, unknown>[] = [];
   for await (const batch of readBatches(readOptions(input))) {
@@ -77,13 +93,24 @@ export async function fromRowsCommand(argv: readonly string[], io: Io): Promise<
       rows.push(row);
     }
   }
-  let table: SegmentCounts;
-  try {
-    table = tallyFromRows(rows, plan.counts) as SegmentCounts;
-  } catch (error) {
-    throw rowProblem(error, rows, spec, plan.input.path);
+  let outcome: Outcome;
+  if (plan.kind === 'tally') {
+    let table: SegmentCounts;
+    try {
+      table = tallyFromRows(rows, plan.counts) as SegmentCounts;
+    } catch (error) {
+      throw rowProblem(error, rows, readSqlSpec('tallyFromRows', plan.counts), plan.input.path);
+    }
+    outcome = tallyOutcome(plan, table);
+  } else {
+    let counts: MrrSeriesCounts;
+    try {
+      counts = mrrSeriesFromRows(rows, seriesOptions(plan));
+    } catch (error) {
+      throw seriesRowProblem(error, rows, plan);
+    }
+    outcome = revenueFromCounts(plan, counts);
   }
-  const outcome = tallyOutcome(plan, table);
   reportSkipped(io, stats, plan.input.path);
   await emit(io, args, outcome, metadataOf('from-rows', plan.input.path, args, stats, outcome), name, format);
   return 0;

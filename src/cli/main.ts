@@ -44,7 +44,7 @@ async function metricCommand(command: Command, argv: readonly string[], io: Io):
     return 0;
   }
   const plan = command.plan(args);
-  if (plan.kind === 'tally' && plan.sql !== null) {
+  if (plan.sql !== null) {
     io.stdout.write(sqlText(plan));
     return 0;
   }

@@ -80,6 +80,10 @@ export interface RevenuePlan {
   readonly rates: Record<string, unknown>;
   readonly interval: Record<string, unknown> | false;
   readonly cohorts: { readonly horizon: number | undefined; readonly measure: string | undefined } | null;
+  /** Who reads the file: the command line's own reader, or DuckDB, which reduces the log to the changes the series reads (`--engine duckdb`, and every `.parquet` file). */
+  readonly engine: 'cxmetrics' | 'duckdb';
+  /** `--sql`: the dialect to print the change-log query in, instead of running; `null` to run. */
+  readonly sql: Dialect | null;
 }
 
 /** What a metric command runs. */
@@ -178,17 +182,10 @@ export function tallyPlan(command: string, metric: TallyMetric, columns: InputCo
   if (f.has('adjust') && !f.has('changes') && !f.boolean('trend')) f.usage('--adjust goes with --changes or --trend');
   const isTime = metric === 'timeToResolution' || metric === 'firstResponseTime';
   const unitName = (f.string('time-unit') ?? 'h') as keyof typeof TIME_UNITS;
-  const sql = (f.string('sql') ?? null) as Dialect | null;
-  const parquet = /\.parquet$/i.test(path);
-  if (parquet && f.string('engine') === 'cxmetrics') f.usage('a .parquet file is read by DuckDB: --engine cxmetrics reads CSV, TSV, JSON and NDJSON');
-  const engine = parquet ? 'duckdb' : ((f.string('engine') ?? 'cxmetrics') as 'cxmetrics' | 'duckdb');
-  if (sql !== null && f.has('engine')) f.usage('--sql prints the query for another engine: it does not go with --engine');
+  const { engine, sql } = enginePlan(f, path);
   if (engine === 'duckdb' || sql !== null) {
     const which = sql === null ? '--engine duckdb' : '--sql';
-    if (path === '-' && sql === null) f.usage(`${which} reads a file, not standard input`);
-    for (const name of ['on-invalid', 'delimiter', 'weight'])
-      if (f.has(name))
-        f.usage(name === 'weight' ? `${which} does not tally survey weights` : `--${name} applies to the command line's own reader, not ${which}`);
+    if (f.has('weight')) f.usage(`${which} does not tally survey weights`);
     if (unit === 'label') f.usage(`${which} cuts calendar periods: --period label needs the command line's own reader`);
   }
   return {
@@ -218,6 +215,21 @@ export function tallyPlan(command: string, metric: TallyMetric, columns: InputCo
   };
 }
 
+/** `--engine` and `--sql`: who reads the file (DuckDB for every `.parquet` file), or the dialect to print the query in; checked against the reader's own flags. */
+function enginePlan(f: FlagReader, path: string): { engine: 'cxmetrics' | 'duckdb'; sql: Dialect | null } {
+  const sql = (f.string('sql') ?? null) as Dialect | null;
+  const parquet = /\.parquet$/i.test(path);
+  if (parquet && f.string('engine') === 'cxmetrics') f.usage('a .parquet file is read by DuckDB: --engine cxmetrics reads CSV, TSV, JSON and NDJSON');
+  const engine = parquet ? 'duckdb' : ((f.string('engine') ?? 'cxmetrics') as 'cxmetrics' | 'duckdb');
+  if (sql !== null && f.has('engine')) f.usage('--sql prints the query for another engine: it does not go with --engine');
+  if (engine === 'duckdb' || sql !== null) {
+    const which = sql === null ? '--engine duckdb' : '--sql';
+    if (path === '-' && sql === null) f.usage(`${which} reads a file, not standard input`);
+    for (const name of ['on-invalid', 'delimiter']) if (f.has(name)) f.usage(`--${name} applies to the command line's own reader, not ${which}`);
+  }
+  return { engine, sql };
+}
+
 export function revenuePlan(command: 'mrr' | 'churn', args: ParsedArgs): RevenuePlan {
   const f = new FlagReader(args, command);
   const path = inputPath(args, command);
@@ -241,6 +253,10 @@ export function revenuePlan(command: 'mrr' | 'churn', args: ParsedArgs): Revenue
   if (f.has('rounding')) rates.rounding = f.string('rounding');
   const cohorts = f.boolean('cohorts');
   if (!cohorts && (f.has('horizon') || f.has('measure'))) f.usage('--horizon and --measure go with --cohorts');
+  const { engine, sql } = enginePlan(f, path);
+  if (cohorts && (engine === 'duckdb' || sql !== null)) {
+    f.usage(`--cohorts reads the change log whole, with the command line's own reader: not with ${sql === null ? '--engine duckdb' : '--sql'}`);
+  }
   const method = f.string('interval');
   const level = f.number('level');
   return {
@@ -262,5 +278,26 @@ export function revenuePlan(command: 'mrr' | 'churn', args: ParsedArgs): Revenue
     rates,
     interval: method === 'none' ? false : { ...(method === undefined ? {} : { method }), ...(level === undefined ? {} : { level }) },
     cohorts: cohorts ? { horizon: f.number('horizon'), measure: f.string('measure') } : null,
+    engine,
+    sql,
+  };
+}
+
+/** The change log's options as the revenue functions take them. */
+export function logOptions(plan: RevenuePlan): Record<string, unknown> {
+  return {
+    period: plan.period,
+    fields: plan.fields,
+    ...(plan.by.length === 0 ? {} : { by: plan.by }),
+    ...(plan.missingKey === undefined ? {} : { missingKey: plan.missingKey }),
+    ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
+  };
+}
+
+/** The series' tallying options besides the change log's: the definition choices. */
+export function tallyOptions(plan: RevenuePlan): Record<string, unknown> {
+  return {
+    ...(plan.joinedAndLeft === undefined ? {} : { joinedAndLeft: plan.joinedAndLeft }),
+    ...(plan.reactivation === undefined ? {} : { reactivation: plan.reactivation }),
   };
 }

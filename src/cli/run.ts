@@ -11,9 +11,10 @@ import { trend as trendOf } from '../segments/trend.js';
 import { UsageError } from './args.js';
 import type { RevenuePlan, TallyPlan } from './commands.js';
 import { readBatches } from './input/read.js';
+import { logOptions, tallyOptions } from './plans.js';
 import { cellText, reasonOf } from './problems.js';
 import { churnRows, cohortRows, type OutputTable, segmentRows, seriesRows, trendRows } from './results.js';
-import { duckdbTally } from './sql-engine.js';
+import { duckdbSeries, duckdbTally } from './sql-engine.js';
 import { batchColumns, handleProblem, type ReadStats, readOptions, rowIssue, tallyFile } from './tally-file.js';
 
 /** What a run produced: the tables to write, and what reading found. */
@@ -97,25 +98,6 @@ export async function tallyCounts(plan: TallyPlan, stats: ReadStats, onProgress?
   return plan.engine === 'duckdb' ? await duckdbTally(plan, stats) : await tallyFile(plan.input, plan.counts, stats, onProgress);
 }
 
-/** The change log's options as the revenue functions take them. */
-function logOptions(plan: RevenuePlan): Record<string, unknown> {
-  return {
-    period: plan.period,
-    fields: plan.fields,
-    ...(plan.by.length === 0 ? {} : { by: plan.by }),
-    ...(plan.missingKey === undefined ? {} : { missingKey: plan.missingKey }),
-    ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
-  };
-}
-
-/** The series' tallying options besides the change log's: the definition choices. */
-function tallyOptions(plan: RevenuePlan): Record<string, unknown> {
-  return {
-    ...(plan.joinedAndLeft === undefined ? {} : { joinedAndLeft: plan.joinedAndLeft }),
-    ...(plan.reactivation === undefined ? {} : { reactivation: plan.reactivation }),
-  };
-}
-
 /** The rate options of the series. */
 const rateOptions = (plan: RevenuePlan): Record<string, unknown> => (Object.keys(plan.rates).length === 0 ? {} : { rates: plan.rates });
 
@@ -197,6 +179,7 @@ export function seriesOutcome(plan: RevenuePlan, series: MrrSeries): Outcome {
 
 /** Reads a change log and computes the MRR series, customer churn or cohorts. */
 export async function runRevenue(plan: RevenuePlan, stats: ReadStats, onProgress?: (read: number, total: number | null) => void): Promise<Outcome> {
+  if (plan.engine === 'duckdb') return revenueFromCounts(plan, await duckdbSeries(plan, stats));
   const log = await readChangeLog(plan, stats, onProgress);
   if (plan.cohorts !== null) {
     const c = plan.cohorts;
@@ -226,6 +209,8 @@ export async function runRevenue(plan: RevenuePlan, stats: ReadStats, onProgress
 
 /** The tallies of a revenue plan's change log, for `cxmetrics counts`. */
 export async function revenueCounts(plan: RevenuePlan, stats: ReadStats, onProgress?: (read: number, total: number | null) => void): Promise<MrrSeriesCounts> {
+  if (plan.sql !== null) throw new UsageError(`--sql prints the query of a metric command: cxmetrics ${plan.command} TABLE --sql ${plan.sql}`, plan.command);
+  if (plan.engine === 'duckdb') return await duckdbSeries(plan, stats);
   const log = await readChangeLog(plan, stats, onProgress);
   return withSkips(plan, stats, log, (records) => mrrSeriesCounts(records, { ...logOptions(plan), ...tallyOptions(plan) } as never));
 }

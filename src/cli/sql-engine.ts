@@ -1,44 +1,63 @@
 /**
  * The command line's SQL engines: `--sql DIALECT` prints the tally query
- * for a warehouse; `--engine duckdb` (and every `.parquet` file) has DuckDB
- * read the file and count, and the library computes from its rows.
+ * (or the change-log query of `mrr` and `churn`) for a warehouse;
+ * `--engine duckdb` (and every `.parquet` file) has DuckDB read the file and
+ * count (or reduce the change log), and the library computes from its rows.
  */
 import { isMetricsError } from '../core/contract/errors.js';
+import type { MrrSeriesCountsOptions } from '../revenue/series.js';
+import type { MrrSeriesCounts } from '../revenue/series-table.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import { sqlLiteral } from '../sql/dialects.js';
-import { tallyQuery } from '../sql/query.js';
+import { mrrSeriesFromRows, mrrSeriesQuery } from '../sql/mrr-series.js';
+import { type TallyQuery, tallyQuery } from '../sql/query.js';
 import { tallyFromRows } from '../sql/rows.js';
 import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, rowColumns, type SqlSpec } from '../sql/spec.js';
-import type { TallyPlan } from './commands.js';
+import type { Plan, RevenuePlan, TallyPlan } from './commands.js';
 import { InputError } from './input/read.js';
+import { logOptions, tallyOptions } from './plans.js';
 import { cellText } from './problems.js';
 import type { ReadStats } from './tally-file.js';
 
 /** The query for `--sql`: the table the FILE argument names (dots separate schema and table), with its parameters in a comment. */
-export function sqlText(plan: TallyPlan): string {
+export function sqlText(plan: Plan): string {
   const dialect = plan.sql!;
   const table = plan.input.path.split('.');
-  const { sql, params } = tallyQuery(plan.counts, { dialect, from: table });
+  const { sql, params } =
+    plan.kind === 'tally' ? tallyQuery(plan.counts, { dialect, from: table }) : mrrSeriesQuery(seriesOptions(plan), { dialect, from: table });
+  const columns = plan.kind === 'tally' ? rowColumns(readSqlSpec('tallyQuery', plan.counts)) : ['c', 't', 'm', ...plan.by.map((_, i) => `k${i + 1}`), 'd', 'n'];
+  const what = plan.kind === 'tally' ? 'the tallies' : 'the changes the MRR series reads';
   const header = [
-    `-- cxmetrics ${plan.command}: the tallies of ${plan.input.path} in ${dialect}.`,
+    `-- cxmetrics ${plan.command}: ${what} of ${plan.input.path} in ${dialect}.`,
     ...(params.length === 0 ? [] : [`-- Parameters, in order: ${params.map((p) => JSON.stringify(p)).join(', ')}.`]),
-    `-- Export the rows (columns ${rowColumns(readSqlSpec('tallyQuery', plan.counts)).join(', ')}) and run: cxmetrics from-rows ROWS --metric ${plan.command} with the same flags.`,
+    `-- Export the rows (columns ${columns.join(', ')}) and run: cxmetrics from-rows ROWS --metric ${plan.command} with the same flags.`,
   ];
   return `${header.join('\n')}\n${sql};\n`;
 }
 
-/** The DuckDB table function that reads a file, by its extension (after a final `.gz`) or `--input-format`. */
-function readerOf(plan: TallyPlan): string {
+/** The options of the change-log query: the log's and the walk's. */
+export function seriesOptions(plan: RevenuePlan): MrrSeriesCountsOptions {
+  return { ...logOptions(plan), ...tallyOptions(plan) } as unknown as MrrSeriesCountsOptions;
+}
+
+/**
+ * The DuckDB table function that reads a file, by its extension (after a
+ * final `.gz`) or `--input-format`. A CSV or TSV column in `text` is read
+ * as written, not as the number DuckDB would take it for (`14.50` keeps its
+ * two decimals, as the command line's own reader keeps them).
+ */
+function readerOf(plan: Plan, text: readonly string[] = []): string {
   const path = sqlLiteral(plan.input.path);
+  const types = text.length === 0 ? '' : `, types = {${text.map((column) => `${sqlLiteral(column)}: 'VARCHAR'`).join(', ')}}`;
   const name = plan.input.path.replace(/\.gz$/i, '').toLowerCase();
   const format = plan.input.format ?? (/\.parquet$/.test(name) ? 'parquet' : (/\.(csv|tsv|json|ndjson|jsonl)$/.exec(name)?.[1] ?? null));
   switch (format) {
     case 'parquet':
       return `read_parquet(${path})`;
     case 'csv':
-      return `read_csv(${path}, header = true)`;
+      return `read_csv(${path}, header = true${types})`;
     case 'tsv':
-      return `read_csv(${path}, header = true, delim = '\t')`;
+      return `read_csv(${path}, header = true, delim = '\t'${types})`;
     case 'json':
     case 'ndjson':
     case 'jsonl':
@@ -73,12 +92,13 @@ export function rowProblem(error: unknown, rows: readonly Record<string, unknown
 }
 
 /**
- * Has DuckDB (`@duckdb/node-api`, loaded when needed) read the file and
- * count the tally query's rows, then tallies them with the library.
+ * Has DuckDB (`@duckdb/node-api`, loaded when needed) read the file and run
+ * `query` on it, in a session whose time zone is UTC (a timestamp without
+ * time zone in the file is UTC).
  *
- * @throws {@link InputError} when DuckDB is not installed, cannot read the file, or a value is refused.
+ * @throws {@link InputError} when DuckDB is not installed or cannot read the file.
  */
-export async function duckdbTally(plan: TallyPlan, stats: ReadStats): Promise<SegmentCounts> {
+async function runOnFile(plan: Plan, write: (from: { subquery: string }) => TallyQuery, text: readonly string[] = []): Promise<Record<string, unknown>[]> {
   const file = plan.input.path;
   let duckdb: typeof import('@duckdb/node-api');
   try {
@@ -86,14 +106,12 @@ export async function duckdbTally(plan: TallyPlan, stats: ReadStats): Promise<Se
   } catch {
     throw new InputError('DuckDB reads this file, and it is not installed: npm install @duckdb/node-api', file, null, null);
   }
-  const query = tallyQuery(plan.counts, { dialect: 'duckdb', from: { subquery: `SELECT * FROM ${readerOf(plan)}` } });
+  const query = write({ subquery: `SELECT * FROM ${readerOf(plan, text)}` });
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  let rows: Record<string, unknown>[];
   try {
-    // A timestamp without time zone in the file is UTC.
     await connection.run("SET TimeZone = 'UTC'");
-    rows = (await connection.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS() as Record<string, unknown>[];
+    return (await connection.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS() as Record<string, unknown>[];
   } catch (error) {
     throw new InputError(
       `DuckDB could not read or count the file: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
@@ -105,10 +123,56 @@ export async function duckdbTally(plan: TallyPlan, stats: ReadStats): Promise<Se
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Has DuckDB read the file and count the tally query's rows, then tallies
+ * them with the library.
+ *
+ * @throws {@link InputError} when DuckDB is not installed, cannot read the file, or a value is refused.
+ */
+export async function duckdbTally(plan: TallyPlan, stats: ReadStats): Promise<SegmentCounts> {
+  const rows = await runOnFile(plan, (from) => tallyQuery(plan.counts, { dialect: 'duckdb', from }));
   for (const row of rows) stats.rowsRead += Number(row[COUNT_ALIAS]);
   try {
     return tallyFromRows(rows, plan.counts) as SegmentCounts;
   } catch (error) {
-    throw rowProblem(error, rows, readSqlSpec('tallyFromRows', plan.counts), file);
+    throw rowProblem(error, rows, readSqlSpec('tallyFromRows', plan.counts), plan.input.path);
   }
+}
+
+/**
+ * Has DuckDB read a change log and reduce it to the changes the MRR series
+ * reads, then tallies them with the library.
+ *
+ * @throws {@link InputError} when DuckDB is not installed, cannot read the file, or a change is refused.
+ */
+export async function duckdbSeries(plan: RevenuePlan, stats: ReadStats): Promise<MrrSeriesCounts> {
+  const options = seriesOptions(plan);
+  const rows = await runOnFile(plan, (from) => mrrSeriesQuery(options, { dialect: 'duckdb', from }), [plan.fields.mrr]);
+  stats.rowsRead += rows.length === 0 ? 0 : Number(rows[0]!.n);
+  try {
+    return mrrSeriesFromRows(rows, options);
+  } catch (error) {
+    throw seriesRowProblem(error, rows, plan);
+  }
+}
+
+/** A refused change of the reduced log as a message about the file: the column, the value and the reason. */
+export function seriesRowProblem(error: unknown, rows: readonly Record<string, unknown>[], plan: RevenuePlan): unknown {
+  if (!isMetricsError(error)) return error;
+  const issue = error.issues[0];
+  const [root, index, alias] = issue?.path ?? [];
+  if (root !== 'rows' || typeof index !== 'number' || typeof alias !== 'string') return error;
+  const named: Record<string, string> = { c: plan.fields.customerId, t: plan.fields.at, m: plan.fields.mrr };
+  plan.by.forEach((column, i) => {
+    named[`k${i + 1}`] = column;
+  });
+  const value = cellText(rows[index]?.[alias]);
+  return new InputError(
+    `column ${JSON.stringify(named[alias] ?? alias)}${value === null ? '' : ` value ${JSON.stringify(value)}`}: ${issue?.message ?? error.message}`,
+    plan.input.path,
+    null,
+    null,
+  );
 }

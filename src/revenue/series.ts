@@ -17,7 +17,7 @@ import { describePeriod, type SegmentPeriod } from '../segments/rows.js';
 import { type CalendarPeriodSettings, checkKeys, type SegmentKey } from '../segments/spec.js';
 import { compareKeys, keyObject } from '../segments/table.js';
 import { rethrow } from '../segments/tally-records.js';
-import { type ChangeLogOptions, parseLogOptions, readChangeLog } from './change-log.js';
+import { type ChangeLogOptions, type ParsedLogOptions, parseLogOptions, readChangeLog } from './change-log.js';
 import {
   emptyTally,
   type MrrSeriesCounts,
@@ -181,29 +181,51 @@ export interface MrrSeries {
   readonly rows: readonly MrrSeriesRow[];
 }
 
-const COUNTS_KEYS = ['joinedAndLeft', 'reactivation'] as const;
+/** The option keys of the series walk's rules, besides the change-log options. */
+export const COUNTS_KEYS = ['joinedAndLeft', 'reactivation'] as const;
 
-/** The tallies of a change log. */
-function countsOf(source: OperationName, changes: unknown, options: unknown, extra: readonly string[]): SeriesTable {
-  const o = parseLogOptions(source, options, [...COUNTS_KEYS, ...extra]);
+/** The walk's rules from the options (already checked for unknown keys): `joinedAndLeft` and `reactivation`, defaults filled in. */
+export function readSeriesRules(source: OperationName, options: unknown): { joinedAndLeft: 'exclude' | 'count'; reactivation: ReactivationRule } {
   const opts = options as Record<string, unknown>;
   const joinedAndLeft = opts.joinedAndLeft ?? 'exclude';
   if (joinedAndLeft !== 'exclude' && joinedAndLeft !== 'count')
     fail(source, 'invalid-value', ['options', 'joinedAndLeft'], `expected "exclude" or "count", received ${describe(joinedAndLeft)}`);
   const reactivation = opts.reactivation === undefined ? 'always' : readReactivation(source, opts.reactivation, ['options', 'reactivation']);
-  const log = readChangeLog(source, changes, o);
+  return { joinedAndLeft, reactivation };
+}
+
+/**
+ * The tallies of a change log read with `read` (its fields and dimensions);
+ * the table names the time field `timeField`, the one the caller's records
+ * hold.
+ */
+export function seriesTableOf(
+  source: OperationName,
+  changes: unknown,
+  read: ParsedLogOptions,
+  rules: ReturnType<typeof readSeriesRules>,
+  timeField: string,
+): SeriesTable {
+  const { joinedAndLeft, reactivation } = rules;
+  const log = readChangeLog(source, changes, read);
   const sums = walkSeries(log, { joinedAndLeft, within: reactivation === 'always' ? null : reactivation.within });
   const label = (p: number) => log.calendar.label(log.firstOrdinal + p);
   return {
     by: log.dimensions.map((d) => d.name),
-    period: { field: o.fields.at, ...o.settings },
+    period: { field: timeField, ...read.settings },
     through: log.periods === 0 ? null : label(log.periods - 1),
-    asOf: o.asOf,
+    asOf: read.asOf,
     joinedAndLeft,
     reactivation,
     decimals: log.scale,
     cells: seriesCells(sums, log.keys, log.periods, label),
   };
+}
+
+/** The tallies of a change log. */
+function countsOf(source: OperationName, changes: unknown, options: unknown, extra: readonly string[]): SeriesTable {
+  const o = parseLogOptions(source, options, [...COUNTS_KEYS, ...extra]);
+  return seriesTableOf(source, changes, o, readSeriesRules(source, options), o.fields.at);
 }
 
 /**

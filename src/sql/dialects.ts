@@ -33,6 +33,12 @@ export interface DialectSyntax {
   epochMs(column: string): string;
   /** The type a value is cast to for a count, a 64-bit integer. */
   readonly integer: string;
+  /** `value` as the engine writes it as text (a `DECIMAL` with all its digits). */
+  text(value: string): string;
+  /** The 1-based position of the first `needle` (a string literal) in the text `value`; 0 when absent. */
+  find(value: string, needle: string): string;
+  /** The type a number written as text is cast to for its sign, a double. */
+  readonly double: string;
 }
 
 /** A SQL string literal, `'` doubled: for text a statement takes only as a literal (DuckDB's settings, file paths of its table functions). */
@@ -73,6 +79,9 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     dateText: (value) => `strftime(CAST(${value} AS DATE), '%Y-%m-%d')`,
     epochMs: (column) => `epoch_ms(CAST(${column} AS TIMESTAMPTZ))`,
     integer: 'BIGINT',
+    text: (value) => `CAST(${value} AS VARCHAR)`,
+    find: (value, needle) => `strpos(${value}, ${needle})`,
+    double: 'DOUBLE',
   },
   postgres: {
     quote: (name) => quoted(name, '"', '"'),
@@ -85,6 +94,9 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     // EXTRACT(EPOCH ...) is numeric (exact) since PostgreSQL 14.
     epochMs: (column) => `CAST(floor(EXTRACT(EPOCH FROM CAST(${column} AS timestamptz)) * 1000) AS bigint)`,
     integer: 'bigint',
+    text: (value) => `CAST(${value} AS text)`,
+    find: (value, needle) => `strpos(${value}, ${needle})`,
+    double: 'double precision',
   },
   bigquery: {
     // A quoted identifier takes escape sequences: a backslash and a backtick are escaped with a backslash.
@@ -97,6 +109,9 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     dateText: (value) => `FORMAT_DATETIME('%Y-%m-%d', ${value})`,
     epochMs: (column) => `UNIX_MILLIS(${column})`,
     integer: 'INT64',
+    text: (value) => `CAST(${value} AS STRING)`,
+    find: (value, needle) => `STRPOS(${value}, ${needle})`,
+    double: 'FLOAT64',
   },
   spark: {
     quote: (name) => quoted(name, '`', '`'),
@@ -108,6 +123,9 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     dateText: (value) => `date_format(${value}, 'yyyy-MM-dd')`,
     epochMs: (column) => `unix_millis(${column})`,
     integer: 'BIGINT',
+    text: (value) => `CAST(${value} AS STRING)`,
+    find: (value, needle) => `instr(${value}, ${needle})`,
+    double: 'DOUBLE',
   },
   trino: {
     quote: (name) => quoted(name, '"', '"'),
@@ -119,5 +137,8 @@ export const SYNTAX: Readonly<Record<Dialect, DialectSyntax>> = {
     dateText: (value) => `format_datetime(${value}, 'yyyy-MM-dd')`,
     epochMs: (column) => `date_diff('millisecond', from_unixtime(0), ${column})`,
     integer: 'BIGINT',
+    text: (value) => `CAST(${value} AS VARCHAR)`,
+    find: (value, needle) => `strpos(${value}, ${needle})`,
+    double: 'DOUBLE',
   },
 };

@@ -4,10 +4,11 @@
  */
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail } from '../core/contract/errors.js';
-import { WEEKDAY_NUMBERS } from '../core/time/periods.js';
+import type { OperationName } from '../core/contract/registry.js';
+import { type CalendarSettings, WEEKDAY_NUMBERS } from '../core/time/periods.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { DIALECTS, type Dialect, SYNTAX } from './dialects.js';
-import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, type SqlSpec } from './spec.js';
+import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec } from './spec.js';
 
 /** Where the data are: a table (a name, or the parts of a qualified name), or a subquery given as SQL. */
 export type QuerySource =
@@ -39,39 +40,38 @@ export interface TallyQuery {
   readonly params: readonly string[];
 }
 
-function readOptions(options: unknown): { dialect: Dialect; from: string } {
-  if (!isPlainObject(options)) fail('tallyQuery', 'invalid-type', ['query'], `expected { dialect, from }, received ${describe(options)}`);
+/** Reads `{ dialect, from }`; `source` names the function in errors. */
+export function readQueryOptions(source: OperationName, options: unknown): { dialect: Dialect; from: string } {
+  if (!isPlainObject(options)) fail(source, 'invalid-type', ['query'], `expected { dialect, from }, received ${describe(options)}`);
   for (const key of Object.keys(options)) {
-    if (key !== 'dialect' && key !== 'from') fail('tallyQuery', 'unknown-key', ['query', key], `unknown key ${JSON.stringify(key)}; expected dialect, from`);
+    if (key !== 'dialect' && key !== 'from') fail(source, 'unknown-key', ['query', key], `unknown key ${JSON.stringify(key)}; expected dialect, from`);
   }
   const dialect = DIALECTS.find((d) => d === options.dialect);
   if (dialect === undefined)
-    fail('tallyQuery', 'invalid-value', ['query', 'dialect'], `expected one of ${DIALECTS.join(', ')}, received ${describe(options.dialect)}`);
+    fail(source, 'invalid-value', ['query', 'dialect'], `expected one of ${DIALECTS.join(', ')}, received ${describe(options.dialect)}`);
   const syntax = SYNTAX[dialect];
   const from = options.from;
   const name = (part: unknown, path: (string | number)[]): string => {
     if (typeof part !== 'string' || part.length === 0 || part.includes('\u0000')) {
-      fail('tallyQuery', 'invalid-value', ['query', 'from', ...path], `expected a non-empty name without NUL characters, received ${describe(part)}`);
+      fail(source, 'invalid-value', ['query', 'from', ...path], `expected a non-empty name without NUL characters, received ${describe(part)}`);
     }
     return syntax.quote(part);
   };
   if (typeof from === 'string') return { dialect, from: name(from, []) };
   if (Array.isArray(from)) {
-    if (from.length === 0) fail('tallyQuery', 'invalid-value', ['query', 'from'], 'expected the parts of a table name, received an empty list');
+    if (from.length === 0) fail(source, 'invalid-value', ['query', 'from'], 'expected the parts of a table name, received an empty list');
     return { dialect, from: from.map((part, i) => name(part, [i])).join('.') };
   }
   if (isPlainObject(from) && Object.keys(from).length === 1 && typeof from.subquery === 'string' && from.subquery.trim() !== '') {
     return { dialect, from: `(${from.subquery}) AS cxmetrics_source` };
   }
-  return fail('tallyQuery', 'invalid-type', ['query', 'from'], `expected a table name, the parts of one, or { subquery }, received ${describe(from)}`);
+  return fail(source, 'invalid-type', ['query', 'from'], `expected a table name, the parts of one, or { subquery }, received ${describe(from)}`);
 }
 
-/** The period expression: the local date-time at which the period of the time column's instant starts. */
-function periodStart(dialect: Dialect, spec: SqlSpec, zone: string): string {
-  const settings = spec.parsed.period!.settings;
-  if (settings.unit === null) throw new Error('tallyQuery: label periods reach the period expression');
+/** The period expression: the local date-time at which the calendar period of the instant in `column` starts, in the zone the SQL expression `zone` names. */
+export function periodStart(dialect: Dialect, column: string, settings: CalendarSettings, zone: string): string {
   const syntax = SYNTAX[dialect];
-  const local = syntax.local(syntax.quote(spec.time!), zone);
+  const local = syntax.local(syntax.quote(column), zone);
   /** Truncates after moving by `shift`, then moves back: periods that start on another weekday or month. */
   const shifted = (shift: number, move: (value: string, by: number) => string, unit: 'week' | 'quarter' | 'year'): string =>
     shift === 0 ? syntax.truncate(local, unit) : move(syntax.truncate(move(local, shift), unit), -shift);
@@ -126,15 +126,16 @@ function periodStart(dialect: Dialect, spec: SqlSpec, zone: string): string {
  * query.sql.startsWith('SELECT k1, to_char(p, \'YYYY-MM-DD\') AS p, v1, n FROM (SELECT "region" AS k1, date_trunc(\'month\', (CAST("answered_at" AS timestamptz) AT TIME ZONE $1)) AS p') // => true
  */
 export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions): TallyQuery {
-  const { dialect, from } = readOptions(options);
+  const { dialect, from } = readQueryOptions('tallyQuery', options);
   const parsed = readSqlSpec('tallyQuery', spec);
   const syntax = SYNTAX[dialect];
   const params: string[] = [];
   const columns: string[] = parsed.keys.map((k) => `${syntax.quote(k.column)} AS ${k.alias}`);
   if (parsed.time !== null) {
     const settings = parsed.parsed.period!.settings;
-    params.push((settings as { timeZone: string }).timeZone);
-    columns.push(`${periodStart(dialect, parsed, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
+    if (settings.unit === null) throw new Error('tallyQuery: label periods reach the period expression');
+    params.push(settings.timeZone);
+    columns.push(`${periodStart(dialect, parsed.time, settings, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
   }
   for (const v of parsed.values) columns.push(`${v.time ? syntax.epochMs(syntax.quote(v.column)) : syntax.quote(v.column)} AS ${v.alias}`);
   const groups = columns.map((_, i) => i + 1).join(', ');

@@ -4,7 +4,7 @@
  */
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
-import type { TallyMetric } from '../core/contract/registry.js';
+import type { OperationName, TallyMetric } from '../core/contract/registry.js';
 import type { Tally } from '../core/contract/tally.js';
 import { calendar } from '../core/time/periods.js';
 import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
@@ -22,7 +22,7 @@ const TOO_MANY = 'expected counts whose sum stays below 2^53';
 const NOON_MS = 12 * 3_600_000;
 
 /** An integer as engines return 64-bit ones (a number, a bigint or decimal digits) as a number, or `NaN` when it is none below 2^53 in magnitude. */
-function readInteger(value: unknown): number {
+export function readInteger(value: unknown): number {
   const n = typeof value === 'bigint' || (typeof value === 'string' && /^-?\d{1,16}$/.test(value)) ? Number(value) : value;
   return typeof n === 'number' && Number.isSafeInteger(n) && (typeof value !== 'bigint' || BigInt(n) === value) ? n : Number.NaN;
 }
@@ -35,18 +35,18 @@ function readCount(value: unknown, path: MetricsPath): number {
 }
 
 /** A value as a record would hold it: a 64-bit integer (a bigint) as a number when it is a safe integer. */
-function readValue(value: unknown, path: MetricsPath): unknown {
+export function readValue(source: OperationName, value: unknown, path: MetricsPath): unknown {
   if (typeof value !== 'bigint') return value;
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) fail('tallyFromRows', 'out-of-range', path, `expected an integer below 2^53 in magnitude, received ${value}n`);
+  if (!Number.isSafeInteger(n)) fail(source, 'out-of-range', path, `expected an integer below 2^53 in magnitude, received ${value}n`);
   return n;
 }
 
 /** An instant as the query returns it, integer epoch milliseconds, as a number; `null` stays. */
-function readEpochMs(value: unknown, path: MetricsPath): unknown {
+export function readEpochMs(source: OperationName, value: unknown, path: MetricsPath): unknown {
   if (value === null) return null;
   const n = readInteger(value);
-  if (Number.isNaN(n)) fail('tallyFromRows', 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
+  if (Number.isNaN(n)) fail(source, 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
   return n;
 }
 
@@ -144,8 +144,8 @@ export function tallyFromRows<M extends TallyMetric>(
     }
     for (const column of expected) if (!Object.hasOwn(row, column)) fail(source, 'missing-value', at(column), `expected the column ${JSON.stringify(column)}`);
     const n = readCount(row[COUNT_ALIAS], at(COUNT_ALIAS));
-    const keyValues = sql.keys.map((k) => readValue(row[k.alias], at(k.alias)));
-    const inputs = sql.values.map((v) => (v.time ? readEpochMs(row[v.alias], at(v.alias)) : readValue(row[v.alias], at(v.alias))));
+    const keyValues = sql.keys.map((k) => readValue(source, row[k.alias], at(k.alias)));
+    const inputs = sql.values.map((v) => (v.time ? readEpochMs(source, row[v.alias], at(v.alias)) : readValue(source, row[v.alias], at(v.alias))));
     const p = sql.time === null ? null : row[PERIOD_ALIAS];
     // A row's key depends on its key values alone, its period on `p` alone and its tally on its inputs alone:
     // each is worked out by the library's loop the first time it is seen, on the row's record, and kept.

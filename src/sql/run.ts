@@ -6,10 +6,13 @@
  */
 import { describe, fail } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
+import type { MrrSeriesCountsOptions } from '../revenue/series.js';
+import type { MrrSeriesCounts } from '../revenue/series-table.js';
 import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { sqlLiteral } from './dialects.js';
-import { type QuerySource, tallyQuery } from './query.js';
+import { mrrSeriesFromRows, mrrSeriesQuery } from './mrr-series.js';
+import { type QuerySource, type TallyQuery, tallyQuery } from './query.js';
 import { tallyFromRows } from './rows.js';
 
 /** A DuckDB connection from `@duckdb/node-api` (`DuckDBConnection`): the methods `runQuery` uses. */
@@ -76,28 +79,66 @@ export async function runQuery<M extends TallyMetric>(
   spec: SegmentCountsSpec & { readonly metric: M; readonly options?: SegmentMetricOptions<M> },
   options: RunQueryOptions,
 ): Promise<SegmentCounts<SegmentTallyOf<M>>> {
+  const rows = await runOn('runQuery', connection, (dialect) => tallyQuery(spec, { dialect, from: options?.from }));
+  return tallyFromRows(rows, spec);
+}
+
+/**
+ * Runs {@link mrrSeriesQuery} on a DuckDB connection or a PostgreSQL client
+ * and returns the table of movement tallies ({@link mrrSeriesFromRows} of
+ * its rows): what `mrrSeriesCounts` returns on the same change log, with
+ * the log reduced where it is. Finish with `mrrSeriesFromCounts(table)`.
+ *
+ * The connection is recognised, and the session's time zone set and
+ * restored, as by {@link runQuery}.
+ *
+ * @param connection - An open connection; the library installs and opens none.
+ * @param options - The options of `mrrSeriesCounts`, with column names.
+ * @param query - The table or subquery.
+ * @returns The table of movement tallies.
+ * @throws `MetricsError` (metric `'runMrrSeriesQuery'`) for a connection of neither kind; the errors of {@link mrrSeriesQuery} and {@link mrrSeriesFromRows}; the engine's own errors as they are.
+ * @example
+ * const client = { query: async () => ({ rows: [{ c: 'a', t: '1736499600000', m: '100.00', d: 2, n: '1' }] }) };
+ * const table = await runMrrSeriesQuery(client, { period: { unit: 'month', timeZone: 'UTC' } }, { from: 'changes' });
+ * mrrSeriesFromCounts(table).rows[0].newMrr // => '100.00'
+ */
+export async function runMrrSeriesQuery(
+  connection: DuckDBConnectionLike | PostgresClientLike,
+  options: MrrSeriesCountsOptions,
+  query: RunQueryOptions,
+): Promise<MrrSeriesCounts> {
+  const rows = await runOn('runMrrSeriesQuery', connection, (dialect) => mrrSeriesQuery(options, { dialect, from: query?.from }));
+  return mrrSeriesFromRows(rows, options);
+}
+
+/** Writes the query for the connection's engine and runs it with the session's time zone set to UTC, restored afterwards. */
+async function runOn(
+  source: 'runQuery' | 'runMrrSeriesQuery',
+  connection: unknown,
+  write: (dialect: 'duckdb' | 'postgres') => TallyQuery,
+): Promise<readonly object[]> {
   if (isDuckDB(connection)) {
-    const query = tallyQuery(spec, { dialect: 'duckdb', from: options?.from });
+    const query = write('duckdb');
     const saved = (await connection.runAndReadAll("SELECT current_setting('TimeZone') AS tz")).getRowObjectsJS()[0]?.tz;
     await connection.runAndReadAll("SET TimeZone = 'UTC'");
     try {
-      return tallyFromRows((await connection.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS(), spec);
+      return (await connection.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS();
     } finally {
       if (typeof saved === 'string') await connection.runAndReadAll(`SET TimeZone = ${sqlLiteral(saved)}`);
     }
   }
   if (isPostgres(connection)) {
-    const query = tallyQuery(spec, { dialect: 'postgres', from: options?.from });
+    const query = write('postgres');
     const saved = (await connection.query("SELECT current_setting('TimeZone') AS tz")).rows[0] as { tz?: unknown } | undefined;
     await connection.query("SELECT set_config('TimeZone', 'UTC', false)");
     try {
-      return tallyFromRows((await connection.query(query.sql, [...query.params])).rows, spec);
+      return (await connection.query(query.sql, [...query.params])).rows;
     } finally {
       if (typeof saved?.tz === 'string') await connection.query("SELECT set_config('TimeZone', $1, false)", [saved.tz]);
     }
   }
   return fail(
-    'runQuery',
+    source,
     'invalid-type',
     ['connection'],
     `expected a DuckDB connection (runAndReadAll, from @duckdb/node-api) or a PostgreSQL client (query, from pg or @electric-sql/pglite), received ${describe(connection)}`,

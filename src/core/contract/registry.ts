@@ -173,7 +173,7 @@ export type MetricName = keyof typeof METRICS;
  * their own, each with the reason `compare` refuses their results.
  *
  * @example
- * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend', 'mrrSeries', 'mrrSeriesCounts', 'mrrSeriesFromCounts', 'cohorts', 'mrrFromInvoices', 'tallyQuery', 'tallyFromRows', 'runQuery']
+ * Object.keys(OPERATIONS) // => ['compare', 'sampleSizeFor', 'checkTargets', 'sourceTargets', 'mergeCounts', 'segment', 'segmentCounts', 'segmentFromCounts', 'changes', 'trend', 'mrrSeries', 'mrrSeriesCounts', 'mrrSeriesFromCounts', 'cohorts', 'mrrFromInvoices', 'tallyQuery', 'tallyFromRows', 'runQuery', 'mrrSeriesQuery', 'mrrSeriesFromRows', 'runMrrSeriesQuery']
  */
 export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   /** `compare`: tests whether two results differ. */
@@ -212,6 +212,12 @@ export const OPERATIONS = /* @__PURE__ */ deepFreeze({
   tallyFromRows: 'a table of tallies is not a result: compute it with segmentFromCounts first',
   /** `runQuery` (`cxmetrics/sql`): the tally query run on a DuckDB or PostgreSQL connection. */
   runQuery: 'a table of tallies is not a result: compute it with segmentFromCounts first',
+  /** `mrrSeriesQuery` (`cxmetrics/sql`): the SQL that reduces a change log in a SQL engine to the changes the MRR series reads. */
+  mrrSeriesQuery: 'a query is not a result',
+  /** `mrrSeriesFromRows` (`cxmetrics/sql`): the movement tallies from the rows a SQL engine returned. */
+  mrrSeriesFromRows: 'a table of tallies is not a result: compute it with mrrSeriesFromCounts first',
+  /** `runMrrSeriesQuery` (`cxmetrics/sql`): the change-log query run on a DuckDB or PostgreSQL connection. */
+  runMrrSeriesQuery: 'a table of tallies is not a result: compute it with mrrSeriesFromCounts first',
 } as const satisfies Record<string, string>);
 
 /** A function that is not a metric: `compare`, `sampleSizeFor`, the targets, `mergeCounts`, the segment functions, `changes`, `trend`, the revenue series functions and the SQL functions. */
