@@ -108,9 +108,14 @@ export function periodStart(dialect: Dialect, column: string, settings: Calendar
  * spec. No text of the spec is pasted into the SQL unquoted.
  *
  * Every metric that tallies from records is counted this way. For time to
- * resolution and first response time the inputs are instants, returned as
- * integer epoch milliseconds (rounded down), so that business hours,
- * censoring and the statistics stay the library's. Survey weights,
+ * resolution and first response time measured from two instants without
+ * business hours, the query counts each distinct duration in integer
+ * milliseconds (the instants rounded down, then subtracted): the column
+ * after the inputs, with the inputs `NULL`. A ticket still open, or one the
+ * metric refuses (a missing opening, an end before it or after `asOf`),
+ * keeps its instants instead, as epoch milliseconds, and so does every
+ * ticket under business hours or with a first resolution: censoring,
+ * business hours, the checks and the statistics stay the library's. Survey weights,
  * functions as columns and label periods are refused.
  *
  * @param spec - The tallying spec, as `segmentCounts` takes it, with column names.
@@ -137,12 +142,28 @@ export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions):
     params.push(settings.timeZone);
     columns.push(`${periodStart(dialect, parsed.time, settings, syntax.parameter(params.length))} AS ${PERIOD_ALIAS}`);
   }
-  for (const v of parsed.values) columns.push(`${v.time ? syntax.epochMs(syntax.quote(v.column)) : syntax.quote(v.column)} AS ${v.alias}`);
+  const duration = parsed.duration;
+  if (duration === null) {
+    for (const v of parsed.values) columns.push(`${v.time ? syntax.epochMs(syntax.quote(v.column)) : syntax.quote(v.column)} AS ${v.alias}`);
+  } else {
+    // A ticket whose end is at or after its opening (and not after asOf) becomes its duration; any other keeps its instants, for the metric.
+    const [start, end] = [duration.start.column, duration.end.column].map((c) => syntax.quote(c)) as [string, string];
+    const [a, b] = [syntax.epochMs(start), syntax.epochMs(end)];
+    const valid = `${start} IS NOT NULL AND ${end} IS NOT NULL AND ${b} >= ${a}${duration.asOf === null ? '' : ` AND ${b} <= ${duration.asOf}`}`;
+    for (const v of parsed.values) columns.push(`CASE WHEN ${valid} THEN NULL ELSE ${syntax.epochMs(syntax.quote(v.column))} END AS ${v.alias}`);
+    columns.push(`CASE WHEN ${valid} THEN ${b} - ${a} END AS ${duration.alias}`);
+  }
   const groups = columns.map((_, i) => i + 1).join(', ');
   const counting = `SELECT ${columns.join(', ')}, CAST(count(*) AS ${syntax.integer}) AS ${COUNT_ALIAS} FROM ${from} GROUP BY ${groups}`;
   if (parsed.time === null) return Object.freeze({ sql: counting, params: Object.freeze(params) });
   // The period start is written as text once per group, not once per row.
-  const outer = [...parsed.keys.map((k) => k.alias), `${syntax.dateText(PERIOD_ALIAS)} AS ${PERIOD_ALIAS}`, ...parsed.values.map((v) => v.alias), COUNT_ALIAS];
+  const outer = [
+    ...parsed.keys.map((k) => k.alias),
+    `${syntax.dateText(PERIOD_ALIAS)} AS ${PERIOD_ALIAS}`,
+    ...parsed.values.map((v) => v.alias),
+    ...(duration === null ? [] : [duration.alias]),
+    COUNT_ALIAS,
+  ];
   const sql = `SELECT ${outer.join(', ')} FROM (${counting}) AS cxmetrics_tally`;
   return Object.freeze({ sql, params: Object.freeze(params) });
 }

@@ -7,7 +7,7 @@ import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '
 import type { OperationName, TallyMetric } from '../core/contract/registry.js';
 import type { Tally } from '../core/contract/tally.js';
 import { calendar } from '../core/time/periods.js';
-import { DAY_MS, parseCalendarDate } from '../core/time/time.js';
+import { DAY_MS, MAX_TIME_MS, parseCalendarDate } from '../core/time/time.js';
 import { zoneClock } from '../core/time/zone.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
 import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../segments/segment.js';
@@ -47,6 +47,15 @@ export function readEpochMs(source: OperationName, value: unknown, path: Metrics
   if (value === null) return null;
   const n = readInteger(value);
   if (Number.isNaN(n)) fail(source, 'invalid-value', path, `expected an instant as integer epoch milliseconds, received ${describe(value)}`);
+  return n;
+}
+
+/** A ticket's duration as the query returns it, integer milliseconds, or `null` for a ticket returned as its instants (which must then be there). */
+function readDuration(value: unknown, instants: readonly unknown[], path: MetricsPath): number | null {
+  if (value === null) return null;
+  const n = readInteger(value);
+  if (!(n >= 0)) fail('tallyFromRows', 'invalid-value', path, `expected a duration in integer milliseconds, at least 0, received ${describe(value)}`);
+  if (instants.some((t) => t !== null)) fail('tallyFromRows', 'inconsistent', path, 'expected either a duration or the instants of a ticket, received both');
   return n;
 }
 
@@ -146,6 +155,8 @@ export function tallyFromRows<M extends TallyMetric>(
     const n = readCount(row[COUNT_ALIAS], at(COUNT_ALIAS));
     const keyValues = sql.keys.map((k) => readValue(source, row[k.alias], at(k.alias)));
     const inputs = sql.values.map((v) => (v.time ? readEpochMs(source, row[v.alias], at(v.alias)) : readValue(source, row[v.alias], at(v.alias))));
+    const span = sql.duration === null ? null : readDuration(row[sql.duration.alias], inputs, at(sql.duration.alias));
+    if (span !== null) inputs.push(span);
     const p = sql.time === null ? null : row[PERIOD_ALIAS];
     // A row's key depends on its key values alone, its period on `p` alone and its tally on its inputs alone:
     // each is worked out by the library's loop the first time it is seen, on the row's record, and kept.
@@ -163,6 +174,12 @@ export function tallyFromRows<M extends TallyMetric>(
       sql.values.forEach((v, j) => {
         record[v.alias] = [inputs[j]];
       });
+      if (span !== null) {
+        // A duration as two instants the metric accepts: ending at asOf (or at the last instant there is), starting `span` before.
+        const end = sql.duration!.asOf ?? MAX_TIME_MS;
+        record[sql.duration!.start.alias] = [end - span];
+        record[sql.duration!.end.alias] = [end];
+      }
       if (sql.time !== null) {
         if (p === null) record[PERIOD_ALIAS] = [null];
         else {

@@ -5,15 +5,21 @@
  */
 import { fail } from '../core/contract/errors.js';
 import type { OperationName } from '../core/contract/registry.js';
-import { INPUT_FIELDS, type ParsedCountsSpec, parseCountsSpec } from '../segments/spec.js';
+import { INPUT_FIELDS, type ParsedCountsSpec, parseCountsSpec, readAsOf } from '../segments/spec.js';
 
 /** The aliases of the tally query's columns besides keys and inputs: the period's first day and the count. */
 export const PERIOD_ALIAS = 'p';
 export const COUNT_ALIAS = 'n';
 
-/** The columns of the tally query's rows, in order: `k1`..., `p` with periods, `v1`..., `n`. */
+/** The columns of the tally query's rows, in order: `k1`..., `p` with periods, `v1`..., the duration, `n`. */
 export function rowColumns(spec: SqlSpec): string[] {
-  return [...spec.keys.map((k) => k.alias), ...(spec.time === null ? [] : [PERIOD_ALIAS]), ...spec.values.map((v) => v.alias), COUNT_ALIAS];
+  return [
+    ...spec.keys.map((k) => k.alias),
+    ...(spec.time === null ? [] : [PERIOD_ALIAS]),
+    ...spec.values.map((v) => v.alias),
+    ...(spec.duration === null ? [] : [spec.duration.alias]),
+    COUNT_ALIAS,
+  ];
 }
 
 /** A column of the tally query's rows: its alias in the rows, and the source column it reads. */
@@ -33,7 +39,24 @@ export interface SqlSpec {
   readonly values: readonly (QueryColumn & { readonly input: string | null; readonly time: boolean })[];
   /** The time column of calendar periods, or `null` without periods. */
   readonly time: string | null;
+  /**
+   * A time metric measured without business hours from two instants: the
+   * query returns a valid ticket's duration (column `alias`) instead of its
+   * instants, so the engine counts each distinct duration once. `null`
+   * otherwise.
+   */
+  readonly duration: {
+    readonly alias: string;
+    /** The opening's input and the end's (`resolvedAt`, `firstRespondedAt`): a duration is valid from the one to the other. */
+    readonly start: QueryColumn;
+    readonly end: QueryColumn;
+    /** No time may pass `asOf` (epoch milliseconds): a later one is kept as instants, for the metric to refuse. */
+    readonly asOf: number | null;
+  } | null;
 }
+
+/** The end input of each time metric's duration without a first resolution. */
+const DURATION_END: Readonly<Record<string, string>> = { timeToResolution: 'resolvedAt', firstResponseTime: 'firstRespondedAt' };
 
 /** The metrics whose per-record inputs are instants: their tallies keep every duration. */
 const DURATION_METRICS: ReadonlySet<string> = new Set(['timeToResolution', 'firstResponseTime']);
@@ -89,5 +112,15 @@ export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
     if (column.includes('\u0000'))
       fail(source, 'invalid-value', ['options'], `expected column names without NUL characters, received ${JSON.stringify(column)}`);
   }
-  return { parsed, keys, values, time: periodField };
+  return { parsed, keys, values, time: periodField, duration: durationOf(source, parsed, values) };
+}
+
+/** The duration column of a time metric measured from two instants without business hours; `null` otherwise. */
+function durationOf(source: OperationName, parsed: ParsedCountsSpec, values: SqlSpec['values']): SqlSpec['duration'] {
+  const endInput = DURATION_END[parsed.metric];
+  if (endInput === undefined || parsed.options.businessHours !== undefined || values.length !== 2) return null;
+  const start = values.find((v) => v.input === 'openedAt');
+  const end = values.find((v) => v.input === endInput);
+  if (start === undefined || end === undefined) return null;
+  return { alias: `v${values.length + 1}`, start, end, asOf: readAsOf(source, parsed.options.asOf) };
 }

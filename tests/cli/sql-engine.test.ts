@@ -67,6 +67,18 @@ beforeAll(async () => {
     { dialect: 'duckdb', from: { subquery: `SELECT * FROM read_csv(${literal(data('responses.csv'))}, header = true)` } },
   );
   await connection.run(`COPY (${sql.replace('$1', literal(params[0]!))}) TO ${literal(join(dir, 'rows.csv'))} (HEADER)`);
+  // The rows of time to resolution's query without business hours: durations, and the instants of open tickets.
+  const ttr = tallyQuery(
+    {
+      metric: 'timeToResolution',
+      value: { openedAt: 'created_at', resolvedAt: 'solved_at' },
+      by: ['channel'],
+      period: { field: 'created_at', unit: 'quarter', timeZone: 'Europe/Amsterdam' },
+      options: { open: 'censor', asOf: '2026-07-01T00:00:00Z' },
+    },
+    { dialect: 'duckdb', from: { subquery: `SELECT * FROM read_csv(${literal(data('tickets.csv'))}, header = true)` } },
+  );
+  await connection.run(`COPY (${ttr.sql.replace('$1', literal(ttr.params[0]!))}) TO ${literal(join(dir, 'ttr-rows.csv'))} (HEADER)`);
   // The change log as Parquet, its amounts as DECIMAL, and the rows of the change-log query.
   const billing = `SELECT customer_id, "at", CAST(mrr AS DECIMAL(12, 2)) AS mrr, plan, region FROM read_csv(${literal(data('billing-changes.csv'))}, header = true)`;
   await connection.run(`COPY (${billing}) TO ${literal(join(dir, 'billing.parquet'))} (FORMAT parquet)`);
@@ -90,6 +102,13 @@ describe('--engine duckdb and .parquet', () => {
     const tickets = await cx('ttr', data('tickets.csv'), ...TICKETS);
     expect(tickets.code, tickets.stderr).toBe(0);
     expect(await cx('ttr', join(dir, 'tickets.parquet'), ...TICKETS)).toEqual(tickets);
+    // Without business hours, DuckDB counts each distinct duration.
+    const calendar = TICKETS.filter((f, i) => f !== '--business-hours' && TICKETS[i - 1] !== '--business-hours');
+    const durations = await cx('ttr', data('tickets.csv'), ...calendar);
+    expect(durations.code, durations.stderr).toBe(0);
+    expect(durations.stdout).not.toEqual(tickets.stdout);
+    expect(await cx('ttr', join(dir, 'tickets.parquet'), ...calendar)).toEqual(durations);
+    expect(await cx('from-rows', join(dir, 'ttr-rows.csv'), '--metric', 'ttr', ...calendar)).toEqual(durations);
   });
 
   it('reads TSV and JSON through DuckDB, and needs a format it can tell', async () => {

@@ -228,4 +228,49 @@ describe('runQuery on DuckDB and PostgreSQL', () => {
       expect(table.cells.map((c) => c.period)).toEqual(['2024-04']);
     }
   });
+
+  it('refuses the tickets the library refuses, which the engine returns as their instants', async () => {
+    const base = fc.sample(row, { numRuns: 20, seed: 3 }).map((r) => ({ ...r, resolved_at: null, first_resolved: null, responded: null }));
+    const at = '2024-06-01T10:00:00.000Z';
+    const cases: [Partial<Row>, SegmentCountsSpec][] = [
+      // Resolved before it was opened.
+      [
+        { at, resolved_at: '2024-06-01T09:00:00.000Z' },
+        { metric: 'timeToResolution', value: { openedAt: 'at', resolvedAt: 'resolved_at' } } as SegmentCountsSpec,
+      ],
+      // Resolved after asOf.
+      [
+        { at, resolved_at: '2025-03-01T00:00:00.000Z' },
+        {
+          metric: 'timeToResolution',
+          value: { openedAt: 'at', resolvedAt: 'resolved_at' },
+          options: { open: 'censor', asOf: '2025-02-01T00:00:00Z' },
+        } as SegmentCountsSpec,
+      ],
+      // Answered before it was opened.
+      [
+        { at, responded: '2024-05-01T00:00:00.000Z' },
+        { metric: 'firstResponseTime', value: { openedAt: 'at', firstRespondedAt: 'responded' } } as SegmentCountsSpec,
+      ],
+      // No opening.
+      [{ at: null, responded: at }, { metric: 'firstResponseTime', value: { openedAt: 'at', firstRespondedAt: 'responded' } } as SegmentCountsSpec],
+    ];
+    for (const [bad, spec] of cases) {
+      const rows = [...base, { ...base[0]!, ...bad }];
+      await load(rows);
+      let expected: unknown;
+      try {
+        segmentCounts(rows as never, spec);
+      } catch (error) {
+        expected = error;
+      }
+      expect(expected, JSON.stringify(bad)).toMatchObject({ metric: 'segmentCounts' });
+      for (const connection of [duck, pg]) {
+        await expect(runQuery(connection, spec, { from: 'answers' })).rejects.toMatchObject({
+          metric: 'tallyFromRows',
+          code: (expected as { code: string }).code,
+        });
+      }
+    }
+  });
 });

@@ -162,22 +162,47 @@ describe('types', () => {
 describe('tallyFromRows of a time metric', () => {
   const spec = { metric: 'timeToResolution', value: { openedAt: 'opened', resolvedAt: 'solved' } } as SegmentCountsSpec;
 
-  it('reads instants as epoch milliseconds in any integer form, and keeps the durations in order', () => {
+  it('reads durations and instants in any integer form, and keeps the durations in order', () => {
     const table = tallyFromRows(
       [
-        { v1: '1000', v2: '61000', n: '2' },
-        { v1: 0n, v2: 5000n, n: 1n },
-        { v1: 7, v2: null, n: 1 },
+        { v1: null, v2: null, v3: '60000', n: '2' },
+        { v1: 0n, v2: 5000n, v3: null, n: 1n },
+        { v1: 7, v2: null, v3: null, n: 1 },
       ],
       spec,
     );
     expect(table.cells[0]!.counts).toEqual({ metric: 'timeToResolution', resolved: [5000, 60000, 60000], censored: [], open: 1 });
   });
 
-  it('refuses an instant that is not integer epoch milliseconds', () => {
+  it('returns a valid ticket as its duration, and an open or refused one as its instants', () => {
+    const censor = { ...spec, options: { open: 'censor', asOf: '2024-02-01T00:00:00Z' } } as SegmentCountsSpec;
+    const { sql } = tallyQuery(censor, { dialect: 'duckdb', from: 'tickets' });
+    const opened = 'epoch_ms(CAST("opened" AS TIMESTAMPTZ))';
+    const solved = 'epoch_ms(CAST("solved" AS TIMESTAMPTZ))';
+    const valid = `"opened" IS NOT NULL AND "solved" IS NOT NULL AND ${solved} >= ${opened} AND ${solved} <= ${Date.parse('2024-02-01T00:00:00Z')}`;
+    expect(sql).toBe(
+      `SELECT CASE WHEN ${valid} THEN NULL ELSE ${opened} END AS v1, CASE WHEN ${valid} THEN NULL ELSE ${solved} END AS v2, ` +
+        `CASE WHEN ${valid} THEN ${solved} - ${opened} END AS v3, CAST(count(*) AS BIGINT) AS n FROM "tickets" GROUP BY 1, 2, 3`,
+    );
+    // A duration of any length within the time range, read at asOf: the instants it stands for are valid.
+    const longest = tallyFromRows([{ v1: null, v2: null, v3: 9e15, n: 1 }], spec);
+    expect(longest.cells[0]!.counts).toEqual({ metric: 'timeToResolution', resolved: [9e15], censored: [], open: 0 });
+    expect(tallyFromRows([{ v1: null, v2: null, v3: 5, n: 1 }], censor).cells[0]!.counts).toMatchObject({ resolved: [5] });
+    // Business hours and a first resolution need the instants.
+    const hours = { timeZone: 'UTC', days: { mon: ['09:00', '17:00'] } };
+    expect(tallyQuery({ ...spec, options: { businessHours: hours } } as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }).sql).not.toContain('v3');
+    const first = { metric: 'timeToResolution', value: { openedAt: 'o', resolvedAt: 's', firstResolvedAt: 'f' } } as SegmentCountsSpec;
+    expect(tallyQuery(first, { dialect: 'duckdb', from: 't' }).sql).not.toContain('v4');
+  });
+
+  it('refuses an instant or a duration that is not integer milliseconds, and a row with both', () => {
     for (const v1 of ['2024-01-01', 1.5, 2n ** 60n, true]) {
-      expectMetricsError(() => tallyFromRows([{ v1, v2: null, n: 1 }], spec), 'tallyFromRows', ['rows', 0, 'v1'], 'invalid-value');
+      expectMetricsError(() => tallyFromRows([{ v1, v2: null, v3: null, n: 1 }], spec), 'tallyFromRows', ['rows', 0, 'v1'], 'invalid-value');
     }
+    for (const v3 of [-1, 1.5, 'soon']) {
+      expectMetricsError(() => tallyFromRows([{ v1: null, v2: null, v3, n: 1 }], spec), 'tallyFromRows', ['rows', 0, 'v3'], 'invalid-value');
+    }
+    expectMetricsError(() => tallyFromRows([{ v1: 0, v2: null, v3: 5, n: 1 }], spec), 'tallyFromRows', ['rows', 0, 'v3'], 'inconsistent');
   });
 });
 
