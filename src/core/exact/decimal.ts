@@ -52,21 +52,20 @@ export function toNumber(value: Dec): number {
   return n === 0 ? 0 : n;
 }
 
-/** A value on its way out: an exact rational, or a decimal estimate. */
-export type Exact = Rational | Dec;
+/** A derived number on its way out: an exact rational, or a decimal estimate. */
+export type Derived = Rational | Dec;
 
 /**
  * Rounds as `format` asks, then converts to the nearest double: the only way
  * a derived number leaves the library. A rational is rounded and converted
  * exactly, so a result is never rounded twice.
  */
-export function output(value: Exact, format: OutputFormat): number {
-  if (value instanceof Dec) return toNumber(roundDec(value, format));
-  return rationalToDouble(format.decimals === null ? value : roundRational(value, format.decimals, format.rounding));
+export function output(value: Derived, format: OutputFormat): number {
+  return value instanceof Dec ? toNumber(roundDec(value, format)) : rationalToDouble(roundExact(value, format));
 }
 
 /** `output` for a value that is `null` when undefined. */
-export function outputOrNull(value: Exact | null, format: OutputFormat): number | null {
+export function outputOrNull(value: Derived | null, format: OutputFormat): number | null {
   return value === null ? null : output(value, format);
 }
 

@@ -11,7 +11,7 @@
  * nothing is censored: the Kaplan-Meier estimate of uncensored durations is
  * their empirical distribution.
  */
-import { Dec, decToRational, type Exact, type OutputFormat } from '../exact/decimal.js';
+import { Dec, decToRational, type Derived, type OutputFormat } from '../exact/decimal.js';
 import { sumOf } from '../exact/integer-sum.js';
 import { rational } from '../exact/rational.js';
 import { type Interval, type IntervalSettings, toInterval } from '../stats/interval-fields.js';
@@ -24,7 +24,7 @@ export interface DurationStatistics {
   /** The ended durations (resolved, answered), sorted ascending. */
   readonly sorted: Float64Array;
   /** The mean of the ended durations, or the restricted mean under censoring; `null` without ended durations. */
-  readonly mean: Exact | null;
+  readonly mean: Derived | null;
   /** `null` without ended durations, or when censoring keeps the estimate above the level. */
   readonly median: Dec | null;
   readonly p90: Dec | null;
@@ -49,7 +49,7 @@ export function durationStatistics(d: Durations, censor: boolean): DurationStati
   const sorted = d.ended.sort();
   const survival = kaplanMeier(sorted, censor ? d.censored.sort() : NONE);
   const n = sorted.length;
-  let mean: Exact | null = null;
+  let mean: Derived | null = null;
   if (n > 0) mean = censor ? survival.restrictedMean : rational(decToRational(sumOf(sorted)).num, BigInt(n));
   return {
     sorted,

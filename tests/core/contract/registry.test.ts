@@ -97,6 +97,9 @@ describe('OPERATIONS', () => {
       tallyQuery: 'a query is not a result',
       tallyFromRows: 'a table of tallies is not a result: compute it with segmentFromCounts first',
       runQuery: 'a table of tallies is not a result: compute it with segmentFromCounts first',
+      mrrSeriesQuery: 'a query is not a result',
+      mrrSeriesFromRows: 'a table of tallies is not a result: compute it with mrrSeriesFromCounts first',
+      runMrrSeriesQuery: 'a table of tallies is not a result: compute it with mrrSeriesFromCounts first',
     });
     expect(Object.keys(OPERATIONS)).toStrictEqual([
       'compare',
@@ -117,6 +120,9 @@ describe('OPERATIONS', () => {
       'tallyQuery',
       'tallyFromRows',
       'runQuery',
+      'mrrSeriesQuery',
+      'mrrSeriesFromRows',
+      'runMrrSeriesQuery',
     ]);
     expect(Object.isFrozen(OPERATIONS)).toBe(true);
   });
