@@ -8,29 +8,13 @@
  * `segmentCounts` returns on the same records. One instance of each engine
  * serves the whole file.
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type SegmentCounts, type SegmentCountsSpec, segmentCounts, segmentFromCounts } from '../../src/index.js';
 import { runQuery } from '../../src/sql/index.js';
+import { useEngines } from '../helpers/engines.js';
 
-let duck: DuckDBConnection;
-let duckInstance: DuckDBInstance;
-let pg: PGlite;
-
-beforeAll(async () => {
-  duckInstance = await DuckDBInstance.create(':memory:');
-  duck = await duckInstance.connect();
-  pg = new PGlite();
-  await pg.waitReady;
-}, 60_000);
-
-afterAll(async () => {
-  duck?.closeSync();
-  duckInstance?.closeSync();
-  await pg?.close();
-});
+const engines = useEngines();
 
 /** The columns of the answers table, with their SQL types in each engine. */
 const COLUMNS = [
@@ -151,7 +135,7 @@ function sortedDurations<T>(value: T): T {
 async function expectSameTallies(rows: readonly Row[], spec: SegmentCountsSpec): Promise<SegmentCounts> {
   const expected = sortedDurations(segmentCounts(rows as never, spec));
   const results = segmentFromCounts(segmentCounts(rows as never, spec), spec as never);
-  for (const connection of [duck, pg]) {
+  for (const connection of [engines.duck, engines.pg]) {
     const table = await runQuery(connection, spec, { from: 'answers' });
     expect(table).toEqual(expected);
     expect(sortedDurations(segmentFromCounts(table, spec as never))).toEqual(sortedDurations(results));
@@ -160,16 +144,16 @@ async function expectSameTallies(rows: readonly Row[], spec: SegmentCountsSpec):
 }
 
 async function load(rows: readonly Row[]): Promise<void> {
-  await duck.run('DROP TABLE IF EXISTS answers');
-  await duck.run(`CREATE TABLE answers (${COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ')})`);
-  await pg.query('DROP TABLE IF EXISTS answers');
-  await pg.query(`CREATE TABLE answers (${COLUMNS.map(([name, , type]) => `"${name}" ${type}`).join(', ')})`);
+  await engines.duck.run('DROP TABLE IF EXISTS answers');
+  await engines.duck.run(`CREATE TABLE answers (${COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ')})`);
+  await engines.pg.query('DROP TABLE IF EXISTS answers');
+  await engines.pg.query(`CREATE TABLE answers (${COLUMNS.map(([name, , type]) => `"${name}" ${type}`).join(', ')})`);
   if (rows.length === 0) return;
   const width = COLUMNS.length;
   const values = rows.map((_, i) => `(${COLUMNS.map((_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
   const params = rows.flatMap((r) => COLUMNS.map(([name]) => r[name]));
-  await duck.run(`INSERT INTO answers VALUES ${values}`, params as never);
-  await pg.query(`INSERT INTO answers VALUES ${values}`, params);
+  await engines.duck.run(`INSERT INTO answers VALUES ${values}`, params as never);
+  await engines.pg.query(`INSERT INTO answers VALUES ${values}`, params);
 }
 
 describe('runQuery on DuckDB and PostgreSQL', () => {
@@ -208,23 +192,23 @@ describe('runQuery on DuckDB and PostgreSQL', () => {
 
   it('sets the session time zone to UTC for the query and back afterwards', async () => {
     await load([]);
-    await duck.run("SET TimeZone = 'Asia/Tokyo'");
-    await pg.query("SET TIME ZONE 'Asia/Tokyo'");
+    await engines.duck.run("SET TimeZone = 'Asia/Tokyo'");
+    await engines.pg.query("SET TIME ZONE 'Asia/Tokyo'");
     const spec = { metric: 'nps', value: 'score' } as SegmentCountsSpec;
-    await runQuery(duck, spec, { from: 'answers' });
-    await runQuery(pg, spec, { from: 'answers' });
-    expect((await duck.runAndReadAll("SELECT current_setting('TimeZone') AS tz")).getRowObjectsJS()[0]!.tz).toBe('Asia/Tokyo');
-    expect((await pg.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]!.tz).toBe('Asia/Tokyo');
+    await runQuery(engines.duck, spec, { from: 'answers' });
+    await runQuery(engines.pg, spec, { from: 'answers' });
+    expect((await engines.duck.runAndReadAll("SELECT current_setting('TimeZone') AS tz")).getRowObjectsJS()[0]!.tz).toBe('Asia/Tokyo');
+    expect((await engines.pg.query<{ tz: string }>("SELECT current_setting('TimeZone') AS tz")).rows[0]!.tz).toBe('Asia/Tokyo');
   });
 
   it('reads a timestamp without time zone as UTC', async () => {
-    await duck.run('DROP TABLE IF EXISTS naive');
-    await duck.run("CREATE TABLE naive AS SELECT TIMESTAMP '2024-03-31 22:30:00' AS at, 10 AS score");
-    await pg.query('DROP TABLE IF EXISTS naive');
-    await pg.query("CREATE TABLE naive AS SELECT TIMESTAMP '2024-03-31 22:30:00' AS at, 10 AS score");
+    await engines.duck.run('DROP TABLE IF EXISTS naive');
+    await engines.duck.run("CREATE TABLE naive AS SELECT TIMESTAMP '2024-03-31 22:30:00' AS at, 10 AS score");
+    await engines.pg.query('DROP TABLE IF EXISTS naive');
+    await engines.pg.query("CREATE TABLE naive AS SELECT TIMESTAMP '2024-03-31 22:30:00' AS at, 10 AS score");
     const spec = { metric: 'nps', value: 'score', period: { field: 'at', unit: 'month', timeZone: 'Europe/Berlin' } } as SegmentCountsSpec;
     // 22:30 UTC on 31 March is half past midnight on 1 April in Berlin.
-    for (const table of [await runQuery(duck, spec, { from: 'naive' }), await runQuery(pg, spec, { from: 'naive' })]) {
+    for (const table of [await runQuery(engines.duck, spec, { from: 'naive' }), await runQuery(engines.pg, spec, { from: 'naive' })]) {
       expect(table.cells.map((c) => c.period)).toEqual(['2024-04']);
     }
   });
@@ -265,7 +249,7 @@ describe('runQuery on DuckDB and PostgreSQL', () => {
         expected = error;
       }
       expect(expected, JSON.stringify(bad)).toMatchObject({ metric: 'segmentCounts' });
-      for (const connection of [duck, pg]) {
+      for (const connection of [engines.duck, engines.pg]) {
         await expect(runQuery(connection, spec, { from: 'answers' })).rejects.toMatchObject({
           metric: 'tallyFromRows',
           code: (expected as { code: string }).code,

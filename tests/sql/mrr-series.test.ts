@@ -8,30 +8,14 @@
  * changes, and the series computed from it is `mrrSeries`'s. An invalid log
  * is refused by both paths.
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type MrrSeriesCountsOptions, mrrSeries, mrrSeriesCounts, mrrSeriesFromCounts } from '../../src/index.js';
 import { DIALECTS, mrrSeriesFromRows, mrrSeriesQuery, runMrrSeriesQuery } from '../../src/sql/index.js';
+import { useEngines } from '../helpers/engines.js';
 import { expectMetricsError, refusal } from '../helpers/errors.js';
 
-let duck: DuckDBConnection;
-let duckInstance: DuckDBInstance;
-let pg: PGlite;
-
-beforeAll(async () => {
-  duckInstance = await DuckDBInstance.create(':memory:');
-  duck = await duckInstance.connect();
-  pg = new PGlite();
-  await pg.waitReady;
-}, 60_000);
-
-afterAll(async () => {
-  duck?.closeSync();
-  duckInstance?.closeSync();
-  await pg?.close();
-});
+const engines = useEngines();
 
 interface Change {
   readonly customer: string;
@@ -49,15 +33,15 @@ const COLUMNS = [
 ] as const;
 
 async function load(changes: readonly Change[]): Promise<void> {
-  await duck.run('DROP TABLE IF EXISTS changes');
-  await duck.run(`CREATE TABLE changes (${COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ')})`);
-  await pg.query('DROP TABLE IF EXISTS changes');
-  await pg.query(`CREATE TABLE changes (${COLUMNS.map(([name, , type]) => `"${name}" ${type}`).join(', ')})`);
+  await engines.duck.run('DROP TABLE IF EXISTS changes');
+  await engines.duck.run(`CREATE TABLE changes (${COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ')})`);
+  await engines.pg.query('DROP TABLE IF EXISTS changes');
+  await engines.pg.query(`CREATE TABLE changes (${COLUMNS.map(([name, , type]) => `"${name}" ${type}`).join(', ')})`);
   if (changes.length === 0) return;
   const values = changes.map((_, i) => `(${COLUMNS.map((_, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`).join(', ');
   const params = changes.flatMap((c) => [c.customer, c.at, c.mrr, c.plan]);
-  await duck.run(`INSERT INTO changes VALUES ${values}`, params as never);
-  await pg.query(`INSERT INTO changes VALUES ${values}`, params);
+  await engines.duck.run(`INSERT INTO changes VALUES ${values}`, params as never);
+  await engines.pg.query(`INSERT INTO changes VALUES ${values}`, params);
 }
 
 // Instants around the daylight-saving changes of 2024 in Europe and the US, and over a year and a half.
@@ -131,7 +115,7 @@ const optionsArb: fc.Arbitrary<MrrSeriesCountsOptions> = fc
 async function expectSameSeries(changes: readonly Change[], options: MrrSeriesCountsOptions): Promise<void> {
   const expected = mrrSeriesCounts(changes, options);
   const series = mrrSeries(changes, options);
-  for (const connection of [duck, pg]) {
+  for (const connection of [engines.duck, engines.pg]) {
     const table = await runMrrSeriesQuery(connection, options, { from: 'changes' });
     expect(table).toStrictEqual(expected);
     expect(mrrSeriesFromCounts(table)).toStrictEqual(series);
@@ -159,15 +143,15 @@ describe('runMrrSeriesQuery on DuckDB and PostgreSQL', () => {
         const it = amounts[Symbol.iterator]();
         const changes = log.map((c) => ({ ...c, mrr: it.next().value as string }));
         const create = 'CREATE TABLE changes (customer VARCHAR, "at" TIMESTAMPTZ, mrr VARCHAR, plan VARCHAR)';
-        await duck.run('DROP TABLE IF EXISTS changes');
-        await duck.run(create);
-        await pg.query('DROP TABLE IF EXISTS changes');
-        await pg.query(create);
+        await engines.duck.run('DROP TABLE IF EXISTS changes');
+        await engines.duck.run(create);
+        await engines.pg.query('DROP TABLE IF EXISTS changes');
+        await engines.pg.query(create);
         if (changes.length > 0) {
           const values = changes.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ');
           const params = changes.flatMap((c) => [c.customer, c.at, c.mrr, c.plan]);
-          await duck.run(`INSERT INTO changes VALUES ${values}`, params as never);
-          await pg.query(`INSERT INTO changes VALUES ${values}`, params);
+          await engines.duck.run(`INSERT INTO changes VALUES ${values}`, params as never);
+          await engines.pg.query(`INSERT INTO changes VALUES ${values}`, params);
         }
         await expectSameSeries(changes, options);
       }),
@@ -184,7 +168,7 @@ describe('runMrrSeriesQuery on DuckDB and PostgreSQL', () => {
     await load(changes);
     const options = { period: { unit: 'day', timeZone: 'UTC' }, by: 'plan', fields: { customerId: 'customer' }, joinedAndLeft: 'count' } as const;
     const query = mrrSeriesQuery(options, { dialect: 'duckdb', from: 'changes' });
-    const rows = (await duck.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS();
+    const rows = (await engines.duck.runAndReadAll(query.sql, [...query.params])).getRowObjectsJS();
     expect(rows.length).toBeLessThanOrEqual(6);
     expect(mrrSeriesFromRows(rows, options)).toStrictEqual(mrrSeriesCounts(changes, options));
     await expectSameSeries(changes, options);
@@ -206,7 +190,7 @@ describe('runMrrSeriesQuery on DuckDB and PostgreSQL', () => {
     for (const [changes, code] of cases) {
       await load(changes);
       expect(refusal(() => mrrSeriesCounts(changes, options)).code).toBe(code);
-      for (const connection of [duck, pg]) {
+      for (const connection of [engines.duck, engines.pg]) {
         await expect(runMrrSeriesQuery(connection, options, { from: 'changes' })).rejects.toMatchObject({ metric: 'mrrSeriesFromRows', code });
       }
     }
@@ -306,15 +290,15 @@ describe('mrrSeriesQuery as text', () => {
     const create = `CREATE TABLE ${q(table)} (${q(names.customerId)} VARCHAR, ${q(names.at)} TIMESTAMPTZ, ${q(names.mrr)} DECIMAL(10, 2), ${q(plan)} VARCHAR)`;
     const insert = `INSERT INTO ${q(table)} VALUES ${changes.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ')}`;
     const params = changes.flatMap((c) => [c[names.customerId], c[names.at], c[names.mrr], c[plan]]);
-    await duck.run(create);
-    await duck.run(insert, params as never);
-    await pg.query(create);
-    await pg.query(insert, params);
+    await engines.duck.run(create);
+    await engines.duck.run(insert, params as never);
+    await engines.pg.query(create);
+    await engines.pg.query(insert, params);
     const options = { period: { unit: 'month', timeZone: 'Europe/Berlin' }, by: plan, fields: names } as const;
     const expected = mrrSeriesCounts(changes, options);
     expect(expected.cells.length).toBeGreaterThan(1);
-    expect(await runMrrSeriesQuery(duck, options, { from: table })).toStrictEqual(expected);
-    expect(await runMrrSeriesQuery(pg, options, { from: table })).toStrictEqual(expected);
+    expect(await runMrrSeriesQuery(engines.duck, options, { from: table })).toStrictEqual(expected);
+    expect(await runMrrSeriesQuery(engines.pg, options, { from: table })).toStrictEqual(expected);
   });
 
   it('refuses a connection of neither kind', async () => {
