@@ -11,7 +11,7 @@
  * nothing is censored: the Kaplan-Meier estimate of uncensored durations is
  * their empirical distribution.
  */
-import { Dec, decToRational, type Derived, type OutputFormat } from '../exact/decimal.js';
+import { Dec, type Derived, decToRational, type OutputFormat } from '../exact/decimal.js';
 import { sumOf } from '../exact/integer-sum.js';
 import { rational } from '../exact/rational.js';
 import { type Interval, type IntervalSettings, toInterval } from '../stats/interval-fields.js';
