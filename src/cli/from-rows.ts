@@ -65,6 +65,7 @@ export async function fromRowsCommand(argv: readonly string[], io: Io): Promise<
       ...(spec.time === null ? [] : [{ name: PERIOD_ALIAS, kind: 'text' as const }]),
       ...spec.values.map((v) => ({ name: v.alias, kind: v.time ? ('time' as const) : kindOf(v.column) })),
       ...(spec.duration === null ? [] : [{ name: spec.duration.alias, kind: 'number' as const }]),
+      ...(spec.weight === null ? [] : [{ name: spec.weight.alias, kind: 'number' as const }]),
       { name: COUNT_ALIAS, kind: 'number' as const },
     ];
   } else {

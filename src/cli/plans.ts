@@ -185,7 +185,6 @@ export function tallyPlan(command: string, metric: TallyMetric, columns: InputCo
   const { engine, sql } = enginePlan(f, path);
   if (engine === 'duckdb' || sql !== null) {
     const which = sql === null ? '--engine duckdb' : '--sql';
-    if (f.has('weight')) f.usage(`${which} does not tally survey weights`);
     if (unit === 'label') f.usage(`${which} cuts calendar periods: --period label needs the command line's own reader`);
   }
   return {

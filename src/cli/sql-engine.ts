@@ -80,7 +80,10 @@ export function rowProblem(error: unknown, rows: readonly Record<string, unknown
   if (root !== 'rows' || typeof index !== 'number' || typeof alias !== 'string') return error;
   const row = rows[index] ?? {};
   const duration = spec.duration !== null && alias === spec.duration.alias ? `${spec.duration.end.column} - ${spec.duration.start.column}` : null;
-  const column = alias === PERIOD_ALIAS ? spec.time : (duration ?? [...spec.keys, ...spec.values].find((c) => c.alias === alias)?.column ?? alias);
+  const column =
+    alias === PERIOD_ALIAS
+      ? spec.time
+      : (duration ?? [...spec.keys, ...spec.values, ...(spec.weight === null ? [] : [spec.weight])].find((c) => c.alias === alias)?.column ?? alias);
   const value = cellText(row[alias]);
   const count = row[COUNT_ALIAS] === undefined ? null : Number(row[COUNT_ALIAS]);
   const n = count === null ? '' : ` (${count} ${count === 1 ? 'row' : 'rows'})`;

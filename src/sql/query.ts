@@ -115,8 +115,13 @@ export function periodStart(dialect: Dialect, column: string, settings: Calendar
  * metric refuses (a missing opening, an end before it or after `asOf`),
  * keeps its instants instead, as epoch milliseconds, and so does every
  * ticket under business hours or with a first resolution: censoring,
- * business hours, the checks and the statistics stay the library's. Survey weights,
- * functions as columns and label periods are refused.
+ * business hours, the checks and the statistics stay the library's.
+ *
+ * With survey weights (NPS, CSAT, CES), the weight column `w` is grouped by
+ * like an input: each row is one distinct answer and weight with its
+ * count, and the library forms the exact weight sums, `n` times the weight
+ * exactly. Functions as columns and label periods (ordered by first
+ * appearance, which a query does not keep) are refused.
  *
  * @param spec - The tallying spec, as `segmentCounts` takes it, with column names.
  * @param options - The dialect and the table or subquery.
@@ -153,6 +158,7 @@ export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions):
     for (const v of parsed.values) columns.push(`CASE WHEN ${valid} THEN NULL ELSE ${syntax.epochMs(syntax.quote(v.column))} END AS ${v.alias}`);
     columns.push(`CASE WHEN ${valid} THEN ${b} - ${a} END AS ${duration.alias}`);
   }
+  if (parsed.weight !== null) columns.push(`${syntax.quote(parsed.weight.column)} AS ${parsed.weight.alias}`);
   const groups = columns.map((_, i) => i + 1).join(', ');
   const counting = `SELECT ${columns.join(', ')}, CAST(count(*) AS ${syntax.integer}) AS ${COUNT_ALIAS} FROM ${from} GROUP BY ${groups}`;
   if (parsed.time === null) return Object.freeze({ sql: counting, params: Object.freeze(params) });
@@ -162,6 +168,7 @@ export function tallyQuery(spec: SegmentCountsSpec, options: TallyQueryOptions):
     `${syntax.dateText(PERIOD_ALIAS)} AS ${PERIOD_ALIAS}`,
     ...parsed.values.map((v) => v.alias),
     ...(duration === null ? [] : [duration.alias]),
+    ...(parsed.weight === null ? [] : [parsed.weight.alias]),
     COUNT_ALIAS,
   ];
   const sql = `SELECT ${outer.join(', ')} FROM (${counting}) AS cxmetrics_tally`;

@@ -14,8 +14,8 @@ import type { SegmentCounts, SegmentMetricOptions, SegmentTallyOf } from '../seg
 import type { CalendarPeriodSettings, ParsedCountsSpec, SegmentCountsSpec, ValueReader } from '../segments/spec.js';
 import { publicCounts, tableOf } from '../segments/table.js';
 import { type RawCell, tallyRecords } from '../segments/tally-records.js';
-import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, rowColumns, type SqlSpec } from './spec.js';
-import { mergeTally, timesTally } from './tally-times.js';
+import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, rowColumns, type SqlSpec, WEIGHT_ALIAS } from './spec.js';
+import { canonicalTally, mergeTally, timesTally } from './tally-times.js';
 
 const TOO_MANY = 'expected counts whose sum stays below 2^53';
 
@@ -59,6 +59,12 @@ function readDuration(value: unknown, instants: readonly unknown[], path: Metric
   return n;
 }
 
+/** A weight as a record would hold it: a number (a 64-bit integer, or the text of a `DECIMAL`, as the number it names); anything else as it is, for the metric to refuse. */
+function readWeight(value: unknown, path: MetricsPath): unknown {
+  if (typeof value === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return Number(value);
+  return readValue('tallyFromRows', value, path);
+}
+
 /**
  * An id of values that tells apart every two lists of them, or `null` when
  * a value is not one JSON writes as itself (`NaN` and `-0` would read as
@@ -88,6 +94,7 @@ function aliasSpec(sql: SqlSpec): ParsedCountsSpec {
   return {
     ...parsed,
     value,
+    weight: sql.weight === null ? null : WEIGHT_ALIAS,
     dimensions: parsed.dimensions.map((d, i) => ({ name: d.name, read: sql.keys[i]!.alias })),
     period: parsed.period === null ? null : { ...parsed.period, field: PERIOD_ALIAS },
   };
@@ -157,6 +164,8 @@ export function tallyFromRows<M extends TallyMetric>(
     const inputs = sql.values.map((v) => (v.time ? readEpochMs(source, row[v.alias], at(v.alias)) : readValue(source, row[v.alias], at(v.alias))));
     const span = sql.duration === null ? null : readDuration(row[sql.duration.alias], inputs, at(sql.duration.alias));
     if (span !== null) inputs.push(span);
+    const weight = sql.weight === null ? undefined : readWeight(row[WEIGHT_ALIAS], at(WEIGHT_ALIAS));
+    if (weight !== undefined) inputs.push(weight);
     const p = sql.time === null ? null : row[PERIOD_ALIAS];
     // A row's key depends on its key values alone, its period on `p` alone and its tally on its inputs alone:
     // each is worked out by the library's loop the first time it is seen, on the row's record, and kept.
@@ -174,6 +183,7 @@ export function tallyFromRows<M extends TallyMetric>(
       sql.values.forEach((v, j) => {
         record[v.alias] = [inputs[j]];
       });
+      if (weight !== undefined) record[WEIGHT_ALIAS] = [weight];
       if (span !== null) {
         // A duration as two instants the metric accepts: ending at asOf (or at the last instant there is), starting `span` before.
         const end = sql.duration!.asOf ?? MAX_TIME_MS;
@@ -234,14 +244,8 @@ export function tallyFromRows<M extends TallyMetric>(
     }
     cells.set(id, { key, period, counts: sum });
   });
-  // Durations come in the order of the engine's rows: kept in ascending order, so that equal data give equal tables.
-  const durations = Object.keys(shape).filter((field) => (shape as Record<string, unknown>)[field] === 'durations');
-  const sorted = [...cells.values()].map((cell) => {
-    if (durations.length === 0) return cell;
-    const counts: Record<string, unknown> = { ...cell.counts };
-    for (const field of durations) counts[field] = [...(counts[field] as number[])].sort((a, b) => a - b);
-    return { ...cell, counts: counts as unknown as Tally };
-  });
+  // Rows come in the engine's order: durations sorted and weight sums written once, as the metric's own tally has them.
+  const sorted = [...cells.values()].map((cell) => ({ ...cell, counts: canonicalTally(cell.counts, shape) }));
   return publicCounts(
     tableOf(
       parsed.metric,

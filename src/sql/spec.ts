@@ -1,23 +1,25 @@
 /**
  * The part of a segment spec a SQL engine can tally: columns named by
- * string, calendar periods, no survey weights. Read once, checked, and laid
+ * string, and calendar periods. Read once, checked, and laid
  * out as the columns of the tally query's rows.
  */
 import { fail } from '../core/contract/errors.js';
 import type { OperationName } from '../core/contract/registry.js';
 import { INPUT_FIELDS, type ParsedCountsSpec, parseCountsSpec, readAsOf } from '../segments/spec.js';
 
-/** The aliases of the tally query's columns besides keys and inputs: the period's first day and the count. */
+/** The aliases of the tally query's columns besides keys and inputs: the period's first day, the weight and the count. */
 export const PERIOD_ALIAS = 'p';
+export const WEIGHT_ALIAS = 'w';
 export const COUNT_ALIAS = 'n';
 
-/** The columns of the tally query's rows, in order: `k1`..., `p` with periods, `v1`..., the duration, `n`. */
+/** The columns of the tally query's rows, in order: `k1`..., `p` with periods, `v1`..., the duration or the weight, `n`. */
 export function rowColumns(spec: SqlSpec): string[] {
   return [
     ...spec.keys.map((k) => k.alias),
     ...(spec.time === null ? [] : [PERIOD_ALIAS]),
     ...spec.values.map((v) => v.alias),
     ...(spec.duration === null ? [] : [spec.duration.alias]),
+    ...(spec.weight === null ? [] : [WEIGHT_ALIAS]),
     COUNT_ALIAS,
   ];
 }
@@ -37,6 +39,8 @@ export interface SqlSpec {
   readonly keys: readonly QueryColumn[];
   /** The metric's inputs: one for a single value, else one per input field the spec reads; `time` for instants, read as epoch milliseconds. */
   readonly values: readonly (QueryColumn & { readonly input: string | null; readonly time: boolean })[];
+  /** NPS, CSAT and CES: the survey weight's column (alias `w`), grouped by like an input; `null` without weights. */
+  readonly weight: QueryColumn | null;
   /** The time column of calendar periods, or `null` without periods. */
   readonly time: string | null;
   /**
@@ -64,13 +68,10 @@ const DURATION_METRICS: ReadonlySet<string> = new Set(['timeToResolution', 'firs
 /** Reads and checks a spec for a SQL engine; `source` names the function in errors. */
 export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
   const parsed = parseCountsSpec(source, spec, []);
+  let weight: QueryColumn | null = null;
   if (parsed.weight !== null) {
-    fail(
-      source,
-      'invalid-value',
-      ['options', 'weight'],
-      'expected no weight: weighted tallies hold exact sums of doubles, which the tally query does not return yet',
-    );
+    if (typeof parsed.weight !== 'string') fail(source, 'invalid-type', ['options', 'weight'], 'expected a column name: a function cannot run in a SQL engine');
+    weight = { alias: WEIGHT_ALIAS, column: parsed.weight };
   }
   const keys = parsed.dimensions.map((d, i) => {
     if (typeof d.read !== 'string') fail(source, 'invalid-type', ['options', 'by', d.name], 'expected a column name: a function cannot run in a SQL engine');
@@ -108,11 +109,16 @@ export function readSqlSpec(source: OperationName, spec: unknown): SqlSpec {
       fail(source, 'invalid-type', ['options', 'period', 'field'], 'expected a column name: a function cannot run in a SQL engine');
     periodField = period.field;
   }
-  for (const column of [...keys.map((k) => k.column), ...values.map((v) => v.column), ...(periodField === null ? [] : [periodField])]) {
+  for (const column of [
+    ...keys.map((k) => k.column),
+    ...values.map((v) => v.column),
+    ...(weight === null ? [] : [weight.column]),
+    ...(periodField === null ? [] : [periodField]),
+  ]) {
     if (column.includes('\u0000'))
       fail(source, 'invalid-value', ['options'], `expected column names without NUL characters, received ${JSON.stringify(column)}`);
   }
-  return { parsed, keys, values, time: periodField, duration: durationOf(source, parsed, values) };
+  return { parsed, keys, values, weight, time: periodField, duration: durationOf(source, parsed, values) };
 }
 
 /** The duration column of a time metric measured from two instants without business hours; `null` otherwise. */

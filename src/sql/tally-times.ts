@@ -4,6 +4,7 @@
  * one by one.
  */
 import { mergeTallies, type Tally, type TallyField, type TallyShape } from '../core/contract/tally.js';
+import { dyadicMul, exactSum, partialsOf } from '../core/exact/exact-sum.js';
 
 /** Two tallies of one metric merged. */
 export function mergeTally(a: Tally, b: Tally, shape: TallyShape): Tally {
@@ -12,8 +13,8 @@ export function mergeTally(a: Tally, b: Tally, shape: TallyShape): Tally {
 
 /**
  * A field of the tally of one record as it is for `n` equal records: counts
- * multiplied, durations repeated; `null` for a count whose product passes
- * 2^53.
+ * multiplied, durations repeated, weight sums multiplied exactly; `null`
+ * for a count whose product passes 2^53.
  */
 function scaled(value: unknown, field: TallyField, n: number): unknown {
   if (typeof field === 'object' && 'optional' in field) return value === undefined ? undefined : scaled(value, field.optional, n);
@@ -25,7 +26,8 @@ function scaled(value: unknown, field: TallyField, n: number): unknown {
     const one = value as readonly number[];
     return Array.from({ length: one.length * n }, (_, i) => one[i % one.length]!);
   }
-  // Exact sums (weights) and decimals (money) are not in the tallies multiplied here.
+  if (field === 'partials') return partialsOf(dyadicMul(exactSum(value as readonly number[]), n));
+  // Decimals (money) are not in the tallies multiplied here.
   if (typeof field !== 'object') throw new Error(`timesTally: a tally field of kind ${field} is not multiplied`);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -37,8 +39,8 @@ function scaled(value: unknown, field: TallyField, n: number): unknown {
 }
 
 /**
- * The tally of `n` records each tallied `one` (a tally of counts and
- * durations, without weights or money): the tally the metric computes on
+ * The tally of `n` records each tallied `one` (a tally of counts,
+ * durations and weight sums, without money): the tally the metric computes on
  * the `n` records, since tallies merge by adding. `null` when a count would
  * pass 2^53.
  *
@@ -58,4 +60,26 @@ export function timesTally(one: Tally, n: number, shape: TallyShape): Tally | nu
     if (part !== undefined) fields[k] = part;
   }
   return fields as unknown as Tally;
+}
+
+/**
+ * A tally in the form the metric's own tallying gives it, whatever order
+ * its parts were merged in: durations in ascending order, and each weight
+ * sum as the one list of partial sums its exact value has.
+ */
+export function canonicalTally(tally: Tally, shape: TallyShape): Tally {
+  return canonical(tally, { shape }) as Tally;
+}
+
+function canonical(value: unknown, field: TallyField): unknown {
+  if (value === undefined || value === null) return value;
+  if (field === 'durations') return [...(value as number[])].sort((a, b) => a - b);
+  if (field === 'partials') return partialsOf(exactSum(value as readonly number[]));
+  if (typeof field !== 'object') return value;
+  if ('optional' in field) return canonical(value, field.optional);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] = k === 'metric' ? v : canonical(v, 'record' in field ? field.record : (field.shape[k] as TallyField));
+  }
+  return out;
 }

@@ -111,6 +111,17 @@ describe('--engine duckdb and .parquet', () => {
     expect(await cx('from-rows', join(dir, 'ttr-rows.csv'), '--metric', 'ttr', ...calendar)).toEqual(durations);
   });
 
+  it('tallies survey weights through DuckDB, exactly', async () => {
+    const path = join(dir, 'weighted.csv');
+    writeFileSync(path, 'region,score,w\nEU,10,1e-100\nEU,7,1\nEU,3,0.1\nUS,9,1e100\nUS,9,0.1\nUS,0,0.3\n');
+    const flags = ['--value', 'score', '--by', 'region', '--weight', 'w', '--format', 'json'];
+    const own = await cx('nps', path, ...flags);
+    expect(own.code, own.stderr).toBe(0);
+    const duck = await cx('nps', path, ...flags, '--engine', 'duckdb');
+    expect(JSON.parse(duck.stdout).rows).toEqual(JSON.parse(own.stdout).rows);
+    expect(JSON.parse(own.stdout).rows.map((r: { value: number }) => r.value)).toEqual([-9.1, 100]);
+  });
+
   it('reads TSV and JSON through DuckDB, and needs a format it can tell', async () => {
     const rows = [
       { region: 'EU', score: 10 },
@@ -170,7 +181,6 @@ describe('--engine duckdb and .parquet', () => {
     for (const [flags, message] of [
       [['--on-invalid', 'skip'], "--on-invalid applies to the command line's own reader, not --engine duckdb"],
       [['--delimiter', ';'], "--delimiter applies to the command line's own reader, not --engine duckdb"],
-      [['--weight', 'w'], '--engine duckdb does not tally survey weights'],
       [['--period', 'label', '--time', 'campaign'], "--engine duckdb cuts calendar periods: --period label needs the command line's own reader"],
     ] as const) {
       const r = await cx('nps', data('responses.csv'), '--value', 'score', '--engine', 'duckdb', ...flags);

@@ -1,7 +1,8 @@
 /**
  * The tallies computed inside real SQL engines equal the library's own: on
  * random data sets (timestamps around daylight-saving changes, missing keys,
- * the text `NA` as a region code, missing answers), for every metric the
+ * the text `NA` as a region code, missing answers, survey weights from 1e-100
+ * to 1e100), for every metric the
  * tally query counts and every period unit, week start, fiscal year start
  * and time zone, `runQuery` on DuckDB (`@duckdb/node-api`) and on PostgreSQL
  * (PGlite, Postgres compiled to WebAssembly) returns exactly the table
@@ -33,6 +34,7 @@ const COLUMNS = [
   ['resolved_at', 'TIMESTAMPTZ', 'timestamptz'],
   ['first_resolved', 'TIMESTAMPTZ', 'timestamptz'],
   ['responded', 'TIMESTAMPTZ', 'timestamptz'],
+  ['w', 'DOUBLE', 'double precision'],
 ] as const;
 
 type Row = { [K in (typeof COLUMNS)[number][0]]: unknown };
@@ -62,6 +64,12 @@ const row: fc.Arbitrary<Row> = fc
     resolved_at: fc.option(fc.integer({ min: 1, max: 9 * 86_400_000 }), { nil: null }),
     first_resolved: fc.option(fc.integer({ min: 1, max: 86_400_000 }), { nil: null }),
     responded: fc.option(fc.integer({ min: 0, max: 3 * 86_400_000 }), { nil: null }),
+    // Survey weights: repeated values (as post-stratification gives), the extremes, zeros and any double between.
+    w: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(1, 0.5, 2.25, 0.1) },
+      fc.constantFrom(0, 1e-100, 1e100),
+      fc.double({ min: 1e-100, max: 1e100, noNaN: true }),
+    ),
   })
   .map((r) => {
     const later = (ms: number | null) => (ms === null ? null : new Date(Date.parse(r.at) + ms).toISOString());
@@ -73,6 +81,8 @@ const row: fc.Arbitrary<Row> = fc
 /** Every metric the tally query counts, with where its input is. */
 const METRIC_SPECS = [
   { metric: 'nps', value: 'score', options: { missing: 'exclude' } },
+  { metric: 'nps', value: 'score', weight: 'w', options: { missing: 'exclude' } },
+  { metric: 'csat', value: 'sat', weight: 'w', options: { missing: 'exclude' } },
   { metric: 'csat', value: 'sat', options: { missing: 'exclude' } },
   { metric: 'ces', value: 'sat', options: { missing: 'exclude' } },
   { metric: 'loyaltyIndex' },
@@ -150,10 +160,17 @@ async function load(rows: readonly Row[]): Promise<void> {
   await engines.pg.query(`CREATE TABLE answers (${COLUMNS.map(([name, , type]) => `"${name}" ${type}`).join(', ')})`);
   if (rows.length === 0) return;
   const width = COLUMNS.length;
-  const values = rows.map((_, i) => `(${COLUMNS.map((_, j) => `$${i * width + j + 1}`).join(', ')})`).join(', ');
-  const params = rows.flatMap((r) => COLUMNS.map(([name]) => r[name]));
-  await engines.duck.run(`INSERT INTO answers VALUES ${values}`, params as never);
-  await engines.pg.query(`INSERT INTO answers VALUES ${values}`, params);
+  // A weight goes in as the text of its shortest form, which each engine reads as that double exactly.
+  const values = (engine: 1 | 2) =>
+    rows
+      .map(
+        (_, i) =>
+          `(${COLUMNS.map(([name, ...types], j) => (name === 'w' ? `CAST($${i * width + j + 1} AS ${types[engine - 1]})` : `$${i * width + j + 1}`)).join(', ')})`,
+      )
+      .join(', ');
+  const params = rows.flatMap((r) => COLUMNS.map(([name]) => (name === 'w' ? String(r.w) : r[name])));
+  await engines.duck.run(`INSERT INTO answers VALUES ${values(1)}`, params as never);
+  await engines.pg.query(`INSERT INTO answers VALUES ${values(2)}`, params);
 }
 
 describe('runQuery on DuckDB and PostgreSQL', () => {

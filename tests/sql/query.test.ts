@@ -87,7 +87,7 @@ describe('tallyQuery', () => {
         'invalid-type',
         ['options', 'by', 'region'],
       ],
-      [{ ...nps, weight: 'w' }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'weight']],
+      [{ ...nps, weight: (r: { w: number }) => r.w } as unknown as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }, 'invalid-type', ['options', 'weight']],
       [{ ...nps, period: { field: 'campaign' } }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options', 'period']],
       [{ ...nps, by: 'a\u0000b' }, { dialect: 'duckdb', from: 't' }, 'invalid-value', ['options']],
       [{ metric: 'nps', value: 'score', colour: 1 } as unknown as SegmentCountsSpec, { dialect: 'duckdb', from: 't' }, 'unknown-key', ['options', 'colour']],
