@@ -21,7 +21,7 @@ import { dyadicOf } from '../../src/core/exact/exact-sum.js';
 import { rationalToDouble } from '../../src/core/exact/rational.js';
 import { meanDifference, newcombeInterval as newcombeBounds, nMinusOneTwoProportionTest } from '../../src/core/stats/differences.js';
 import { normalCriticalValue, tailProbability } from '../../src/core/stats/levels.js';
-import { type ExactInput, exactDec, meanInterval as meanBounds, sampleVariance } from '../../src/core/stats/mean-interval.js';
+import { type ExactInput, exactDec, exactSampleVariance, meanInterval as meanBounds, sampleVariance } from '../../src/core/stats/mean-interval.js';
 import { type NpsWaldMethod, npsInterval as npsBounds } from '../../src/core/stats/nps-interval.js';
 import { type ProportionMethod, proportionInterval as proportionBounds } from '../../src/core/stats/proportion-intervals.js';
 import { effectiveSize } from '../../src/core/survey/weights.js';
@@ -294,6 +294,26 @@ describe('means and weights', () => {
     expect(sampleVariance(4, 10n, '30')!.equals(sampleVariance(4, 10, 30)!)).toBe(true);
     expect(sampleVariance(1, 5, 25)).toBe(null);
     expect(() => sampleVariance(3, 6, 11)).toThrow(RangeError);
+  });
+  it('computes the exact variance as a rational, and refuses sums no data can give', () => {
+    expect(exactSampleVariance(4, 10n, 30n)).toEqual({ num: 20n, den: 12n });
+    expect(exactSampleVariance(0, 0n, 0n)).toBe(null);
+    expect(exactSampleVariance(1, 5n, 25n)).toBe(null);
+    // The decimal variance is the exact one, and numbers, bigints, strings and decimals read alike.
+    expect(sampleVariance(4, new Dec(10), 30)!.equals(new Dec(20).dividedBy(12))).toBe(true);
+    expect(sampleVariance(2, 0.5, '0.5')!.toString()).toBe('0.375');
+    for (const [f, message] of [
+      [() => sampleVariance(2.5, 5, 13), 'sampleVariance: expected a count, received 2.5'],
+      [() => sampleVariance(-1, 5, 13), 'sampleVariance: expected a count, received -1'],
+      [() => exactSampleVariance(2.5, 5n, 13n), 'sampleVariance: expected a count, received 2.5'],
+      [() => exactSampleVariance(-2, 5n, 13n), 'sampleVariance: expected a count, received -2'],
+      [() => sampleVariance(3, 6, 11), 'sampleVariance: expected a sum of squares of at least sum² / n, received 11'],
+      [() => exactSampleVariance(3, 6n, 11n), 'sampleVariance: expected a sum of squares of at least sum² / n, received 11'],
+    ] as const) {
+      expect(f).toThrow(new RangeError(message));
+    }
+    // On the boundary, n Σx² = (Σx)²: variance 0.
+    expect(exactSampleVariance(3, 6n, 12n)).toEqual({ num: 0n, den: 6n });
   });
   it('gives a zero-width interval for constant data and null below two observations', () => {
     expect(meanInterval(3, 12, 48, 0.95)).toStrictEqual({ mean: 4, lower: 4, upper: 4, standardError: 0, df: 2 });

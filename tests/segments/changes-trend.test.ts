@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg, holm } from '../../src/core/stats/multiplicity.js';
+import { normalQuantile } from '../../src/core/stats/normal.js';
 import { cochranArmitage, weightedSlope } from '../../src/core/stats/trend.js';
 import { changes, compare, nps, segment, trend } from '../../src/index.js';
 import { expectMetricsError } from '../helpers/errors.js';
@@ -39,6 +40,42 @@ describe('Cochran-Armitage against R prop.trend.test', () => {
     expect(cochranArmitage([10, 20, 30], [100, 200, 300], [1, 2, 3], 0.95)).toMatchObject({ slope: 0, statistic: 0, pValue: 1 });
     expect(cochranArmitage([0, 0, 0], [5, 5, 5], [1, 2, 3], 0.95)).toBeNull();
     expect(cochranArmitage([1, 2], [5, 5], [1, 1], 0.95)).toBeNull();
+  });
+});
+
+describe("the trend tests' intervals", () => {
+  it("Cochran-Armitage: slope ± z SE with each group's own binomial variance, skipping empty groups", () => {
+    // Scores 1, 2, 3 (mean 2 over 300 answers), proportions 0.1, 0.2, 0.3: Σ n (s - s̄)² = 200.
+    const x = [10, 20, 30];
+    const n = [100, 100, 100];
+    const variance = 100 * (0.1 * 0.9) + 0 + 100 * (0.3 * 0.7);
+    const se = Math.sqrt(variance) / 200;
+    for (const level of [0.95, 0.8]) {
+      const r = cochranArmitage(x, n, [1, 2, 3], level)!;
+      const z = normalQuantile(1 - (1 - level) / 2);
+      close(r.slope, 0.1);
+      close(r.standardError, se);
+      close(r.lower, 0.1 - z * se);
+      close(r.upper, 0.1 + z * se);
+    }
+    // A group with no answers adds nothing, and does not divide by zero.
+    const withEmpty = cochranArmitage([10, 0, 20, 30], [100, 0, 100, 100], [1, 1.5, 2, 3], 0.95)!;
+    const without = cochranArmitage(x, n, [1, 2, 3], 0.95)!;
+    expect(withEmpty.standardError).toBe(without.standardError);
+    expect(withEmpty.lower).toBe(without.lower);
+  });
+
+  it('weighted least squares: slope ± z SE, and undefined without two distinct scores', () => {
+    // Equal variances 0.5: w = 2, scores 0 and 1, estimates 1 and 3: slope 2, SE 1 / sqrt(Σ w (s - s̄)²) = 1.
+    for (const level of [0.95, 0.8]) {
+      const r = weightedSlope([1, 3], [0.5, 0.5], [0, 1], level)!;
+      const z = normalQuantile(1 - (1 - level) / 2);
+      close(r.slope, 2);
+      close(r.standardError, 1);
+      close(r.lower, 2 - z);
+      close(r.upper, 2 + z);
+    }
+    expect(weightedSlope([1, 3], [0.5, 0.5], [1, 1], 0.95)).toBeNull();
   });
 });
 
