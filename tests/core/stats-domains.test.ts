@@ -7,8 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newcombeInterval, nMinusOneTwoProportionTest } from '../../src/core/stats/differences.js';
+import { tailProbability } from '../../src/core/stats/levels.js';
 import { bootstrapNpsInterval } from '../../src/core/stats/nps-bootstrap.js';
 import { EXACT_LIMIT, medianRanks } from '../../src/core/stats/order-statistics.js';
+import { proportionInterval } from '../../src/core/stats/proportion-intervals.js';
 
 describe('domain errors of the kernels', () => {
   it('name the function, the domain and the value', () => {
@@ -62,6 +64,13 @@ describe('domain errors of the kernels', () => {
       ],
       [() => medianRanks(-1, 0.95), 'medianRanks: expected a count of at least 0, received -1'],
       [() => medianRanks(2.5, 0.95), 'medianRanks: expected a count of at least 0, received 2.5'],
+      [() => proportionInterval(1, -1, 0.95, 'wilson'), 'proportionInterval: expected a finite total of at least 0, received -1'],
+      [() => proportionInterval(1, Infinity, 0.95, 'wilson'), 'proportionInterval: expected a finite total of at least 0, received Infinity'],
+      [() => proportionInterval(3, 2, 0.95, 'wilson'), 'proportionInterval: expected successes from 0 to 2, received 3'],
+      [() => proportionInterval(-1, 2, 0.95, 'wilson'), 'proportionInterval: expected successes from 0 to 2, received -1'],
+      [() => proportionInterval(1, 2, 0.95, 'exact' as never), 'proportionInterval: expected a proportion interval method, received exact'],
+      [() => tailProbability(1), 'tailProbability: expected a level strictly between 0 and 1, received 1'],
+      [() => tailProbability(0), 'tailProbability: expected a level strictly between 0 and 1, received 0'],
     ];
     for (const [f, message] of cases) expect(f).toThrow(new RangeError(message));
   });
@@ -73,6 +82,7 @@ describe('domain errors of the kernels', () => {
     expect(newcombeInterval(1, 2, 0, 0, 0.95)).toBeNull();
     expect(bootstrapNpsInterval({ promoters: 0, passives: 0, detractors: 0 }, 0.95, 10, 1)).toBeNull();
     expect(medianRanks(0, 0.95)).toBeNull();
+    expect(proportionInterval(0, 0, 0.95, 'wilson')).toBeNull();
     // One resample is allowed, and so are a level just inside (0, 1).
     expect(bootstrapNpsInterval({ promoters: 2, passives: 1, detractors: 1 }, 0.5, 1, 7)).not.toBeNull();
   });
