@@ -11,11 +11,10 @@
  * per customer and period, and every change the library would refuse (a
  * missing customer, time, amount or key, a negative amount, an amount with
  * more decimals than money may have, two changes of one customer at one
- * instant), so that an invalid log is refused as it
- * would be in memory. It returns each kept change's amount as the engine
- * writes it as text, with all its digits, and the most decimals of any
- * amount in the log, so that the series writes every amount with them, as
- * `mrrSeries` does.
+ * instant), so that an invalid log is refused as it is in memory. It
+ * returns each kept change's amount as the engine writes it as text, with
+ * all its digits, and the most decimals of any amount in the log, so that
+ * the series writes every amount with them, as `mrrSeries` does.
  */
 import { isPlainObject } from '../core/contract/brands.js';
 import { describe, fail, isMetricsError, MetricsError, type MetricsPath } from '../core/contract/errors.js';
