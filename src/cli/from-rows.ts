@@ -5,15 +5,16 @@
 
 import type { MrrSeriesCounts } from '../revenue/series-table.js';
 import type { SegmentCounts } from '../segments/segment.js';
-import { mrrSeriesFromRows } from '../sql/mrr-series.js';
+import { mrrSeriesFromRows, SERIES_ALIASES, seriesRowColumns } from '../sql/mrr-series.js';
 import { tallyFromRows } from '../sql/rows.js';
 import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec } from '../sql/spec.js';
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands.js';
 import { type ColumnKind, InputError, readBatches } from './input/read.js';
+import { seriesOptions } from './plans.js';
 import { type Outcome, revenueFromCounts, tallyOutcome } from './run.js';
 import { chooseFormat, emit, type Io, metadataOf, parseCommand, reportSkipped } from './session.js';
-import { rowProblem, seriesOptions, seriesRowProblem } from './sql-engine.js';
+import { rowProblem, seriesRowProblem } from './sql-engine.js';
 import { emptyStats, readOptions } from './tally-file.js';
 
 /** The `--metric NAME` of `from-rows`, and the other arguments. */
@@ -70,14 +71,14 @@ export async function fromRowsCommand(argv: readonly string[], io: Io): Promise<
     ];
   } else {
     // The change-log query's rows: the customer and the amount as text (every digit kept), the instant in epoch milliseconds.
-    columns = [
-      { name: 'c', kind: 'text' },
-      { name: 't', kind: 'number' },
-      { name: 'm', kind: 'text' },
-      ...plan.by.map((_, i) => ({ name: `k${i + 1}`, kind: 'key' as const })),
-      { name: 'd', kind: 'number' },
-      { name: 'n', kind: 'number' },
-    ];
+    const kinds: Record<string, ColumnKind> = {
+      [SERIES_ALIASES.customer]: 'text',
+      [SERIES_ALIASES.time]: 'number',
+      [SERIES_ALIASES.amount]: 'text',
+      [SERIES_ALIASES.decimals]: 'number',
+      [SERIES_ALIASES.changes]: 'number',
+    };
+    columns = seriesRowColumns(plan.by.length).map((name) => ({ name, kind: kinds[name] ?? 'key' }));
   }
   const input = { ...plan.input, columns, onInvalid: 'stop' as const };
   const format = chooseFormat(args, io, plan.kind === 'tally' && plan.trend !== null, 'from-rows');

@@ -2,7 +2,9 @@
  * What a metric command runs, built from its flags: the columns to read
  * and as what, the library's spec, the result options and the comparisons.
  */
+
 import type { TallyMetric } from '../core/contract/registry.js';
+import type { MrrSeriesCountsOptions } from '../revenue/series.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import type { Dialect } from '../sql/dialects.js';
 import type { Flag, ParsedArgs } from './args.js';
@@ -293,10 +295,11 @@ export function logOptions(plan: RevenuePlan): Record<string, unknown> {
   };
 }
 
-/** The series' tallying options besides the change log's: the definition choices. */
-export function tallyOptions(plan: RevenuePlan): Record<string, unknown> {
+/** The options of the series' tallies: the change log's and the walk's definition choices. */
+export function seriesOptions(plan: RevenuePlan): MrrSeriesCountsOptions {
   return {
+    ...logOptions(plan),
     ...(plan.joinedAndLeft === undefined ? {} : { joinedAndLeft: plan.joinedAndLeft }),
     ...(plan.reactivation === undefined ? {} : { reactivation: plan.reactivation }),
-  };
+  } as unknown as MrrSeriesCountsOptions;
 }

@@ -11,7 +11,7 @@ import { trend as trendOf } from '../segments/trend.js';
 import { UsageError } from './args.js';
 import type { RevenuePlan, TallyPlan } from './commands.js';
 import { readBatches } from './input/read.js';
-import { logOptions, tallyOptions } from './plans.js';
+import { logOptions, seriesOptions } from './plans.js';
 import { cellText, reasonOf } from './problems.js';
 import { churnRows, cohortRows, type OutputTable, segmentRows, seriesRows, trendRows } from './results.js';
 import { duckdbSeries, duckdbTally } from './sql-engine.js';
@@ -203,7 +203,7 @@ export async function runRevenue(plan: RevenuePlan, stats: ReadStats, onProgress
       periodUnit: table.period.unit,
     };
   }
-  const series = withSkips(plan, stats, log, (records) => mrrSeries(records, { ...logOptions(plan), ...tallyOptions(plan), ...rateOptions(plan) } as never));
+  const series = withSkips(plan, stats, log, (records) => mrrSeries(records, { ...seriesOptions(plan), ...rateOptions(plan) } as never));
   return seriesOutcome(plan, series);
 }
 
@@ -212,7 +212,7 @@ export async function revenueCounts(plan: RevenuePlan, stats: ReadStats, onProgr
   if (plan.sql !== null) throw new UsageError(`--sql prints the query of a metric command: cxmetrics ${plan.command} TABLE --sql ${plan.sql}`, plan.command);
   if (plan.engine === 'duckdb') return await duckdbSeries(plan, stats);
   const log = await readChangeLog(plan, stats, onProgress);
-  return withSkips(plan, stats, log, (records) => mrrSeriesCounts(records, { ...logOptions(plan), ...tallyOptions(plan) } as never));
+  return withSkips(plan, stats, log, (records) => mrrSeriesCounts(records, seriesOptions(plan)));
 }
 
 /** The series of merged revenue tallies. */

@@ -5,17 +5,16 @@
  * count (or reduce the change log), and the library computes from its rows.
  */
 import { isMetricsError } from '../core/contract/errors.js';
-import type { MrrSeriesCountsOptions } from '../revenue/series.js';
 import type { MrrSeriesCounts } from '../revenue/series-table.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import { sqlLiteral } from '../sql/dialects.js';
-import { mrrSeriesFromRows, mrrSeriesQuery } from '../sql/mrr-series.js';
+import { mrrSeriesFromRows, mrrSeriesQuery, SERIES_ALIASES, seriesKeyColumns, seriesRowColumns } from '../sql/mrr-series.js';
 import { type TallyQuery, tallyQuery } from '../sql/query.js';
 import { tallyFromRows } from '../sql/rows.js';
 import { COUNT_ALIAS, PERIOD_ALIAS, readSqlSpec, rowColumns, type SqlSpec } from '../sql/spec.js';
 import type { Plan, RevenuePlan, TallyPlan } from './commands.js';
 import { InputError } from './input/read.js';
-import { logOptions, tallyOptions } from './plans.js';
+import { seriesOptions } from './plans.js';
 import { cellText } from './problems.js';
 import type { ReadStats } from './tally-file.js';
 
@@ -25,7 +24,7 @@ export function sqlText(plan: Plan): string {
   const table = plan.input.path.split('.');
   const { sql, params } =
     plan.kind === 'tally' ? tallyQuery(plan.counts, { dialect, from: table }) : mrrSeriesQuery(seriesOptions(plan), { dialect, from: table });
-  const columns = plan.kind === 'tally' ? rowColumns(readSqlSpec('tallyQuery', plan.counts)) : ['c', 't', 'm', ...plan.by.map((_, i) => `k${i + 1}`), 'd', 'n'];
+  const columns = plan.kind === 'tally' ? rowColumns(readSqlSpec('tallyQuery', plan.counts)) : seriesRowColumns(plan.by.length);
   const what = plan.kind === 'tally' ? 'the tallies' : 'the changes the MRR series reads';
   const header = [
     `-- cxmetrics ${plan.command}: ${what} of ${plan.input.path} in ${dialect}.`,
@@ -33,11 +32,6 @@ export function sqlText(plan: Plan): string {
     `-- Export the rows (columns ${columns.join(', ')}) and run: cxmetrics from-rows ROWS --metric ${plan.command} with the same flags.`,
   ];
   return `${header.join('\n')}\n${sql};\n`;
-}
-
-/** The options of the change-log query: the log's and the walk's. */
-export function seriesOptions(plan: RevenuePlan): MrrSeriesCountsOptions {
-  return { ...logOptions(plan), ...tallyOptions(plan) } as unknown as MrrSeriesCountsOptions;
 }
 
 /**
@@ -168,9 +162,13 @@ export function seriesRowProblem(error: unknown, rows: readonly Record<string, u
   const issue = error.issues[0];
   const [root, index, alias] = issue?.path ?? [];
   if (root !== 'rows' || typeof index !== 'number' || typeof alias !== 'string') return error;
-  const named: Record<string, string> = { c: plan.fields.customerId, t: plan.fields.at, m: plan.fields.mrr };
-  plan.by.forEach((column, i) => {
-    named[`k${i + 1}`] = column;
+  const named: Record<string, string> = {
+    [SERIES_ALIASES.customer]: plan.fields.customerId,
+    [SERIES_ALIASES.time]: plan.fields.at,
+    [SERIES_ALIASES.amount]: plan.fields.mrr,
+  };
+  seriesKeyColumns(plan.by.length).forEach((key, i) => {
+    named[key] = plan.by[i]!;
   });
   const value = cellText(rows[index]?.[alias]);
   return new InputError(

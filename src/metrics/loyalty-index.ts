@@ -272,6 +272,7 @@ function fromTally(c: LoyaltyTally, parsed: Settings): LoyaltyIndexResult {
   const meanOf = (sum: number) => outputOrNull(ratioOf(sum, n), format);
   // Each sum is a safe integer; their total may not be.
   const total = BigInt(c.sums.recommend) + BigInt(c.sums.repurchase) + BigInt(c.sums.upsell);
+  // 3 n may pass 2^53: the denominators are formed in BigInt.
   const divisor = parsed.aggregate === 'sum' ? 1 : 3;
   // The respondents' totals t have variance from n, Σt and Σt²; the index t / 3 has a ninth of it.
   const totalsVariance = c.sumOfSquaredTotals === null ? null : exactSampleVariance(n, total, BigInt(c.sumOfSquaredTotals));
@@ -280,7 +281,7 @@ function fromTally(c: LoyaltyTally, parsed: Settings): LoyaltyIndexResult {
   return deepFreeze<LoyaltyIndexResult>({
     metric: METRIC,
     unit: 'points',
-    value: outputOrNull(ratioOf(total, divisor * n), format),
+    value: outputOrNull(ratioOf(total, BigInt(divisor) * BigInt(n)), format),
     aggregate: parsed.aggregate,
     total: n,
     recommend: meanOf(c.sums.recommend),
@@ -305,5 +306,5 @@ function indexInterval(
   const n = c.respondents;
   if (c.sumOfSquaredTotals === null || n < 2) return null;
   if (aggregate === 'sum') return tInterval(n, total, c.sumOfSquaredTotals, settings, format);
-  return tIntervalOf(new Dec(n), rationalToDec(ratioOf(total, 3 * n)!), variance === null ? null : rationalToDec(variance), settings, format);
+  return tIntervalOf(new Dec(n), rationalToDec(ratioOf(total, 3n * BigInt(n))!), variance === null ? null : rationalToDec(variance), settings, format);
 }

@@ -26,12 +26,19 @@ import { SYNTAX } from './dialects.js';
 import { periodStart, readQueryOptions, type TallyQuery, type TallyQueryOptions } from './query.js';
 import { readEpochMs, readInteger, readValue } from './rows.js';
 
-/** The columns of the reduced log: customer, time, amount, the keys `k1`..., and the log's most decimals. */
-const CUSTOMER = 'c';
-const TIME = 't';
-const AMOUNT = 'm';
-const DECIMALS = 'd';
-const CHANGES = 'n';
+/** The columns of the reduced log besides the keys `k1`...: customer, time, amount, the log's most decimals and its number of changes. */
+export const SERIES_ALIASES = { customer: 'c', time: 't', amount: 'm', decimals: 'd', changes: 'n' } as const;
+const { customer: CUSTOMER, time: TIME, amount: AMOUNT, decimals: DECIMALS, changes: CHANGES } = SERIES_ALIASES;
+
+/** The key columns of `keys` `by` dimensions: `k1`, `k2`, ... */
+export function seriesKeyColumns(keys: number): string[] {
+  return Array.from({ length: keys }, (_, i) => `k${i + 1}`);
+}
+
+/** The columns of the change-log query's rows for `keys` `by` dimensions, in order: `c`, `t`, `m`, `k1`..., `d`, `n`. */
+export function seriesRowColumns(keys: number): string[] {
+  return [CUSTOMER, TIME, AMOUNT, ...seriesKeyColumns(keys), DECIMALS, CHANGES];
+}
 
 /** The options of the change-log functions, checked, with the `by` dimensions as column names. */
 function readOptions(source: 'mrrSeriesQuery' | 'mrrSeriesFromRows', options: unknown) {
@@ -78,7 +85,7 @@ export function mrrSeriesQuery(options: MrrSeriesCountsOptions, query: TallyQuer
   const { o, columns } = readOptions(source, options);
   const syntax = SYNTAX[dialect];
   const q = syntax.quote;
-  const keys = columns.map((_, i) => `k${i + 1}`);
+  const keys = seriesKeyColumns(columns.length);
   const params = [o.settings.timeZone];
   const read = [
     `${syntax.text(q(o.fields.customerId))} AS ${CUSTOMER}`,
@@ -117,7 +124,7 @@ export function mrrSeriesQuery(options: MrrSeriesCountsOptions, query: TallyQuer
     ...(o.missingKey === null ? keys.map((k) => `${k} IS NULL`) : []),
   ];
   const sql =
-    `SELECT ${[CUSTOMER, TIME, AMOUNT, ...keys, DECIMALS, CHANGES].join(', ')} FROM (` +
+    `SELECT ${seriesRowColumns(keys.length).join(', ')} FROM (` +
     `SELECT ${ranked.join(', ')} FROM (SELECT ${read.join(', ')} FROM ${from}) AS cxmetrics_changes` +
     `) AS cxmetrics_ranked WHERE ${kept.join(' OR ')}`;
   return Object.freeze({ sql, params: Object.freeze(params) });
@@ -159,8 +166,8 @@ function padded(amount: unknown, decimals: number): unknown {
 export function mrrSeriesFromRows(rows: readonly object[], options: MrrSeriesCountsOptions): MrrSeriesCounts {
   const source = 'mrrSeriesFromRows';
   const { o, rules, columns } = readOptions(source, options);
-  const keys = columns.map((_, i) => `k${i + 1}`);
-  const expected = [CUSTOMER, TIME, AMOUNT, ...keys, DECIMALS, CHANGES];
+  const expected = seriesRowColumns(columns.length);
+  const keys = seriesKeyColumns(columns.length);
   if (!Array.isArray(rows)) fail(source, 'invalid-type', ['rows'], `expected an array of rows, received ${describe(rows)}`);
   let decimals = 0;
   rows.forEach((row: unknown, i) => {

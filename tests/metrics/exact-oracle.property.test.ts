@@ -239,6 +239,7 @@ describe('loyalty index against the exact oracle', () => {
         fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })),
         fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: Math.floor(MAX / 1e4) })),
       );
+
       fc.assert(
         fc.property(
           fc.array(groupArb, { minLength: 1, maxLength: 3 }),
@@ -265,6 +266,22 @@ describe('loyalty index against the exact oracle', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('loyalty index past 2^53 answers', () => {
+  it('divides by 3 n exactly when 3 n is not a double', () => {
+    // n odd with 3 n = 3 (mod 4): the double nearest 3 n is 3 n + 1. Sums totalling ceil(4.5 n) make the index
+    // 1.5 + 1 / (6 n), just above the tie, which rounds to 2; over 3 n + 1 it would fall below the tie.
+    let n = Math.ceil(2 ** 53 / 3);
+    while (n % 4 !== 1) n++;
+    const total = (9n * BigInt(n) + 1n) / 2n;
+    const third = total / 3n;
+    const sums = { recommend: Number(third), repurchase: Number(third), upsell: Number(total - 2n * third) };
+    expect(BigInt(3 * n)).toBe(3n * BigInt(n) + 1n);
+    const r = loyaltyIndexFromCounts({ respondents: n, sums }, { aggregate: 'mean', decimals: 0 });
+    expect(r.value).toBe(expectedNumber(q(total, 3n * BigInt(n)), { decimals: 0 }));
+    expect(r.value).toBe(2);
+  });
 });
 
 describe('first contact resolution, churn, repurchase and upsell against the exact oracle', () => {
