@@ -178,7 +178,7 @@ export async function tallyFile(
   let merged = segmentCounts(empty, spec as never) as SegmentCounts;
   const distinct = DistinctTally.of(spec, merged);
   // CSV and TSV rows are counted from their bytes; the rows it leaves to decoding come in the batches.
-  const counter = distinct === null || !countBytes ? undefined : new ByteTally(distinct, input.columns);
+  const counter = distinct === null || !countBytes || !ByteTally.reads(distinct, input.columns) ? undefined : new ByteTally(distinct, input.columns);
   for await (const batch of readBatches(readOptions(input, onProgress, counter))) {
     stats.rowsRead += batch.rows + batch.problems.length + (batch.counted ?? 0);
     const columns = batchColumns(input, batch);

@@ -53,9 +53,20 @@ export const INVALID = 2;
  */
 export interface RowCounter {
   /**
-   * Called once the header is read: request `j`'s field is at slot `slotOfRequest[j]` of every row.
+   * Called once the header is read: request `j`'s field is at slot `slotOfRequest[j]` of every row,
+   * the field with index `fieldOfSlot[s]` of the header's `fieldCount`, and fields are separated by
+   * the byte `delimiter`.
    */
-  begin(slotOfRequest: Int32Array): void;
+  begin(slotOfRequest: Int32Array, fieldOfSlot: Int32Array, fieldCount: number, delimiter: number): void;
+  /**
+   * Counts whole rows straight from the buffer, from the start of a row at `p`: rows it can read
+   * without the reader (it decides which), up to `maxRows` of them, each starting before `limit`,
+   * which is the position of a line feed. Returns the start of the first row not counted, for the
+   * reader to read; {@link RowCounter.scanned} is the number counted, each one line long.
+   */
+  scan(buf: Bytes, p: number, limit: number, maxRows: number): number;
+  /** Rows the last {@link RowCounter.scan} counted. */
+  readonly scanned: number;
   /**
    * Counts a row. The field in slot `s` is `buf[starts[s], ends[s])`; `escaped[s]` is 1 when it
    * was quoted and holds doubled quotes still to be undone.

@@ -117,6 +117,21 @@ describe('gzip', () => {
   });
 });
 
+describe('files longer than a read', () => {
+  it('give the rows of the same bytes from standard input, as CSV, NDJSON and gzip', async () => {
+    // Each read of a file goes into the buffer of the one before: the readers keep nothing of a chunk past the next.
+    const n = 300_000;
+    const expected = Array.from({ length: n }, (_, i) => (i * 7) % 11);
+    const csv = `id,score\n${expected.map((v, i) => `${i},${v}\n`).join('')}`;
+    const ndjson = expected.map((v, i) => `{"id": ${i}, "score": ${v}}\n`).join('');
+    expect(csv.length).toBeGreaterThan(2 << 20);
+    expect(await scores({ path: file('long.csv', csv) })).toStrictEqual(expected);
+    expect(await scores({ path: file('long.ndjson', ndjson) })).toStrictEqual(expected);
+    expect(await scores({ path: file('long.csv.gz', gzipSync(csv)) })).toStrictEqual(expected);
+    expect(await scores({ format: 'csv', stdin: Readable.from([Buffer.from(csv)]) })).toStrictEqual(expected);
+  });
+});
+
 describe('progress', () => {
   it('reports the bytes of a file read so far and its size, once per chunk', async () => {
     const rows = Array.from({ length: 300_000 }, (_, i) => `${i},${i % 11}`).join('\n');

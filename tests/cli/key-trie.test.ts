@@ -1,0 +1,69 @@
+/**
+ * The ids of a key column's values, found from their bytes: one id per
+ * distinct text, values that share prefixes kept apart, values holding a
+ * byte that ends a field found by their text, nothing learnt from bytes
+ * that are not UTF-8, and every value found once the trie is full.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Bytes } from '../../src/cli/input/decode.js';
+import { strictUtf8, Utf8Error } from '../../src/cli/input/decode.js';
+import { KeyTrie } from '../../src/cli/key-trie.js';
+
+const bytes = (text: string | Uint8Array): Bytes => Buffer.from(text as never) as Bytes;
+const idOf = (trie: KeyTrie, value: string | Uint8Array): number => {
+  const b = bytes(value);
+  return trie.idOf(b, 0, b.length);
+};
+
+/** The id the table's walk finds for `value` followed by `end`, as the scan walks it: -1 when it stops at an unknown byte. */
+function walk(trie: KeyTrie, value: string, end: string): number {
+  const b = bytes(value + end);
+  let to = trie.next[b[0]!]!;
+  let p = 0;
+  while (to > 0) to = trie.next[(to << 8) | b[++p]!]!;
+  return to < 0 && p === value.length ? -to - 1 : -1;
+}
+
+describe('KeyTrie', () => {
+  it('gives each distinct value an id in the order first seen, and its text', () => {
+    const trie = new KeyTrie(0x2c, strictUtf8());
+    expect(['pro', 'p', 'pro-plus', 'pro', 'Ω-Süd', 'p'].map((v) => idOf(trie, v))).toEqual([0, 1, 2, 0, 3, 1]);
+    expect(trie.texts).toEqual(['pro', 'p', 'pro-plus', 'Ω-Süd']);
+  });
+
+  it('ends a value at the delimiter, CR or LF in the walk of its bytes, and at no other byte', () => {
+    const trie = new KeyTrie(0x09, strictUtf8());
+    idOf(trie, 'pro');
+    idOf(trie, 'pro-plus');
+    expect([walk(trie, 'pro', '\t'), walk(trie, 'pro', '\n'), walk(trie, 'pro', '\r'), walk(trie, 'pro-plus', '\t')]).toEqual([0, 0, 0, 1]);
+    // A comma is data under a tab delimiter; a prefix or an extension of a value is no value.
+    expect([walk(trie, 'pro', ','), walk(trie, 'pr', '\t'), walk(trie, 'pro-', '\t'), walk(trie, 'pros', '\t')]).toEqual([-1, -1, -1, -1]);
+  });
+
+  it('finds a value holding a byte that ends a field by its text, outside the walk', () => {
+    const trie = new KeyTrie(0x2c, strictUtf8());
+    expect([idOf(trie, 'a,b'), idOf(trie, 'x\ny'), idOf(trie, 'a,b'), idOf(trie, 'a')]).toEqual([0, 1, 0, 2]);
+    expect(walk(trie, 'a', ',')).toBe(2);
+    expect(trie.texts).toEqual(['a,b', 'x\ny', 'a']);
+  });
+
+  it('refuses bytes that are not UTF-8, learning nothing', () => {
+    const trie = new KeyTrie(0x2c, strictUtf8());
+    idOf(trie, 'EU');
+    expect(() => idOf(trie, Uint8Array.of(0x45, 0xff))).toThrow(Utf8Error);
+    expect(trie.texts).toEqual(['EU']);
+    expect(idOf(trie, 'E')).toBe(1);
+  });
+
+  it('finds every value once the trie is full, by its text', () => {
+    const trie = new KeyTrie(0x2c, strictUtf8());
+    // 3,000 values of thirteen bytes that share little more than their first digits need far more than the trie's 8,192 states.
+    const values = Array.from({ length: 3000 }, (_, i) => `${[...String(i).padStart(4, '0')].reverse().join('')}-customer`);
+    expect(values.map((v) => idOf(trie, v))).toEqual(values.map((_, i) => i));
+    expect(values.map((v) => idOf(trie, v))).toEqual(values.map((_, i) => i));
+    // The first values are in the walk; the last are found by their text only.
+    expect(walk(trie, values[0]!, ',')).toBe(0);
+    expect(walk(trie, values[2999]!, ',')).toBe(-1);
+    expect(trie.texts).toHaveLength(3000);
+  });
+});
