@@ -154,6 +154,8 @@ const PARTS: Record<string, Part> = {
   series: { mutate: ['src/revenue/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
   // The SQL text, the reading of an engine's rows and the runs on DuckDB and PGlite (one engine each per test file).
   sql: { mutate: ['src/sql/**/*.ts'], tests: ['tests/sql/*.test.ts', 'tests/docs/**/*.test.ts'] },
+  // The command line in process, its readers, the byte counter and the report's HTML (the built bin and the browser are left out).
+  cli: { mutate: ['src/cli/**/*.ts'], tests: ['tests/cli/**/*.test.ts'] },
   operations: {
     mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],
     tests: ALL_BUT_GENERATED,

@@ -1,0 +1,144 @@
+/**
+ * The period of a row's time, read from the bytes of a CSV/TSV field.
+ *
+ * A time of the strict ISO 8601 form the CSV reader decodes
+ * (`YYYY-MM-DDTHH:MM:SS(.f{1,3})?` with `Z` or an offset, as `isoTimeMs`
+ * reads it) is read from its digits. Periods start at a local midnight, so
+ * most hours lie in one period: the instant of each hour of the calendar as
+ * written (date and hour) is kept with the period of that hour in UTC, and
+ * the period of each hour of the clock with it, in small direct-mapped
+ * tables; the calendar is asked only for a new hour and for an hour a period
+ * starts within.
+ */
+import type { Calendar } from '../core/time/periods.js';
+import { DAY_MS, daysFromCivil, daysInMonth } from '../core/time/time.js';
+import type { Bytes } from './input/decode.js';
+
+const HOUR_MS = 3_600_000;
+/** Hours of the clock whose period is kept, a power of two: 65,536 hours is seven and a half years. */
+const HOURS_KEPT = 65536;
+/** Hours of the calendar (a date and an hour of the day, as written) whose instant and period are kept, a power of two. */
+const CLOCK_HOURS_KEPT = 65536;
+/** The period of an hour in which a period starts: none, ask the calendar. */
+const SPLIT_HOUR = -2147483648;
+/** {@link IsoPeriods.read} of bytes that are not a time of its form; no period ordinal (hours from 1970 at most) comes near it. */
+export const NOT_ISO = -2147483647;
+
+/** The two decimal digits at `i` as a number, or -1 when either is not a digit. */
+function twoDigits(buf: Bytes, i: number): number {
+  const a = buf[i]! - 0x30;
+  const b = buf[i + 1]! - 0x30;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
+}
+
+/** A date and an hour of the day as one integer, distinct for distinct ones: below 2^31 for years below 10,000. */
+function clockHourCode(year: number, month: number, day: number, hour: number): number {
+  return ((year * 12 + month - 1) * 31 + day - 1) * 24 + hour;
+}
+
+/** The periods of a calendar, found from times written in bytes and from instants; see the module's description. */
+export class IsoPeriods {
+  /** Where the time read by the last {@link IsoPeriods.read} ends. */
+  end = 0;
+  readonly #cal: Calendar;
+  /** Hours of the calendar as written: the code ({@link clockHourCode}) or -1 when free, the hour's instant in UTC, its period or {@link SPLIT_HOUR}. */
+  readonly #clockTag = new Int32Array(CLOCK_HOURS_KEPT).fill(-1);
+  readonly #clockMs = new Float64Array(CLOCK_HOURS_KEPT);
+  readonly #clockPeriod = new Int32Array(CLOCK_HOURS_KEPT);
+  /** Hours of the clock (`floor(t / HOUR_MS)`) whose period is known, and that period or {@link SPLIT_HOUR}. */
+  readonly #hourTag = new Float64Array(HOURS_KEPT).fill(Number.NaN);
+  readonly #hourPeriod = new Int32Array(HOURS_KEPT);
+
+  constructor(cal: Calendar) {
+    this.#cal = cal;
+  }
+
+  /**
+   * The period of the time at `s` in the strict ISO 8601 form `isoTimeMs`
+   * reads, or {@link NOT_ISO} when the bytes there do not start with one;
+   * sets {@link IsoPeriods.end} to where the time ends. The bytes are read
+   * up to the first that does not fit the form, so never past a line feed
+   * that follows.
+   */
+  read(buf: Bytes, s: number): number {
+    const century = twoDigits(buf, s);
+    const yy = twoDigits(buf, s + 2);
+    const month = twoDigits(buf, s + 5);
+    const day = twoDigits(buf, s + 8);
+    const hour = twoDigits(buf, s + 11);
+    const minute = twoDigits(buf, s + 14);
+    const second = twoDigits(buf, s + 17);
+    if (
+      buf[s + 4] !== 0x2d ||
+      buf[s + 7] !== 0x2d ||
+      buf[s + 10] !== 0x54 ||
+      buf[s + 13] !== 0x3a ||
+      buf[s + 16] !== 0x3a ||
+      (century | yy | hour | minute | second) < 0 ||
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > 31 ||
+      hour > 23 ||
+      minute > 59 ||
+      second > 59
+    ) {
+      return NOT_ISO;
+    }
+    let i = s + 19;
+    let millis = 0;
+    if (buf[i] === 0x2e) {
+      i++;
+      // One to three digits of a second, as tenths, hundredths or thousandths.
+      let scale = 100;
+      const fracStart = i;
+      while (i - fracStart < 3 && (buf[i]! - 0x30) >>> 0 <= 9) {
+        millis += (buf[i]! - 0x30) * scale;
+        scale /= 10;
+        i++;
+      }
+      if (i === fracStart) return NOT_ISO;
+    }
+    let offset = 0;
+    const sign = buf[i];
+    if (sign === 0x5a) {
+      this.end = i + 1;
+    } else {
+      const oh = twoDigits(buf, i + 1);
+      const om = twoDigits(buf, i + 4);
+      if ((sign !== 0x2b && sign !== 0x2d) || buf[i + 3] !== 0x3a || oh < 0 || om < 0 || oh > 23 || om > 59) return NOT_ISO;
+      offset = (oh * 60 + om) * 60_000;
+      if (sign === 0x2d) offset = -offset;
+      this.end = i + 6;
+    }
+    const code = clockHourCode(century * 100 + yy, month, day, hour);
+    const slot = code & (CLOCK_HOURS_KEPT - 1);
+    if (this.#clockTag[slot] !== code) {
+      const year = century * 100 + yy;
+      if (day > daysInMonth(year, month)) return NOT_ISO;
+      const ms = daysFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS;
+      this.#clockTag[slot] = code;
+      this.#clockMs[slot] = ms;
+      const first = this.#cal.ordinalOf(ms);
+      this.#clockPeriod[slot] = this.#cal.ordinalOf(ms + HOUR_MS - 1) === first ? first : SPLIT_HOUR;
+    }
+    const period = this.#clockPeriod[slot]!;
+    if (offset === 0 && period !== SPLIT_HOUR) return period;
+    return this.of(this.#clockMs[slot]! + ((minute * 60 + second) * 1000 + millis) - offset);
+  }
+
+  /** The period ordinal of the instant `t` (epoch milliseconds). */
+  of(t: number): number {
+    const hour = Math.floor(t / HOUR_MS);
+    const i = hour & (HOURS_KEPT - 1);
+    const cal = this.#cal;
+    if (this.#hourTag[i] === hour) {
+      const ordinal = this.#hourPeriod[i]!;
+      return ordinal !== SPLIT_HOUR ? ordinal : cal.ordinalOf(t);
+    }
+    const first = cal.ordinalOf(hour * HOUR_MS);
+    this.#hourTag[i] = hour;
+    this.#hourPeriod[i] = cal.ordinalOf(hour * HOUR_MS + HOUR_MS - 1) === first ? first : SPLIT_HOUR;
+    return cal.ordinalOf(t);
+  }
+}
