@@ -155,6 +155,7 @@ const PARTS: Record<string, Part> = {
   // The SQL text, the reading of an engine's rows and the runs on DuckDB and PGlite (one engine each per test file).
   sql: { mutate: ['src/sql/**/*.ts'], tests: ['tests/sql/*.test.ts', 'tests/docs/**/*.test.ts'] },
   // The command line in process, its readers, the byte counter and the report's HTML (the built bin and the browser are left out).
+  // About 6,500 mutants, some six hours on two cores: run it on its own (`npm run mutation:parts -- cli`).
   cli: { mutate: ['src/cli/**/*.ts'], tests: ['tests/cli/**/*.test.ts'] },
   operations: {
     mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],
