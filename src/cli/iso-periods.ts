@@ -9,6 +9,11 @@
  * the period of each hour of the clock with it, in small direct-mapped
  * tables; the calendar is asked only for a new hour and for an hour a period
  * starts within.
+ *
+ * The form's checks repeat those of `isoTimeMs`, which reads a bounded field
+ * for the reader: one reader for both, handing the parts over in an array,
+ * made the scan measurably slower (`npm run bench:cli`), and a property test
+ * holds the two to the same times (`tests/cli/cell-table.property.test.ts`).
  */
 import type { Calendar } from '../core/time/periods.js';
 import { DAY_MS, daysFromCivil, daysInMonth } from '../core/time/time.js';
