@@ -42,8 +42,8 @@ interface Lending {
 /**
  * The chunks of a file as stored, reporting progress after each read. While
  * `lending.lend` is true, each read goes into the buffer of the chunk before
- * (fresh memory for every megabyte read costs the system more time than the
- * reading itself).
+ * (fresh memory for every megabyte read adds page faults to the system's
+ * time).
  */
 async function* fileChunks(path: string, onProgress: SourceOptions['onProgress'], lending: Lending): AsyncGenerator<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>>;
