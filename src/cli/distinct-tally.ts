@@ -17,14 +17,13 @@
  */
 import { isMetricsError, type MetricsError } from '../core/contract/errors.js';
 import type { TallyMetric } from '../core/contract/registry.js';
-import type { Tally, TallyField, TallyShape } from '../core/contract/tally.js';
+import { define, type Tally, type TallyField, type TallyShape } from '../core/contract/tally.js';
 import type { Calendar } from '../core/time/periods.js';
 import { MAX_TIME_MS } from '../core/time/time.js';
 import { TALLYING_METRICS } from '../metrics/registry.js';
 import type { SegmentCounts } from '../segments/segment.js';
 import type { SegmentCountsSpec } from '../segments/spec.js';
 import { calendarOf, publicCounts, tableOf } from '../segments/table.js';
-import { mergeTally, timesTally } from '../sql/tally-times.js';
 
 /** The metrics whose per-row input is one answer, tallied by counting distinct answers. */
 const DISTINCT_METRICS: ReadonlySet<TallyMetric> = new Set(['nps', 'csat', 'ces', 'repurchaseRate']);
@@ -54,41 +53,37 @@ function childOf(node: Node, v: string): Node {
   return child;
 }
 
-/** Sets `target[key]` as an own data property, also for a key such as `__proto__`. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
+/** A tally field that holds other fields: a record of one kind, or a nested object. */
+type Fields = { readonly record: TallyField } | { readonly shape: TallyShape };
 
 /**
- * Adds `n` times the fields of a tally of one answer to `into`, field by
- * field: counts and integers (also in records and nested objects) are
- * multiplied and added. Returns `false`, with `into` in any state, at a field
- * of another kind, which the caller merges another way.
+ * Adds `n` times the counts of `one` (the tally of one answer, or an object
+ * in it, whose fields are `fields`) to `into`, key by key: counts and
+ * integers multiplied and added, in records and nested objects too. The
+ * metric's name, the one key outside the shape, is copied.
  */
-function addTimes(into: Record<string, unknown>, one: Readonly<Record<string, unknown>>, n: number, shape: TallyShape, top: boolean): boolean {
+function addTimes(into: Record<string, unknown>, one: Readonly<Record<string, unknown>>, n: number, fields: Fields): void {
   for (const key of Object.keys(one)) {
-    if (top && key === 'metric') {
-      define(into, key, one[key]);
+    const value = one[key];
+    let field = 'shape' in fields ? fields.shape[key] : fields.record;
+    if (field === undefined) {
+      define(into, key, value);
       continue;
     }
-    let field = shape[key] as TallyField;
-    const value = one[key];
     if (typeof field === 'object' && 'optional' in field) {
       if (value === undefined) continue;
       field = field.optional;
     }
     if (field === 'count' || field === 'integer') {
       define(into, key, ((Object.hasOwn(into, key) ? into[key] : 0) as number) + (value as number) * n);
-    } else if (typeof field === 'object' && ('record' in field || 'shape' in field)) {
+    } else if (typeof field === 'object' && !('optional' in field)) {
       if (!Object.hasOwn(into, key)) define(into, key, {});
-      const inner = into[key] as Record<string, unknown>;
-      const innerShape: TallyShape = 'shape' in field ? field.shape : Object.fromEntries(Object.keys(value as object).map((k) => [k, field.record]));
-      if (!addTimes(inner, value as Record<string, unknown>, n, innerShape, false)) return false;
+      addTimes(into[key] as Record<string, unknown>, value as Record<string, unknown>, n, field);
     } else {
-      return false;
+      // Unweighted tallies of these metrics hold counts only.
+      throw new Error(`DistinctTally: a tally field of kind ${field} is not added`);
     }
   }
-  return true;
 }
 
 /** What the counting loop does with a row it cannot count itself or finds invalid. */
@@ -244,26 +239,17 @@ export class DistinctTally {
   table(): SegmentCounts {
     const shape = TALLYING_METRICS[this.#metric].shape as TallyShape;
     const cells = this.#cells.map((cell) => {
-      const ones = cell.n.map((count, a) => {
+      // Rows read number below 2^53, so no count of a cell passes it.
+      const tally: Record<string, unknown> = {};
+      cell.n.forEach((count, a) => {
+        if (count === 0) return;
         let one = this.#ones[a];
-        if (count > 0 && one === undefined) {
+        if (one === undefined) {
           one = this.#counts([this.#values[a]], this.#options);
           this.#ones[a] = one;
         }
-        return one;
+        addTimes(tally, one as unknown as Record<string, unknown>, count, { shape });
       });
-      // Rows read number below 2^53, so no count of a cell passes it.
-      const sum: Record<string, unknown> = {};
-      let tally = cell.n.every((count, a) => count === 0 || addTimes(sum, ones[a] as unknown as Record<string, unknown>, count, shape, true))
-        ? (sum as unknown as Tally)
-        : null;
-      if (tally === null) {
-        cell.n.forEach((count, a) => {
-          if (count === 0) return;
-          const t = timesTally(ones[a] as Tally, count, shape) as Tally;
-          tally = tally === null ? t : mergeTally(tally, t, shape);
-        });
-      }
       return { key: cell.key, period: cell.period === null ? null : (this.#cal as Calendar).label(cell.period), counts: tally as unknown as Tally };
     });
     return publicCounts(tableOf(this.#metric, this.#template.by, { cells, period: this.#template.period }));

@@ -17,7 +17,7 @@
  */
 import type { Calendar } from '../core/time/periods.js';
 import { DAY_MS, daysFromCivil, daysInMonth } from '../core/time/time.js';
-import type { Bytes } from './input/decode.js';
+import { type Bytes, twoDigits } from './input/decode.js';
 
 const HOUR_MS = 3_600_000;
 /** Hours of the clock whose period is kept, a power of two: 65,536 hours is seven and a half years. */
@@ -28,13 +28,6 @@ const CLOCK_HOURS_KEPT = 65536;
 const SPLIT_HOUR = -2147483648;
 /** {@link IsoPeriods.read} of bytes that are not a time of its form; no period ordinal (hours from 1970 at most) comes near it. */
 export const NOT_ISO = -2147483647;
-
-/** The two decimal digits at `i` as a number, or -1 when either is not a digit. */
-function twoDigits(buf: Bytes, i: number): number {
-  const a = buf[i]! - 0x30;
-  const b = buf[i + 1]! - 0x30;
-  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
-}
 
 /** A date and an hour of the day as one integer, distinct for distinct ones: below 2^31 for years below 10,000. */
 function clockHourCode(year: number, month: number, day: number, hour: number): number {

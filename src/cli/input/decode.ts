@@ -118,7 +118,7 @@ export function decodeNumber(buf: Bytes, start: number, end: number, utf8: TextD
 }
 
 /** The two decimal digits at `i` as a number, or -1 when either is not a digit. */
-function twoDigits(buf: Bytes, i: number): number {
+export function twoDigits(buf: Bytes, i: number): number {
   const a = buf[i]! - 0x30;
   const b = buf[i + 1]! - 0x30;
   return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;

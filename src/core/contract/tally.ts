@@ -71,7 +71,7 @@ function reject(code: RejectCode, at: MetricsPath, message: string): never {
 }
 
 /** Sets an own property, so that a key such as `'__proto__'` is data, never the prototype. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
+export function define(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
