@@ -220,5 +220,6 @@ export async function tallyFile(
   }
   if (distinct === null) return merged;
   counter?.finish();
-  return mergeCounts(merged, distinct.table());
+  // With no row tallied in batches, the distinct tally's table is the file's.
+  return merged.cells.length === 0 ? distinct.table() : mergeCounts(merged, distinct.table());
 }

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InputPlan } from '../../src/cli/plans.js';
 import { emptyStats, type ReadStats, tallyFile } from '../../src/cli/tally-file.js';
-import type { SegmentCountsSpec } from '../../src/index.js';
+import { mergeCounts, type SegmentCounts, type SegmentCountsSpec, segmentCounts } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxmetrics-byte-tally-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -107,12 +107,16 @@ type Outcome = { table: unknown; stats: ReadStats } | { error: string };
 
 async function outcome(input: InputPlan, spec: SegmentCountsSpec, countBytes: boolean): Promise<Outcome> {
   const stats = emptyStats();
+  let table: SegmentCounts;
   try {
-    const table = await tallyFile(input, spec, stats, undefined, { countBytes });
-    return { table, stats };
+    table = await tallyFile(input, spec, stats, undefined, { countBytes });
   } catch (e) {
     return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
   }
+  // A table counted whole by the distinct tally is returned as is: it is what merging it into the empty table gives.
+  const empty = segmentCounts(Object.fromEntries(input.columns.map((c) => [c.name, []])), spec as never);
+  expect(mergeCounts(empty, table as never)).toStrictEqual(table);
+  return { table, stats };
 }
 
 function inputOf(path: string, onInvalid: 'stop' | 'skip', period: boolean, delimiter?: string): InputPlan {

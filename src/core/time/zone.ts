@@ -6,8 +6,9 @@
  */
 import { DAY_MS, MAX_TIME_MS } from './time.js';
 
-/** Whether `Intl` knows `zone` as a time zone. */
+/** Whether `Intl` knows `zone` as a time zone (`'UTC'` without asking it). */
 export function isTimeZone(zone: string): boolean {
+  if (zone === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -27,11 +28,15 @@ export interface ZoneClock {
 /** Clocks by zone, kept across calls: building an `Intl.DateTimeFormat` costs more than a call's other work. */
 const clocks = new Map<string, ZoneClock>();
 
+/** The clock of UTC, whose offset is always 0: no `Intl` to build. */
+const UTC_CLOCK: ZoneClock = { offsetAt: () => 0, firstInstant: (wall) => wall };
+
 /** Samples kept per zone before the oldest are dropped: memory stays bounded in a long-running process. */
 const MAX_SAMPLES = 100_000;
 
-/** The clock of a zone, read from `Intl`, with the offsets sampled at UTC midnights kept. */
+/** The clock of a zone, read from `Intl`, with the offsets sampled at UTC midnights kept; UTC's needs no `Intl`. */
 export function zoneClock(timeZone: string): ZoneClock {
+  if (timeZone === 'UTC') return UTC_CLOCK;
   let clock = clocks.get(timeZone);
   if (clock === undefined) {
     clock = buildClock(timeZone);

@@ -140,3 +140,18 @@ describe('zoneClock: firstInstant', () => {
     );
   });
 });
+
+describe('zoneClock: UTC', () => {
+  it('reads as Intl reads Etc/UTC: no offset, and each wall-clock time its own instant, without Intl', () => {
+    const utcClock = zoneClock('UTC');
+    const intlClock = zoneClock('Etc/UTC');
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (t) => {
+        expect(utcClock.offsetAt(t)).toBe(intlClock.offsetAt(t));
+        expect(utcClock.offsetAt(t)).toBe(0);
+        expect(utcClock.firstInstant(t)).toBe(t);
+      }),
+    );
+    expect(isTimeZone('UTC')).toBe(true);
+  });
+});
