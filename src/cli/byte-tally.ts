@@ -169,12 +169,9 @@ export class ByteTally implements RowCounter {
           const s = p;
           if (role >= 0) {
             const trie = keys[role]!;
-            const moves = trie.next;
-            let to = moves[c]!;
-            while (to > 0) {
-              c = buf[++p]!;
-              to = moves[(to << 8) | c]!;
-            }
+            const to = trie.walk(buf, p);
+            p = trie.at;
+            c = buf[p]!;
             if (to < 0) rowIds[role] = -to - 1;
             else {
               // A value not in the trie: to the field's end, then learnt (an empty one is left to the reader).

@@ -4,11 +4,13 @@
  * A time of the strict ISO 8601 form the CSV reader decodes
  * (`YYYY-MM-DDTHH:MM:SS(.f{1,3})?` with `Z` or an offset, as `isoTimeMs`
  * reads it) is read from its digits. Periods start at a local midnight, so
- * most hours lie in one period: the instant of each hour of the calendar as
- * written (date and hour) is kept with the period of that hour in UTC, and
- * the period of each hour of the clock with it, in small direct-mapped
- * tables; the calendar is asked only for a new hour and for an hour a period
- * starts within.
+ * most days of the calendar lie in one period, and so do most hours of the
+ * clock. The instant of each date as written is kept with the period of
+ * that day in UTC, and the period of each hour of the clock, in small
+ * direct-mapped tables (a few years of dates fit in the processor's nearest
+ * cache, where hours would not); the calendar is asked only for a new date
+ * or hour and for one a period starts within. A time written in `Z` on a
+ * date that lies in one period costs its digit checks and one lookup.
  *
  * The form's checks repeat those of `isoTimeMs`, which reads a bounded field
  * for the reader: one reader for both, handing the parts over in an array,
@@ -22,16 +24,16 @@ import { type Bytes, twoDigits } from './input/decode.js';
 const HOUR_MS = 3_600_000;
 /** Hours of the clock whose period is kept, a power of two: 65,536 hours is seven and a half years. */
 const HOURS_KEPT = 65536;
-/** Hours of the calendar (a date and an hour of the day, as written) whose instant and period are kept, a power of two. */
-const CLOCK_HOURS_KEPT = 65536;
-/** The period of an hour in which a period starts: none, ask the calendar. */
-const SPLIT_HOUR = -2147483648;
+/** Dates of the calendar whose instant and period are kept, a power of two: 4,096 days is eleven years. */
+const DATES_KEPT = 4096;
+/** The period of a day or an hour in which a period starts: none, ask the calendar. */
+const SPLIT = -2147483648;
 /** {@link IsoPeriods.read} of bytes that are not a time of its form; no period ordinal (hours from 1970 at most) comes near it. */
 export const NOT_ISO = -2147483647;
 
-/** A date and an hour of the day as one integer, distinct for distinct ones: below 2^31 for years below 10,000. */
-function clockHourCode(year: number, month: number, day: number, hour: number): number {
-  return ((year * 12 + month - 1) * 31 + day - 1) * 24 + hour;
+/** A date as one integer, distinct for distinct dates. */
+function dateCode(year: number, month: number, day: number): number {
+  return (year * 12 + month - 1) * 31 + day - 1;
 }
 
 /** The periods of a calendar, found from times written in bytes and from instants; see the module's description. */
@@ -39,11 +41,11 @@ export class IsoPeriods {
   /** Where the time read by the last {@link IsoPeriods.read} ends. */
   end = 0;
   readonly #cal: Calendar;
-  /** Hours of the calendar as written: the code ({@link clockHourCode}) or -1 when free, the hour's instant in UTC, its period or {@link SPLIT_HOUR}. */
-  readonly #clockTag = new Int32Array(CLOCK_HOURS_KEPT).fill(-1);
-  readonly #clockMs = new Float64Array(CLOCK_HOURS_KEPT);
-  readonly #clockPeriod = new Int32Array(CLOCK_HOURS_KEPT);
-  /** Hours of the clock (`floor(t / HOUR_MS)`) whose period is known, and that period or {@link SPLIT_HOUR}. */
+  /** Dates as written: the code ({@link dateCode}) or -1 when free, the UTC midnight of the date, the period of that day in UTC or {@link SPLIT}. */
+  readonly #dateTag = new Int32Array(DATES_KEPT).fill(-1);
+  readonly #dateMs = new Float64Array(DATES_KEPT);
+  readonly #datePeriod = new Int32Array(DATES_KEPT);
+  /** Hours of the clock (`floor(t / HOUR_MS)`) whose period is known, and that period or {@link SPLIT}. */
   readonly #hourTag = new Float64Array(HOURS_KEPT).fill(Number.NaN);
   readonly #hourPeriod = new Int32Array(HOURS_KEPT);
 
@@ -109,20 +111,20 @@ export class IsoPeriods {
       if (sign === 0x2d) offset = -offset;
       this.end = i + 6;
     }
-    const code = clockHourCode(century * 100 + yy, month, day, hour);
-    const slot = code & (CLOCK_HOURS_KEPT - 1);
-    if (this.#clockTag[slot] !== code) {
+    const code = dateCode(century * 100 + yy, month, day);
+    const slot = code & (DATES_KEPT - 1);
+    if (this.#dateTag[slot] !== code) {
       const year = century * 100 + yy;
       if (day > daysInMonth(year, month)) return NOT_ISO;
-      const ms = daysFromCivil(year, month, day) * DAY_MS + hour * HOUR_MS;
-      this.#clockTag[slot] = code;
-      this.#clockMs[slot] = ms;
+      const ms = daysFromCivil(year, month, day) * DAY_MS;
+      this.#dateTag[slot] = code;
+      this.#dateMs[slot] = ms;
       const first = this.#cal.ordinalOf(ms);
-      this.#clockPeriod[slot] = this.#cal.ordinalOf(ms + HOUR_MS - 1) === first ? first : SPLIT_HOUR;
+      this.#datePeriod[slot] = this.#cal.ordinalOf(ms + DAY_MS - 1) === first ? first : SPLIT;
     }
-    const period = this.#clockPeriod[slot]!;
-    if (offset === 0 && period !== SPLIT_HOUR) return period;
-    return this.of(this.#clockMs[slot]! + ((minute * 60 + second) * 1000 + millis) - offset);
+    const period = this.#datePeriod[slot]!;
+    if (offset === 0 && period !== SPLIT) return period;
+    return this.of(this.#dateMs[slot]! + (((hour * 60 + minute) * 60 + second) * 1000 + millis) - offset);
   }
 
   /** The period ordinal of the instant `t` (epoch milliseconds). */
@@ -132,11 +134,11 @@ export class IsoPeriods {
     const cal = this.#cal;
     if (this.#hourTag[i] === hour) {
       const ordinal = this.#hourPeriod[i]!;
-      return ordinal !== SPLIT_HOUR ? ordinal : cal.ordinalOf(t);
+      return ordinal !== SPLIT ? ordinal : cal.ordinalOf(t);
     }
     const first = cal.ordinalOf(hour * HOUR_MS);
     this.#hourTag[i] = hour;
-    this.#hourPeriod[i] = cal.ordinalOf(hour * HOUR_MS + HOUR_MS - 1) === first ? first : SPLIT_HOUR;
+    this.#hourPeriod[i] = cal.ordinalOf(hour * HOUR_MS + HOUR_MS - 1) === first ? first : SPLIT;
     return cal.ordinalOf(t);
   }
 }

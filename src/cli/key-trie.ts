@@ -3,12 +3,15 @@
  * channels), each with a small integer id, found from a field's bytes.
  *
  * The bytes of the values seen are kept in a trie whose transitions form one
- * table: reading a field is one table lookup per byte, which finds the
- * field's end and its value at once, with no hash and no comparison of bytes
- * afterwards. A transition on a byte that ends a field (the delimiter, CR
- * or LF) after the bytes of a value gives that value's id. A value is
- * decoded (and its UTF-8 checked) once, when its bytes are first seen; equal
- * texts written with different bytes share an id.
+ * table: reading a field walks it a byte at a time, which finds the field's
+ * end and its value at once, with no hash. A transition on a byte that ends
+ * a field (the delimiter, CR or LF) after the bytes of a value gives that
+ * value's id. Below the first bytes that tell a column's few values apart,
+ * where the trie no longer branches (most of a value's bytes), the bytes that
+ * must follow are compared with the field's instead ({@link KeyTrie.walk}):
+ * each lookup of the walk waits for the one before, the comparisons do not.
+ * A value is decoded (and its UTF-8 checked) once, when its bytes are first
+ * seen; equal texts written with different bytes share an id.
  */
 import type { TextDecoder } from 'node:util';
 import { CR, LF } from './input/csv-fields.js';
@@ -27,10 +30,26 @@ export class KeyTrie {
    * State 0 is the root, which no transition leads back to.
    */
   next = new Int32Array(256 * 16);
+  /**
+   * Per state, the bytes that must follow it when it has one transition and
+   * ends no value, and the states after them have one too: their number
+   * (0 when fewer than two), the state they lead to, and where they start
+   * in {@link KeyTrie.chainBytes}.
+   */
+  chainLength = new Int32Array(16);
+  chainEnd = new Int32Array(16);
+  chainAt = new Int32Array(16);
+  /** The bytes of every value added to the trie, one after another. */
+  chainBytes = new Uint8Array(256);
+  /** Where {@link KeyTrie.walk} stopped. */
+  at = 0;
   /** The text of each id. */
   readonly texts: string[] = [];
   readonly #ids = new Map<string, number>();
   #states = 1;
+  /** Per state, the number of bytes with a transition from it (those that end a value count once). */
+  #out = new Int32Array(16);
+  #chainUsed = 0;
   readonly #delimiter: number;
   readonly #utf8: TextDecoder;
 
@@ -41,6 +60,39 @@ export class KeyTrie {
   constructor(delimiter: number, utf8: TextDecoder) {
     this.#delimiter = delimiter;
     this.#utf8 = utf8;
+  }
+
+  /**
+   * Walks the trie over the bytes from `p` on to the first byte with no
+   * transition, comparing the bytes that must follow a state without a
+   * branch all at once. Returns the transition on that byte: `-(id + 1)`
+   * when the bytes from `p` to it are value `id` and it ends a field, 0
+   * otherwise; {@link KeyTrie.at} is its position.
+   */
+  walk(buf: Bytes, p: number): number {
+    const next = this.next;
+    const chainLength = this.chainLength;
+    let to = next[buf[p]!]!;
+    while (to > 0) {
+      const k = chainLength[to]!;
+      if (k !== 0) {
+        const bytes = this.chainBytes;
+        const from = this.chainAt[to]! - p - 1;
+        const end = p + 1 + k;
+        let i = p + 1;
+        // A field shorter than the chain ends at a byte no chain holds (or, at the end of `buf`, at none).
+        while (i < end && bytes[from + i] === buf[i]) i++;
+        if (i < end) {
+          this.at = i;
+          return 0;
+        }
+        p = end - 1;
+        to = this.chainEnd[to]!;
+      }
+      to = next[(to << 8) | buf[++p]!]!;
+    }
+    this.at = p;
+    return to;
   }
 
   /**
@@ -92,6 +144,7 @@ export class KeyTrie {
       if (b === delimiter || b === LF || b === CR) return;
     }
     if (this.#states + (end - start) > MAX_STATES) return;
+    const path = new Int32Array(end - start + 1);
     let state = 0;
     for (let i = start; i < end; i++) {
       const at = (state << 8) | buf[i]!;
@@ -103,13 +156,65 @@ export class KeyTrie {
           grown.set(this.next);
           this.next = grown;
         }
+        if (to >= this.#out.length) this.#growStates();
         this.next[at] = to;
+        this.#out[state]!++;
       }
       state = to;
+      path[i - start + 1] = state;
     }
+    if (this.next[(state << 8) | LF] === 0) this.#out[state]!++;
     const base = state << 8;
     this.next[base | delimiter] = -(id + 1);
     this.next[base | LF] = -(id + 1);
     this.next[base | CR] = -(id + 1);
+    this.#chain(buf, start, path);
+  }
+
+  /**
+   * The chains of the states on the path of a value just added, the only
+   * ones that change: a chain runs down from its state, so one through a
+   * state of the path starts on the path. From the end back, a state with
+   * one transition that ends no value continues the chain of the next.
+   */
+  #chain(buf: Bytes, start: number, path: Int32Array): void {
+    const length = path.length - 1;
+    while (this.#chainUsed + length > this.chainBytes.length) {
+      const grown = new Uint8Array(this.chainBytes.length * 2);
+      grown.set(this.chainBytes);
+      this.chainBytes = grown;
+    }
+    const offset = this.#chainUsed;
+    this.chainBytes.set(buf.subarray(start, start + length), offset);
+    this.#chainUsed += length;
+    // Bytes that must follow state path[i], and the state after them.
+    let follow = 0;
+    let last = path[length]!;
+    for (let i = length; i >= 1; i--) {
+      const state = path[i]!;
+      if (this.#out[state] === 1 && this.next[(state << 8) | LF] === 0 && i < length) {
+        follow++;
+      } else {
+        follow = 0;
+        last = state;
+      }
+      this.chainLength[state] = follow >= 2 ? follow : 0;
+      this.chainEnd[state] = last;
+      this.chainAt[state] = offset + i;
+    }
+  }
+
+  /** Makes room for twice as many states in the tables kept per state. */
+  #growStates(): void {
+    const size = this.#out.length * 2;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const out = new Int32Array(size);
+      out.set(a);
+      return out;
+    };
+    this.#out = grow(this.#out);
+    this.chainLength = grow(this.chainLength);
+    this.chainEnd = grow(this.chainEnd);
+    this.chainAt = grow(this.chainAt);
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The ids of a key column's values, found from their bytes: one id per
- * distinct text, values that share prefixes kept apart, values holding a
- * byte that ends a field found by their text, nothing learnt from bytes
- * that are not UTF-8, and every value found once the trie is full.
+ * distinct text, values that share prefixes kept apart, the bytes below the
+ * last branch compared at once and never past the end of the bytes, values
+ * holding a byte that ends a field found by their text, nothing learnt from
+ * bytes that are not UTF-8, and every value found once the trie is full.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bytes } from '../../src/cli/input/decode.js';
 import { strictUtf8, Utf8Error } from '../../src/cli/input/decode.js';
@@ -15,13 +17,11 @@ const idOf = (trie: KeyTrie, value: string | Uint8Array): number => {
   return trie.idOf(b, 0, b.length);
 };
 
-/** The id the table's walk finds for `value` followed by `end`, as the scan walks it: -1 when it stops at an unknown byte. */
+/** The id {@link KeyTrie.walk} finds for `value` followed by `end`, as the scan walks it: -1 when it stops elsewhere than at the value's end, or finds none. */
 function walk(trie: KeyTrie, value: string, end: string): number {
   const b = bytes(value + end);
-  let to = trie.next[b[0]!]!;
-  let p = 0;
-  while (to > 0) to = trie.next[(to << 8) | b[++p]!]!;
-  return to < 0 && p === value.length ? -to - 1 : -1;
+  const to = trie.walk(b, 0);
+  return to < 0 && trie.at === Buffer.byteLength(value) ? -to - 1 : -1;
 }
 
 describe('KeyTrie', () => {
@@ -65,5 +65,32 @@ describe('KeyTrie', () => {
     expect(walk(trie, values[0]!, ',')).toBe(0);
     expect(walk(trie, values[2999]!, ',')).toBe(-1);
     expect(trie.texts).toHaveLength(3000);
+  });
+
+  it('compares the bytes below the last branch at once, and finds what a walk byte by byte finds', () => {
+    // Values over a small alphabet share prefixes, so chains start and stop at every depth.
+    const value = fc.string({ unit: fc.constantFrom('a', 'b', '-', 'é'), minLength: 1, maxLength: 24 });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 30 }), fc.array(value, { maxLength: 30 }), fc.constantFrom(',', '\n', '\r'), (known, probes, end) => {
+        const trie = new KeyTrie(0x2c, strictUtf8());
+        const ids = new Map<string, number>();
+        for (const v of known) {
+          if (!ids.has(v)) ids.set(v, ids.size);
+          expect(idOf(trie, v)).toBe(ids.get(v));
+        }
+        for (const v of [...known, ...probes]) expect(walk(trie, v, `${end}abab`)).toBe(ids.get(v) ?? -1);
+      }),
+    );
+  });
+
+  it('stops a comparison at the end of the bytes, for a field shorter than the bytes that must follow', () => {
+    const trie = new KeyTrie(0x2c, strictUtf8());
+    idOf(trie, 'north-america');
+    // The chain below "n" is twelve bytes; the buffer ends four bytes after the "n".
+    for (const text of ['nor\n', 'north-americ\n', 'n\n', 'north-america']) {
+      const b = bytes(text);
+      expect(trie.walk(b, 0)).toBe(0);
+    }
+    expect(walk(trie, 'north-america', '\n')).toBe(0);
   });
 });
