@@ -40,11 +40,12 @@ function proportionInterval(successes: number, total: number, level: number, met
   return { lower: toNumber(i.lower), upper: toNumber(i.upper), standardError: i.standardError === null ? null : toNumber(i.standardError), clamped: i.clamped };
 }
 
-/** An NPS interval's centre, bounds and standard error as doubles. */
+/** An NPS interval's bounds and standard error as doubles, with the centre they lie about. */
 function npsInterval(promoters: number, passives: number, detractors: number, level: number, method: NpsWaldMethod) {
   const i = npsBounds(promoters, passives, detractors, level, method);
   if (i === null) return null;
-  return { centre: toNumber(i.centre), lower: toNumber(i.lower), upper: toNumber(i.upper), standardError: toNumber(i.standardError), clamped: i.clamped };
+  const [lower, upper] = [toNumber(i.lower), toNumber(i.upper)];
+  return { centre: toNumber(i.lower.plus(i.upper).dividedBy(2)), lower, upper, standardError: toNumber(i.standardError), clamped: i.clamped };
 }
 
 /** Newcombe's interval as doubles. */
@@ -284,6 +285,57 @@ describe('NPS intervals', () => {
     expect(b.upper).toBe(-a.lower);
     expect(() => npsInterval(-1, 0, 0, 0.95, 'wald')).toThrow(RangeError);
     expect(() => npsInterval(1, 0, 0, 0.95, 'bootstrap' as 'wald')).toThrow(RangeError);
+  });
+});
+
+describe('NPS intervals against 1,000-digit decimal arithmetic', () => {
+  /**
+   * decimal.js at 1,000 digits, where the sums and products of counts down
+   * to 5e-324 are exact: the variance as ((p' + d') n - (p' - d')²) / n², so
+   * that no digits cancel, then the root and the bounds.
+   */
+  const Wide = Dec.clone({ precision: 1000 });
+  function oracle(promoters: number, passives: number, detractors: number, level: number, method: NpsWaldMethod) {
+    const add = new Wide(method === 'adjusted-wald' ? '0.75' : 0);
+    const a = new Wide(promoters).plus(add);
+    const c = new Wide(detractors).plus(add);
+    const n = a.plus(c).plus(passives).plus(add.times(2));
+    const se = a.plus(c).times(n).minus(a.minus(c).pow(2)).dividedBy(n.pow(3)).sqrt().times(100);
+    const centre = a.minus(c).times(100).dividedBy(n);
+    const z = new Wide(normalCriticalValue(level));
+    const [lower, upper] = [centre.minus(z.times(se)), centre.plus(z.times(se))];
+    return { centre, se, lower: Wide.max(-100, lower), upper: Wide.min(100, upper), clamped: lower.lessThan(-100) || upper.greaterThan(100) };
+  }
+  const count = fc.oneof(fc.nat(60), fc.nat(2 ** 40), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(0));
+  it('gives every value to within 10^-80 of the standard error, and clamps as the exact bounds do', () => {
+    fc.assert(
+      fc.property(
+        count,
+        count,
+        count,
+        fc.constantFrom(0.5, 0.8, 0.9, 0.95, 0.99, 0.999999),
+        fc.constantFrom<NpsWaldMethod>('wald', 'adjusted-wald'),
+        (pr, pa, de, lv, m) => {
+          const got = npsBounds(pr, pa, de, lv, m);
+          if (pr + pa + de === 0) {
+            expect(got).toBe(null);
+            return;
+          }
+          const want = oracle(pr, pa, de, lv, m);
+          // Near 0 a value is held to the standard error's scale; a zero standard error makes every value exact.
+          const tolerance = Wide.max(want.se, '1e-60').times('1e-80');
+          for (const [g, w] of [
+            [got!.standardError, want.se],
+            [got!.lower, want.lower],
+            [got!.upper, want.upper],
+          ] as const) {
+            expect(new Wide(g).minus(w).abs().lessThanOrEqualTo(tolerance)).toBe(true);
+          }
+          expect(got!.clamped).toBe(want.clamped);
+        },
+      ),
+      { numRuns: 600 },
+    );
   });
 });
 

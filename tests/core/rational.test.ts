@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { integerSqrt } from '../../src/core/exact/rational.js';
 import { nearestDouble } from '../helpers/rational.js';
 
 describe('nearestDouble (the test oracle itself)', () => {
@@ -24,5 +25,21 @@ describe('nearestDouble (the test oracle itself)', () => {
     expect(nearestDouble(1n, 2n ** 1075n)).toBe(0);
     expect(nearestDouble(-(2n ** 52n) + 1n, 2n ** 1074n)).toBe(-(2 ** -1022 - 2 ** -1074));
     expect(nearestDouble(6n, 10n ** 324n)).toBe(6e-324);
+  });
+});
+
+describe('integerSqrt', () => {
+  it('is the largest integer whose square is at most m, for m of any size', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 300n }), fc.bigInt({ min: 0n, max: 10n ** 1000n })), (m) => {
+        const r = integerSqrt(m);
+        expect(r * r <= m && (r + 1n) * (r + 1n) > m).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const r of [0n, 1n, 2n, 10n ** 40n, 10n ** 80n - 1n, 10n ** 400n + 7n]) {
+      expect(integerSqrt(r * r)).toBe(r);
+      if (r > 0n) expect(integerSqrt(r * r - 1n)).toBe(r - 1n);
+    }
   });
 });

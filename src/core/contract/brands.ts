@@ -7,11 +7,7 @@
  */
 
 /** `%TypedArray%.prototype[Symbol.toStringTag]`: the element type's name for a real typed array, `undefined` for anything else. */
-const typedArrayTag = /* @__PURE__ */ (() => {
-  const getter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get;
-  if (getter === undefined) throw new TypeError('this engine has no %TypedArray%.prototype[Symbol.toStringTag] getter');
-  return getter;
-})();
+const typedArrayTag = /* @__PURE__ */ (() => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)!.get!)();
 
 /** The element type's name of a real typed array (`'Uint8Array'`, `'BigInt64Array'`, ...), or `undefined`. */
 export function typedArrayName(value: unknown): string | undefined {

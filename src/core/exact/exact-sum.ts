@@ -112,21 +112,25 @@ export function accumulatorSum(acc: Accumulator): Dyadic {
   return normalise(mantissa, -1075);
 }
 
-/** `x 2^k`, exactly (for results in the normal range): multiplications by exact powers of two. */
-function timesPowerOfTwo(x: number, k: number): number {
+/** 2^(2^i) for i = 0..9 (2 to 2^512), each the exact square of the one before. */
+export const POWERS_OF_TWO: readonly number[] = /* @__PURE__ */ (() => {
+  const out = [2];
+  for (let i = 1; i < 10; i++) out.push(out[i - 1]! * out[i - 1]!);
+  return Object.freeze(out);
+})();
+
+/** `x * 2^k`, exactly (for results in the normal range), by multiplying with exact powers of two. */
+export function scaleByPowerOfTwo(x: number, k: number): number {
   let y = x;
-  let e = k;
-  while (e >= 64) {
-    y *= 18446744073709551616; // 2^64
-    e -= 64;
+  let e = Math.abs(k);
+  for (let i = 9; i >= 0; i--) {
+    const step = 1 << i;
+    while (e >= step) {
+      y = k > 0 ? y * POWERS_OF_TWO[i]! : y / POWERS_OF_TWO[i]!;
+      e -= step;
+    }
   }
-  while (e <= -64) {
-    y /= 18446744073709551616;
-    e += 64;
-  }
-  let power = 1;
-  for (let i = Math.abs(e); i > 0; i--) power *= 2;
-  return e >= 0 ? y * power : y / power;
+  return y;
 }
 
 /**
@@ -143,7 +147,7 @@ export function partialsOf(value: Dyadic): number[] {
   let e = value.exponent;
   while (m > 0n) {
     const piece = m & 0x1fffffffffffffn;
-    if (piece !== 0n) out.push(timesPowerOfTwo(Number(negative ? -piece : piece), e));
+    if (piece !== 0n) out.push(scaleByPowerOfTwo(Number(negative ? -piece : piece), e));
     m >>= 53n;
     e += 53;
   }

@@ -109,3 +109,19 @@ export function roundRational(r: Rational, decimals: number, rounding: Rounding)
 export function rationalToDouble(r: Rational): number {
   return nearestDouble(r.num, r.den);
 }
+
+/**
+ * `floor(√m)` for `m >= 0`: Newton's iteration from above the root, which
+ * decreases to it. It starts from a double's root of `m`'s leading 1,000
+ * bits or fewer, raised.
+ */
+export function integerSqrt(m: bigint): bigint {
+  if (m === 0n) return 0n;
+  const half = BigInt(Math.max(0, bitLength(m) - 1000) >> 1);
+  let r = (BigInt(Math.ceil(Math.sqrt(Number(m >> (2n * half))) * 1.000001)) + 1n) << half;
+  for (;;) {
+    const next = (r + m / r) >> 1n;
+    if (next >= r) return r;
+    r = next;
+  }
+}

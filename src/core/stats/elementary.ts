@@ -6,28 +6,8 @@
  * operations are correctly rounded by IEEE 754 (and JavaScript never fuses
  * or widens them). The seeded binomial sampler rests on these.
  */
+import { POWERS_OF_TWO, scaleByPowerOfTwo } from '../exact/exact-sum.js';
 import { domainError } from './domain-errors.js';
-
-/** 2^(2^i) for i = 0..9 (2 to 2^512), each the exact square of the one before. */
-const POWERS_OF_TWO: readonly number[] = /* @__PURE__ */ (() => {
-  const out = [2];
-  for (let i = 1; i < 10; i++) out.push(out[i - 1]! * out[i - 1]!);
-  return Object.freeze(out);
-})();
-
-/** `x * 2^k`, exactly (for results in the normal range), by multiplying with exact powers of two. */
-function scaleByPowerOfTwo(x: number, k: number): number {
-  let y = x;
-  let e = Math.abs(k);
-  for (let i = 9; i >= 0; i--) {
-    const step = 1 << i;
-    while (e >= step) {
-      y = k > 0 ? y * POWERS_OF_TWO[i]! : y / POWERS_OF_TWO[i]!;
-      e -= step;
-    }
-  }
-  return y;
-}
 
 const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;

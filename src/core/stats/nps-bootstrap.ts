@@ -7,7 +7,6 @@
  * scores with exact decimal arithmetic.
  */
 import { Dec } from '../exact/decimal.js';
-import { npsScore } from '../survey/nps-score.js';
 import { binomial } from './binomial.js';
 import type { IntervalBounds } from './bounds.js';
 import { domainError } from './domain-errors.js';
@@ -44,7 +43,7 @@ const ZERO = /* @__PURE__ */ new Dec(0);
  * multinomial draw over the three groups, made as two exact binomial
  * draws ({@link binomial}): promoters `~ Bin(n, P/n)`, then passives
  * `~ Bin(n - promoters, A/(A + D))` among the rest; the cost does not grow
- * with `n`. Its score is `100 (promoters - detractors) / n` ({@link npsScore}).
+ * with `n`. Its score is `100 (promoters - detractors) / n`, as `npsScore` forms it.
  *
  * The bounds are the `α/2` and `1 - α/2` quantiles (`α = 1 - level`) of the
  * resampled scores by Hyndman and Fan's definition 7 (R's and NumPy's
@@ -96,7 +95,7 @@ export function bootstrapNpsInterval(counts: NpsGroupCounts, level: number, resa
 
   const total = new Dec(n);
   /** A difference `promoters - detractors` of a resample (or a spread of them) in points. */
-  const points = (difference: Dec): Dec => npsScore(difference, ZERO, total)!;
+  const points = (difference: Dec): Dec => difference.times(100).dividedBy(total);
   const tail = new Dec(1).minus(new Dec(level)).dividedBy(2);
   const quantile = (q: Dec): Dec => {
     const h = q.times(resamples - 1);

@@ -1,12 +1,12 @@
 /**
  * Confidence intervals for the Net Promoter Score from group counts, in
- * points on [-100, 100]: the Wald interval and the adjusted Wald. The score,
- * the shares and the variance of one answer's score are those of
+ * points on [-100, 100]: the Wald interval and the adjusted Wald, formed in
+ * exact integer arithmetic to 84 significant digits or more. The score and the variance of one answer's score are those of
  * core/survey/nps-score.ts; the seeded bootstrap is in nps-bootstrap.ts.
  */
 import { Dec } from '../exact/decimal.js';
-import { npsScore, npsShares, npsVariance } from '../survey/nps-score.js';
-import { type IntervalBounds, symmetricBounds } from './bounds.js';
+import { integerSqrt } from '../exact/rational.js';
+import type { IntervalBounds } from './bounds.js';
 import { domainError } from './domain-errors.js';
 import { normalCriticalValue } from './levels.js';
 
@@ -19,16 +19,26 @@ export type NpsIntervalMethod = (typeof NPS_INTERVAL_METHODS)[number];
 /** The NPS interval methods with a closed form: a Wald interval on the shares, adjusted or not. */
 export type NpsWaldMethod = Exclude<NpsIntervalMethod, 'bootstrap'>;
 
-/** The bounds of an NPS interval, in points, and the score it is centred on. */
+/** The bounds of an NPS interval, in points. */
 export interface NpsInterval extends IntervalBounds {
-  /** The score the interval is centred on: the adjusted score for `'adjusted-wald'`, the score itself for `'wald'`. */
-  readonly centre: Dec;
   /** Standard error of the score, in points. */
   readonly standardError: Dec;
 }
 
-/** The total that shares are fractions of. */
-const ONE = /* @__PURE__ */ new Dec(1);
+/** Digits of the standard error at least: every value is found to within 10^-83 of the standard error (and 10^-83 of itself, unless near 0). */
+const DIGITS = 84;
+
+/** A double as the decimal it is written as (as `new Dec(x)` reads it): `digits × 10^exponent`. */
+function decimalParts(x: number): { readonly digits: bigint; readonly exponent: number } {
+  const [mantissa, power = '0'] = String(x).split('e') as [string, string?];
+  const [whole, fraction = ''] = mantissa.split('.') as [string, string?];
+  return { digits: BigInt(whole + fraction), exponent: Number(power) - fraction.length };
+}
+
+/** `(num / den) × 10^-k` (`den > 0`), the quotient cut to an integer: within `10^-k` of the exact value. */
+function ratio(num: bigint, den: bigint, k: number): Dec {
+  return new Dec(`${num / den}e${-k}`);
+}
 
 /**
  * A two-sided confidence interval for NPS from group counts.
@@ -47,6 +57,14 @@ const ONE = /* @__PURE__ */ new Dec(1);
  *
  * Bounds beyond [-100, 100] are cut back, and `clamped` says so.
  *
+ * The counts and `z` are read as the decimals they are written as (as
+ * `new Dec(x)` reads them). The centre is an exact rational and the
+ * standard error `floor(SE 10^k) 10^-k`, from the integer square root of an
+ * exact rational, with `k` such that it has 84 digits or more; the bounds
+ * are formed from them, and each value cut to `k` decimal places: within
+ * `10^-83` of the standard error of its exact value, closer than the 80
+ * significant digits of the library's other estimates.
+ *
  * @param promoters - Count of promoters (an effective count under weights: need not be an integer).
  * @param passives - Count of passives.
  * @param detractors - Count of detractors.
@@ -60,13 +78,36 @@ export function npsInterval(promoters: number, passives: number, detractors: num
     if (!(c >= 0 && c < Infinity)) domainError('npsInterval', c, 'a finite count of at least 0');
   }
   if (method !== 'wald' && method !== 'adjusted-wald') domainError('npsInterval', method, 'an NPS interval method with a closed form');
-  const z = new Dec(normalCriticalValue(level));
+  const z = decimalParts(normalCriticalValue(level));
   if (promoters + passives + detractors === 0) return null;
-  const total = new Dec(promoters).plus(new Dec(passives)).plus(new Dec(detractors));
-  const { p, d, n } = npsShares(new Dec(promoters), new Dec(detractors), total, method === 'adjusted-wald');
-  const se = npsVariance(p, d).dividedBy(n).sqrt().times(100);
-  // the shares are of a total of 1, so their score is 100 (p - d)
-  const centre = npsScore(p, d, ONE)!;
-  const limit = new Dec(100);
-  return { ...symmetricBounds(centre, z, se, limit.negated(), limit), centre, standardError: se };
+  // The counts as integers in units of 10^e, e <= -2 so that 3/4 is a whole number of units.
+  const units = [promoters, passives, detractors].map(decimalParts);
+  const e = Math.min(-2, ...units.map((u) => u.exponent));
+  const [p, q, d] = units.map((u) => u.digits * 10n ** BigInt(u.exponent - e)) as [bigint, bigint, bigint];
+  const add = method === 'adjusted-wald' ? 75n * 10n ** BigInt(-2 - e) : 0n;
+  const a = p + add;
+  const c = d + add;
+  const n = p + q + d + 4n * add;
+  // One answer's variance is ((a + c) n - (a - c)²) / n², over n 10^e answers, so
+  // SE² = 10^4 ((a + c) n - (a - c)²) 10^-e / n³: scaled by 10^2k, its integer part has 2 DIGITS digits or more.
+  const v = 10_000n * ((a + c) * n - (a - c) ** 2n) * 10n ** BigInt(-e);
+  const n3 = n ** 3n;
+  const k = Math.max(0, Math.ceil((2 * DIGITS + 2 + String(n3).length - String(v).length) / 2));
+  const scale = 10n ** BigInt(k);
+  const scaled = v * scale * scale;
+  const root = integerSqrt(scaled / n3);
+  // The centre and centre ∓ z SE in units of 10^-k, over the common denominator n 10^-ze (z = zd 10^ze, ze <= 0: z is below 40).
+  const zDen = 10n ** BigInt(-z.exponent);
+  const den = n * zDen;
+  const centre = 100n * (a - c) * scale * zDen;
+  const spread = z.digits * root * n;
+  const limit = 100n * scale * den;
+  const lower = centre - spread;
+  const upper = centre + spread;
+  return {
+    lower: lower < -limit ? new Dec(-100) : ratio(lower, den, k),
+    upper: upper > limit ? new Dec(100) : ratio(upper, den, k),
+    standardError: new Dec(`${root}e${-k}`),
+    clamped: lower < -limit || upper > limit,
+  };
 }
