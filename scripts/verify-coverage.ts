@@ -17,6 +17,7 @@
  */
 
 import { toNumber } from '../src/core/exact/decimal.js';
+import { rationalToDouble } from '../src/core/exact/rational.js';
 import { type NpsWaldMethod, npsInterval } from '../src/core/stats/nps-interval.js';
 import { PROPORTION_METHODS, type ProportionMethod, proportionInterval } from '../src/core/stats/proportion-intervals.js';
 
@@ -98,7 +99,7 @@ function npsScenario(random: () => number, n: number, shares: readonly [number, 
       covered = new Map();
       for (const m of NPS_METHODS) {
         const interval = npsInterval(promoters, passives, n - promoters - passives, LEVEL, m)!;
-        covered.set(m, toNumber(interval.lower) <= truth && truth <= toNumber(interval.upper));
+        covered.set(m, rationalToDouble(interval.lower) <= truth && truth <= rationalToDouble(interval.upper));
       }
       cache.set(key, covered);
     }

@@ -11,7 +11,7 @@ import { countSchema, formatOf, plainObject } from '../core/contract/schemas.js'
 import { safeTotal } from '../core/contract/tally.js';
 import type { Scale, ScoreInput, Share } from '../core/contract/types.js';
 import { expected, parse } from '../core/contract/validate.js';
-import type { OutputFormat } from '../core/exact/decimal.js';
+import type { Derived, OutputFormat } from '../core/exact/decimal.js';
 import { partialsOf } from '../core/exact/exact-sum.js';
 import type { IntervalBounds } from '../core/stats/bounds.js';
 import { type Interval, intervalSettings, toInterval } from '../core/stats/interval-fields.js';
@@ -287,7 +287,7 @@ function scoreInterval(c: NpsCounts, counts: Readonly<Record<NpsGroup, number>>,
   return bounds === null ? null : toInterval(bounds, settings, format);
 }
 
-function scoreBounds(c: NpsCounts, counts: Readonly<Record<NpsGroup, number>>, settings: NpsIntervalSettings): IntervalBounds | null {
+function scoreBounds(c: NpsCounts, counts: Readonly<Record<NpsGroup, number>>, settings: NpsIntervalSettings): IntervalBounds<Derived> | null {
   const method = settings.method;
   switch (method) {
     case 'adjusted-wald':

@@ -9,8 +9,8 @@
  * to `decimals` places, both decided exactly. Estimates that are not exact
  * (interval bounds, standard errors, p-values) are computed in `Dec`, with
  * 80 significant digits, far more than the 17 a double keeps, and converted
- * the same way; the NPS Wald intervals in integers, to more digits
- * (core/stats/nps-interval.ts).
+ * the same way; the NPS Wald intervals are rationals, with a standard error
+ * of 84 digits or more (core/stats/nps-interval.ts).
  */
 import Decimal from 'decimal.js';
 import type { Rounding } from '../contract/options.js';

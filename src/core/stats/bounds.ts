@@ -1,18 +1,18 @@
 /**
- * The bounds every interval method returns, as exact decimals: the result
- * layer rounds them as the caller asked and converts each to a double once
- * (interval-fields.ts).
+ * The bounds every interval method returns, as exact decimals (or, for the
+ * NPS Wald intervals, exact rationals): the result layer rounds them as the
+ * caller asked and converts each to a double once (interval-fields.ts).
  */
-import { Dec } from '../exact/decimal.js';
+import { Dec, type Derived } from '../exact/decimal.js';
 
-/** A two-sided interval's bounds, unrounded, in the unit of the quantity estimated. */
-export interface IntervalBounds {
+/** A two-sided interval's bounds, unrounded, in the unit of the quantity estimated: decimals unless `T` says otherwise. */
+export interface IntervalBounds<T extends Derived = Dec> {
   /** The lower bound. */
-  readonly lower: Dec;
+  readonly lower: T;
   /** The upper bound. */
-  readonly upper: Dec;
+  readonly upper: T;
   /** The standard error the interval is built on; `null` for methods without one (score, exact and Bayesian intervals, order statistics). */
-  readonly standardError: Dec | null;
+  readonly standardError: T | null;
   /** Whether a bound was cut back to the quantity's range. */
   readonly clamped: boolean;
 }

@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { lazy } from '../contract/lazy.js';
 import { levelSchema, plainObject } from '../contract/schemas.js';
 import { expected } from '../contract/validate.js';
-import { Dec, type OutputFormat, output } from '../exact/decimal.js';
+import { Dec, type Derived, type OutputFormat, output } from '../exact/decimal.js';
 import type { IntervalBounds } from './bounds.js';
 import { type ExactInput, exactDec, meanInterval, sampleVariance } from './mean-interval.js';
 import { PROPORTION_METHODS, type ProportionMethod, proportionInterval } from './proportion-intervals.js';
@@ -86,7 +86,7 @@ export function intervalSettings<M extends string>(
  * metric's unit: each bound and the standard error rounded as `format`
  * asks, then converted to the nearest double.
  */
-export function toInterval(bounds: IntervalBounds, settings: IntervalSettings<string>, format: OutputFormat): Interval {
+export function toInterval(bounds: IntervalBounds<Derived>, settings: IntervalSettings<string>, format: OutputFormat): Interval {
   return {
     lower: output(bounds.lower, format),
     upper: output(bounds.upper, format),

@@ -1,11 +1,11 @@
 /**
  * Confidence intervals for the Net Promoter Score from group counts, in
- * points on [-100, 100]: the Wald interval and the adjusted Wald, formed in
- * exact integer arithmetic to 84 significant digits or more. The score and the variance of one answer's score are those of
+ * points on [-100, 100]: the Wald interval and the adjusted Wald, in
+ * integer arithmetic, their standard error to 84 significant digits or
+ * more. The score and the variance of one answer's score are those of
  * core/survey/nps-score.ts; the seeded bootstrap is in nps-bootstrap.ts.
  */
-import { Dec } from '../exact/decimal.js';
-import { integerSqrt } from '../exact/rational.js';
+import { integerSqrt, type Rational } from '../exact/rational.js';
 import type { IntervalBounds } from './bounds.js';
 import { domainError } from './domain-errors.js';
 import { normalCriticalValue } from './levels.js';
@@ -19,13 +19,13 @@ export type NpsIntervalMethod = (typeof NPS_INTERVAL_METHODS)[number];
 /** The NPS interval methods with a closed form: a Wald interval on the shares, adjusted or not. */
 export type NpsWaldMethod = Exclude<NpsIntervalMethod, 'bootstrap'>;
 
-/** The bounds of an NPS interval, in points. */
-export interface NpsInterval extends IntervalBounds {
+/** The bounds of an NPS interval, in points, as exact rationals. */
+export interface NpsInterval extends IntervalBounds<Rational> {
   /** Standard error of the score, in points. */
-  readonly standardError: Dec;
+  readonly standardError: Rational;
 }
 
-/** Digits of the standard error at least: every value is found to within 10^-83 of the standard error (and 10^-83 of itself, unless near 0). */
+/** Significant digits of the standard error at least: each bound is then within 10^-83 of the standard error of its exact value. */
 const DIGITS = 84;
 
 /** A double as the decimal it is written as (as `new Dec(x)` reads it): `digits × 10^exponent`. */
@@ -33,11 +33,6 @@ function decimalParts(x: number): { readonly digits: bigint; readonly exponent: 
   const [mantissa, power = '0'] = String(x).split('e') as [string, string?];
   const [whole, fraction = ''] = mantissa.split('.') as [string, string?];
   return { digits: BigInt(whole + fraction), exponent: Number(power) - fraction.length };
-}
-
-/** `(num / den) × 10^-k` (`den > 0`), the quotient cut to an integer: within `10^-k` of the exact value. */
-function ratio(num: bigint, den: bigint, k: number): Dec {
-  return new Dec(`${num / den}e${-k}`);
 }
 
 /**
@@ -58,12 +53,12 @@ function ratio(num: bigint, den: bigint, k: number): Dec {
  * Bounds beyond [-100, 100] are cut back, and `clamped` says so.
  *
  * The counts and `z` are read as the decimals they are written as (as
- * `new Dec(x)` reads them). The centre is an exact rational and the
- * standard error `floor(SE 10^k) 10^-k`, from the integer square root of an
- * exact rational, with `k` such that it has 84 digits or more; the bounds
- * are formed from them, and each value cut to `k` decimal places: within
- * `10^-83` of the standard error of its exact value, closer than the 80
- * significant digits of the library's other estimates.
+ * `new Dec(x)` reads them). The standard error is `floor(SE 10^k) 10^-k`,
+ * from the integer square root of an exact rational, with `k` such that it
+ * has 84 digits or more; the centre is exact, and the bounds are the exact
+ * rationals `centre ∓ z SE` formed from them: within `z 10^-k` of the
+ * exact bounds, closer than the 80 significant digits of the library's
+ * other estimates. The result layer rounds and converts them exactly.
  *
  * @param promoters - Count of promoters (an effective count under weights: need not be an integer).
  * @param passives - Count of passives.
@@ -105,9 +100,9 @@ export function npsInterval(promoters: number, passives: number, detractors: num
   const lower = centre - spread;
   const upper = centre + spread;
   return {
-    lower: lower < -limit ? new Dec(-100) : ratio(lower, den, k),
-    upper: upper > limit ? new Dec(100) : ratio(upper, den, k),
-    standardError: new Dec(`${root}e${-k}`),
+    lower: lower < -limit ? { num: -100n, den: 1n } : { num: lower, den: den * scale },
+    upper: upper > limit ? { num: 100n, den: 1n } : { num: upper, den: den * scale },
+    standardError: { num: root, den: scale },
     clamped: lower < -limit || upper > limit,
   };
 }
