@@ -154,9 +154,39 @@ const PARTS: Record<string, Part> = {
   series: { mutate: ['src/revenue/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
   // The SQL text, the reading of an engine's rows and the runs on DuckDB and PGlite (one engine each per test file).
   sql: { mutate: ['src/sql/**/*.ts'], tests: ['tests/sql/*.test.ts', 'tests/docs/**/*.test.ts'] },
-  // The command line in process, its readers, the byte counter and the report's HTML (the built bin and the browser are left out).
-  // About 6,500 mutants, some six hours on two cores: run it on its own (`npm run mutation:parts -- cli`).
-  cli: { mutate: ['src/cli/**/*.ts'], tests: ['tests/cli/**/*.test.ts'] },
+  // The command line in process (the built bin and the browser are left out), in four parts of an hour or less on two cores:
+  // its readers against their own tests and fuzz suites; the byte counter against the property suites that hold it to the
+  // readers and the commands run in process; the report's HTML and charts; the commands, their flags and output (the
+  // executable's two lines, bin.ts, only run in the built bin).
+  'cli-input': { mutate: ['src/cli/input/**/*.ts'], tests: ['tests/cli/input/**/*.test.ts'] },
+  'cli-counter': {
+    mutate: ['byte-tally', 'cell-table', 'distinct-tally', 'iso-periods', 'key-trie', 'tally-file'].map((n) => `src/cli/${n}.ts`),
+    tests: ['tests/cli/*.property.test.ts', 'tests/cli/key-trie.test.ts', 'tests/cli/main.test.ts'],
+  },
+  'cli-report': {
+    mutate: ['src/cli/report/**/*.ts', 'src/cli/report-sections.ts', 'src/cli/report-command.ts'],
+    tests: ['tests/cli/report/*.test.ts', 'tests/cli/main.test.ts'],
+  },
+  'cli-commands': {
+    mutate: [
+      'args',
+      'commands',
+      'flags',
+      'from-rows',
+      'main',
+      'options',
+      'output',
+      'plans',
+      'problems',
+      'progress',
+      'results',
+      'run',
+      'session',
+      'shards',
+      'sql-engine',
+    ].map((n) => `src/cli/${n}.ts`),
+    tests: ['tests/cli/main.test.ts', 'tests/cli/sql-engine.test.ts'],
+  },
   operations: {
     mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],
     tests: ALL_BUT_GENERATED,
