@@ -25,7 +25,7 @@ export interface NpsInterval extends IntervalBounds<Rational> {
   readonly standardError: Rational;
 }
 
-/** Significant digits of the standard error at least: each bound is then within 10^-83 of the standard error of its exact value. */
+/** Significant digits of the standard error at least: it is then within 10^-83 of itself, and each bound within `z` 10^-83 standard errors, of its exact value. */
 const DIGITS = 84;
 
 /** A double as the decimal it is written as (as `new Dec(x)` reads it): `digits × 10^exponent`. */
