@@ -161,7 +161,7 @@ const PARTS: Record<string, Part> = {
   'cli-input': { mutate: ['src/cli/input/**/*.ts'], tests: ['tests/cli/input/**/*.test.ts'] },
   'cli-counter': {
     mutate: ['byte-tally', 'cell-table', 'distinct-tally', 'iso-periods', 'key-trie', 'tally-file'].map((n) => `src/cli/${n}.ts`),
-    tests: ['tests/cli/*.property.test.ts', 'tests/cli/key-trie.test.ts', 'tests/cli/main.test.ts'],
+    tests: ['tests/cli/*.property.test.ts', 'tests/cli/key-trie.test.ts', 'tests/cli/byte-tally.test.ts', 'tests/cli/main.test.ts'],
   },
   'cli-report': {
     mutate: ['src/cli/report/**/*.ts', 'src/cli/report-sections.ts', 'src/cli/report-command.ts'],

@@ -93,4 +93,31 @@ describe('KeyTrie', () => {
     }
     expect(walk(trie, 'north-america', '\n')).toBe(0);
   });
+
+  it('keeps, for each state below the last branch, the bytes that must follow it and where they lead', () => {
+    const trie = new KeyTrie(0x2c, strictUtf8());
+    /** The state after the bytes of `prefix`, walked one lookup at a time. */
+    const stateAfter = (prefix: string): number => [...bytes(prefix)].reduce((state, b) => trie.next[(state << 8) | b]!, 0);
+    const chain = (prefix: string): [number, string, number] => {
+      const state = stateAfter(prefix);
+      const at = trie.chainAt[state]!;
+      const length = trie.chainLength[state]!;
+      return [length, Buffer.from(trie.chainBytes.subarray(at, at + length)).toString(), trie.chainEnd[state]!];
+    };
+    for (const v of ['north-america', 'nordic', 'apac']) idOf(trie, v);
+    // "nor" branches; below it, and below "a", nothing does.
+    expect(chain('n')).toEqual([2, 'or', stateAfter('nor')]);
+    expect(chain('no')[0]).toBe(0);
+    expect(chain('nor')[0]).toBe(0);
+    expect(chain('nort')).toEqual([9, 'h-america', stateAfter('north-america')]);
+    expect(chain('nord')).toEqual([2, 'ic', stateAfter('nordic')]);
+    expect(chain('a')).toEqual([3, 'pac', stateAfter('apac')]);
+    expect(chain('apac')[0]).toBe(0);
+    // A value ending inside another cuts its chain: after "north" the walk must look for the end of a field.
+    idOf(trie, 'north');
+    expect(chain('nort')[0]).toBe(0);
+    expect(chain('north')[0]).toBe(0);
+    expect(chain('north-')).toEqual([7, 'america', stateAfter('north-america')]);
+    expect([walk(trie, 'north', ','), walk(trie, 'north-america', ','), walk(trie, 'north-americ', ',')]).toEqual([3, 0, -1]);
+  });
 });
