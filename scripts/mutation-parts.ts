@@ -154,10 +154,10 @@ const PARTS: Record<string, Part> = {
   series: { mutate: ['src/revenue/**/*.ts'], tests: ALL_BUT_GENERATED, skip: PROPERTY_SUITES },
   // The SQL text, the reading of an engine's rows and the runs on DuckDB and PGlite (one engine each per test file).
   sql: { mutate: ['src/sql/**/*.ts'], tests: ['tests/sql/*.test.ts', 'tests/docs/**/*.test.ts'] },
-  // The command line in process (the built bin and the browser are left out), in four parts of an hour or less on two cores:
-  // its readers against their own tests and fuzz suites; the byte counter against the property suites that hold it to the
-  // readers and the commands run in process; the report's HTML and charts; the commands, their flags and output (the
-  // executable's two lines, bin.ts, only run in the built bin).
+  // The command line in process, in four parts of under half an hour each on two cores: its readers against their own
+  // tests and fuzz suites; the byte counter against the property suites that hold it to the readers, its direct tests
+  // and the commands run in process; the report's HTML and charts; the commands, their flags and output. The built bin
+  // (with bin.ts) and the browser are left out, and with them the tests that check most of the output and the report.
   'cli-input': { mutate: ['src/cli/input/**/*.ts'], tests: ['tests/cli/input/**/*.test.ts'] },
   'cli-counter': {
     mutate: ['byte-tally', 'cell-table', 'distinct-tally', 'iso-periods', 'key-trie', 'tally-file'].map((n) => `src/cli/${n}.ts`),
