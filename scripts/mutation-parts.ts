@@ -156,16 +156,24 @@ const PARTS: Record<string, Part> = {
   sql: { mutate: ['src/sql/**/*.ts'], tests: ['tests/sql/*.test.ts', 'tests/docs/**/*.test.ts'] },
   // The command line in process, in four parts of under half an hour each on two cores: its readers against their own
   // tests and fuzz suites; the byte counter against the property suites that hold it to the readers, its direct tests
-  // and the commands run in process; the report's HTML and charts; the commands, their flags and output. The built bin
-  // (with bin.ts) and the browser are left out, and with them the tests that check most of the output and the report.
+  // and the commands run in process; the report's HTML and charts, with the sections and configs the commands make;
+  // the commands, their flags and output. The built bin (with bin.ts) and the browser are left out: what they check
+  // of the output and the report is checked in process too, as text.
   'cli-input': { mutate: ['src/cli/input/**/*.ts'], tests: ['tests/cli/input/**/*.test.ts'] },
   'cli-counter': {
     mutate: ['byte-tally', 'cell-table', 'distinct-tally', 'iso-periods', 'key-trie', 'tally-file'].map((n) => `src/cli/${n}.ts`),
-    tests: ['tests/cli/*.property.test.ts', 'tests/cli/key-trie.test.ts', 'tests/cli/byte-tally.test.ts', 'tests/cli/main.test.ts'],
+    tests: [
+      'tests/cli/*.property.test.ts',
+      'tests/cli/key-trie.test.ts',
+      'tests/cli/cell-table.test.ts',
+      'tests/cli/byte-tally.test.ts',
+      'tests/cli/main.test.ts',
+      'tests/cli/commands.test.ts',
+    ],
   },
   'cli-report': {
     mutate: ['src/cli/report/**/*.ts', 'src/cli/report-sections.ts', 'src/cli/report-command.ts'],
-    tests: ['tests/cli/report/*.test.ts', 'tests/cli/main.test.ts'],
+    tests: ['tests/cli/report/*.test.ts', 'tests/cli/report-sections.test.ts', 'tests/cli/main.test.ts', 'tests/cli/commands.test.ts'],
   },
   'cli-commands': {
     mutate: [
@@ -185,7 +193,15 @@ const PARTS: Record<string, Part> = {
       'shards',
       'sql-engine',
     ].map((n) => `src/cli/${n}.ts`),
-    tests: ['tests/cli/main.test.ts', 'tests/cli/sql-engine.test.ts'],
+    tests: [
+      'tests/cli/args.test.ts',
+      'tests/cli/plans.test.ts',
+      'tests/cli/main.test.ts',
+      'tests/cli/commands.test.ts',
+      'tests/cli/output.test.ts',
+      'tests/cli/report-sections.test.ts',
+      'tests/cli/sql-engine.test.ts',
+    ],
   },
   operations: {
     mutate: ['src/core/comparison/**/*.ts', ...metrics('compare', 'sample-size', 'registry', 'merge-counts'), 'src/index.ts'],

@@ -85,6 +85,11 @@ export class CellTable {
     this.#stride = stride;
   }
 
+  /** The slots of the direct index: 0 while it is not planned, and once the cells need more than {@link DENSE_BITS} bits. */
+  get directSlots(): number {
+    return this.#dense.length;
+  }
+
   /** Key id `k` of `cell`. */
   idOf(cell: number, k: number): number {
     return this.#cellIds[cell * this.ids.length + k]!;

@@ -210,7 +210,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
           {
             name: 'method',
             kind: { type: 'choice', choices: ['customers', 'repurchases'] },
-            help: 'share of customers (default) or of purchases that were repeats',
+            help: 'the percent of customers who bought again (default) or repeat purchases per customer',
           },
           PROPORTION_INTERVAL,
         ],

@@ -132,7 +132,8 @@ export async function writeAtomically(path: string, text: string): Promise<void>
     await writeFile(temporary, text);
     await rename(temporary, path);
   } catch (e) {
-    await rm(temporary, { force: true });
+    // The temporary file may not exist, or its folder may be a file: the error to report is the first one.
+    await rm(temporary, { force: true }).catch(() => undefined);
     throw new Error(`cannot write ${path}: ${(e as Error).message}`, { cause: e });
   }
 }

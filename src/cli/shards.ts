@@ -60,6 +60,10 @@ export async function countsCommand(argv: readonly string[], io: Io): Promise<nu
   if (command === undefined) throw new UsageError(`unknown metric ${JSON.stringify(name)}: one of ${[...COMMANDS.keys()].join(', ')}`, 'counts');
   const rest = argv.slice(1);
   const args = parseCommand(command, rest);
+  if (args.flags.get('help') === true) {
+    io.stdout.write(helpText(`cxmetrics counts ${command.name} FILE [flags]`, command.summary, command.example, command.flags));
+    return 0;
+  }
   for (const f of ['html', 'format'])
     if (args.flags.has(f) && !(f === 'format' && args.flags.get(f) === 'json')) throw new UsageError(`counts writes JSON; --${f} does not apply`, 'counts');
   const plan = command.plan(args);

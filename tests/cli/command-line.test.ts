@@ -1,18 +1,18 @@
 /**
  * The `cxmetrics` command line, built and run as a subprocess on real
- * files: every command on the sample data (checked against the library's
- * own functions on the same records), the formats, the exit codes, invalid
- * rows with their line and column, skipping, standard input, gzip, quoted
- * CSV, BOM and CRLF, atomic `--out`, tallies merged from shards, and no
- * progress output in a pipe.
+ * files: a command on the sample data checked against the library's own
+ * functions, the exit codes, usage errors, the first invalid row with its
+ * line and column, standard input, gzip, quoted CSV, BOM and CRLF, atomic
+ * `--out`, the version from the package, no progress output in a pipe and a
+ * report. The other commands, the formats and merging run in process in
+ * `commands.test.ts`.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cohorts, customerChurn, mrrSeries, segment, trend } from '../../src/index.js';
+import { segment } from '../../src/index.js';
 import { buildBin, ROOT, type Run, run } from './built-bin.js';
 
 // Every test starts Node processes; on a busy machine a few of them take seconds.
@@ -79,185 +79,6 @@ describe('metric commands against the library', () => {
     });
     expect(meta.cxmetrics).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
-
-  it('csat with changes and Holm: p, adjusted p and significance per cell as changes() gives them', async () => {
-    const r = await cx(
-      'csat',
-      data('responses.csv'),
-      '--value',
-      'satisfaction',
-      '--scale',
-      '1-5',
-      '--by',
-      'region',
-      '--period',
-      'quarter',
-      '--time',
-      'answered_at',
-      '--tz',
-      'Europe/Berlin',
-      '--changes',
-      'previous',
-      '--adjust',
-      'holm',
-      '--format',
-      'json',
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const rows = rowsOf(r);
-    expect(Object.keys(rows[0] as object)).toEqual(['region', 'period', 'n', 'value', 'lower', 'upper', 'p', 'p_adjusted', 'significant', 'flags']);
-    expect(rows[0]).toMatchObject({ region: 'APAC', period: '2026-Q1', p: null, p_adjusted: null, significant: null, flags: ['no-baseline'] });
-    expect(rows.filter((x) => typeof x.p === 'number')).toHaveLength(9);
-    expect(JSON.parse(r.stdout).metadata.changes).toEqual({ against: 'previous', adjust: 'holm', comparisons: 9 });
-  });
-
-  it('a trend is a second table: in JSON and the terminal table, refused in CSV', async () => {
-    const r = await cx('nps', data('responses.csv'), ...NPS_FLAGS, '--trend', '--format', 'json');
-    expect(r.code, r.stderr).toBe(0);
-    const trends = JSON.parse(r.stdout).trends as Record<string, unknown>[];
-    const { responses } = json('responses.json');
-    const expected = trend(
-      segment(responses, { metric: 'nps', value: 'score', by: 'region', period: { field: 'answeredAt', unit: 'month', timeZone: 'Europe/Berlin' } }),
-    );
-    // The slope is rounded as the values are (1 decimal, half-up); the p-values are not.
-    const rounded = (x: number | null) => (x === null ? null : new Decimal(x).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toNumber());
-    expect(trends.map((t) => [t.region, t.slope, t.p_adjusted])).toEqual(expected.rows.map((t) => [t.key.region, rounded(t.slope), t.pAdjusted]));
-    const csv = await cx('nps', data('responses.csv'), ...NPS_FLAGS, '--trend', '--format', 'csv');
-    expect(csv.code).toBe(2);
-    expect(csv.stderr).toContain('--trend writes a second table');
-  });
-
-  it('ttr with business hours, censoring and a time unit', async () => {
-    const { tickets, asOf } = json('tickets.json');
-    const r = await cx(
-      'ttr',
-      data('tickets.csv'),
-      '--opened',
-      'created_at',
-      '--resolved',
-      'solved_at',
-      '--business-hours',
-      data('business-hours.json'),
-      '--open',
-      'censor',
-      '--as-of',
-      asOf,
-      '--by',
-      'channel',
-      '--time-unit',
-      'min',
-      '--format',
-      'json',
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const table = segment(tickets, {
-      metric: 'timeToResolution',
-      by: 'channel',
-      options: { open: 'censor', asOf, businessHours: json('tickets.json').businessHours, interval: {} },
-    });
-    const rows = rowsOf(r);
-    expect(rows.map((x) => x.channel)).toEqual(table.rows.map((x) => x.key.channel));
-    for (const [i, row] of table.rows.entries()) {
-      const v = row.result.value;
-      expect(rows[i]?.value).toBe(v === null ? null : Math.round((v / 60_000) * 100) / 100);
-      expect(rows[i]?.n).toBe(row.result.resolved + row.result.open);
-    }
-  });
-
-  it('fcr, upsell and repurchase read booleans and counts', async () => {
-    const fcr = await cx(
-      'fcr',
-      data('tickets.csv'),
-      '--contacts',
-      'contacts',
-      '--resolved',
-      'resolved',
-      '--reopened',
-      'reopened',
-      '--by',
-      'channel',
-      '--format',
-      'json',
-    );
-    expect(fcr.code, fcr.stderr).toBe(0);
-    const { tickets } = json('tickets.json');
-    const t = segment(tickets, { metric: 'firstContactResolution', by: 'channel', options: { interval: {}, decimals: 1 } });
-    expect(rowsOf(fcr).map((x) => [x.channel, x.n, x.value])).toEqual(t.rows.map((x) => [x.key.channel, x.result.total, x.result.value]));
-    const customers = file('customers.csv', 'id,plan,purchases,upgraded\n1,pro,3,yes\n2,pro,1,no\n3,basic,2,TRUE\n4,basic,1,0\n');
-    const up = await cx('upsell', customers, '--upgraded', 'upgraded', '--by', 'plan', '--format', 'json');
-    expect(rowsOf(up).map((x) => [x.plan, x.n, x.value])).toEqual([
-      ['basic', 2, 50],
-      ['pro', 2, 50],
-    ]);
-    const re = await cx('repurchase', customers, '--value', 'purchases', '--format', 'json');
-    expect(rowsOf(re).map((x) => [x.n, x.value])).toEqual([[4, 50]]);
-  });
-
-  it('ces, loyalty and frt', async () => {
-    const answers = file(
-      'answers.csv',
-      'id,channel,effort,recommend,again,more,opened,replied\n1,chat,7,10,9,8,2026-01-01T00:00:00Z,2026-01-01T01:00:00Z\n2,chat,6,9,9,9,2026-01-01T00:00:00Z,2026-01-01T03:00:00Z\n3,mail,2,3,4,5,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z\n',
-    );
-    const ces = await cx('ces', answers, '--value', 'effort', '--scale', '1-7', '--by', 'channel', '--format', 'json');
-    expect(rowsOf(ces).map((x) => [x.channel, x.value])).toEqual([
-      ['chat', 100],
-      ['mail', 0],
-    ]);
-    const loyalty = await cx('loyalty', answers, '--recommend', 'recommend', '--repurchase', 'again', '--upsell', 'more', '--format', 'json');
-    expect(loyalty.code, loyalty.stderr).toBe(0);
-    // The sum of the three answers, averaged over respondents: (27 + 27 + 12) / 3.
-    expect(rowsOf(loyalty)[0]).toMatchObject({ n: 3, value: 22 });
-    const frt = await cx('frt', answers, '--opened', 'opened', '--first-responded', 'replied', '--format', 'json', '--interval', 'none');
-    expect(rowsOf(frt)[0]).toMatchObject({ n: 3, value: 3, lower: null });
-  });
-
-  it('mrr, churn and cohorts from the billing change log equal the library', async () => {
-    const { changes, asOf } = json('billing-changes.json');
-    const flags = ['--customer', 'customer_id', '--at', 'at', '--mrr', 'mrr', '--period', 'quarter', '--tz', 'Europe/Berlin', '--as-of', asOf];
-    // Rates are rounded to 1 decimal by default on the command line.
-    const series = mrrSeries(changes, { period: { unit: 'quarter', timeZone: 'Europe/Berlin' }, asOf, rates: { decimals: 1 } });
-    const m = await cx('mrr', data('billing-changes.csv'), ...flags, '--format', 'json');
-    expect(m.code, m.stderr).toBe(0);
-    expect(rowsOf(m).map((x) => [x.period, x.ending_mrr, x.net_mrr_churn, x.flags])).toEqual(
-      series.rows.map((x) => [x.period.label, x.endingMrr, x.netMrrChurn, [...x.flags]]),
-    );
-    const c = await cx('churn', data('billing-changes.csv'), ...flags, '--format', 'json');
-    expect(rowsOf(c).map((x) => [x.period, x.n, x.value, x.lower])).toEqual(
-      series.rows.map((x) => {
-        const r = customerChurn(x.movements, { interval: {}, decimals: 1 });
-        return [x.period.label, r.customersAtStart, r.value, r.interval?.lower ?? null];
-      }),
-    );
-    const k = await cx('mrr', data('billing-changes.csv'), ...flags, '--cohorts', '--horizon', '2', '--format', 'json');
-    const table = cohorts(changes, { period: { unit: 'quarter', timeZone: 'Europe/Berlin' }, asOf, horizon: 2, interval: {}, decimals: 1 });
-    expect(rowsOf(k).map((x) => [x.cohort, x.age, x.percent, x.lower])).toEqual(
-      table.rows.flatMap((row) => row.cells.map((cell) => [row.cohort.label, cell.age, cell.percent, cell.interval?.lower ?? null])),
-    );
-  });
-});
-
-describe('formats', () => {
-  const flags = ['--value', 'score', '--by', 'region'];
-  it('csv: the long format with a header, flags joined by ;', async () => {
-    const r = await cx('nps', data('responses.csv'), ...flags, '--min-count', '800', '--format', 'csv');
-    const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('region,n,value,lower,upper,flags');
-    expect(lines).toHaveLength(4);
-    // A cell below the minimum count has no value.
-    expect(lines[1]).toMatch(/^APAC,\d+,,,,below-min-count$/);
-    expect(lines[2]).toMatch(/^EU,\d+,[-\d.]+,[-\d.]+,[-\d.]+,$/);
-  });
-  it('csv is the default in a pipe; ndjson, markdown and table', async () => {
-    expect((await cx('nps', data('responses.csv'), ...flags)).stdout).toBe((await cx('nps', data('responses.csv'), ...flags, '--format', 'csv')).stdout);
-    const nd = (await cx('nps', data('responses.csv'), ...flags, '--format', 'ndjson')).stdout.trimEnd().split('\n');
-    expect(nd.map((l) => JSON.parse(l).region)).toEqual(['APAC', 'EU', 'US']);
-    const md = (await cx('nps', data('responses.csv'), ...flags, '--format', 'markdown')).stdout.split('\n');
-    expect(md[0]).toBe('| region | n | value | lower | upper | flags |');
-    expect(md[1]).toBe('| --- | --- | --- | --- | --- | --- |');
-    const table = (await cx('nps', data('responses.csv'), ...flags, '--format', 'table')).stdout.split('\n');
-    expect(table[0]).toMatch(/^region\s+n\s+value \(interval\)\s+flags$/);
-    expect(table[1]).toMatch(/^APAC\s+\d+\s+[-\d.]+ \([-\d.]+ to [-\d.]+\)$/);
-  });
 });
 
 describe('usage errors (exit 2)', () => {
@@ -312,28 +133,6 @@ describe('invalid rows', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`cxmetrics nps: ${path}:3:3: column "score" value "11": expected an integer from 0 to 10, received 11\n`);
     expect(r.stdout).toBe('');
-  });
-
-  it('--on-invalid skip goes on and counts the skipped rows per reason, on stderr and in the metadata', async () => {
-    const path = file('bad.csv', bad);
-    const r = await cx('nps', path, '--value', 'score', '--by', 'region', '--on-invalid', 'skip', '--format', 'json');
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('3 of 5 rows');
-    const meta = JSON.parse(r.stdout).metadata;
-    expect(meta.rowsRead).toBe(5);
-    expect(meta.rowsSkipped).toBe(3);
-    expect(meta.skipped).toEqual([
-      { reason: 'expected an integer from 0 to 10, received 11', count: 1, lines: [3] },
-      { reason: expect.stringContaining('"x"'), count: 1, lines: [4] },
-      { reason: expect.stringContaining('missing'), count: 1, lines: [5] },
-    ]);
-    expect(rowsOf(r).map((x) => [x.region, x.n])).toEqual([['EU', 2]]);
-  });
-
-  it('a row with a wrong number of fields is an invalid row', async () => {
-    const r = await cx('nps', file('short.csv', 'id,region,score\n1,EU,9\n2,EU\n'), '--value', 'score');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/short\.csv:3.*expected 3 fields/);
   });
 
   it('--out is atomic: a failing run leaves no file and no temporary file', async () => {
@@ -399,36 +198,6 @@ describe('input', () => {
   });
 });
 
-describe('tallies merged from shards', () => {
-  it('counts on two halves, merged, equal the run on the whole file', async () => {
-    const lines = readFileSync(data('responses.csv'), 'utf8').trimEnd().split('\n');
-    const header = lines[0] as string;
-    const half = Math.floor(lines.length / 2);
-    const a = file('part-1.csv', [header, ...lines.slice(1, half)].join('\n'));
-    const b = file('part-2.csv', [header, ...lines.slice(half)].join('\n'));
-    const flags = [...NPS_FLAGS, '--changes', 'previous', '--min-count', '30'];
-    const pa = await cx('counts', 'nps', a, ...flags, '--out', join(dir, 'part-1.json'));
-    const pb = await cx('counts', 'nps', b, ...flags, '--out', join(dir, 'part-2.json'));
-    expect([pa.code, pb.code]).toEqual([0, 0]);
-    const merged = await cx('merge', join(dir, 'part-1.json'), join(dir, 'part-2.json'), '--format', 'csv');
-    expect(merged.code, merged.stderr).toBe(0);
-    expect(merged.stdout).toBe((await cx('nps', data('responses.csv'), ...flags, '--format', 'csv')).stdout);
-    const other = await cx('counts', 'nps', a, '--value', 'score', '--out', join(dir, 'part-3.json'));
-    expect(other.code).toBe(0);
-    const refused = await cx('merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'));
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('parts must share the command and flags');
-  });
-
-  it('mrr tallies merge too', async () => {
-    const flags = ['--customer', 'customer_id', '--at', 'at', '--mrr', 'mrr', '--period', 'quarter'];
-    const counted = await cx('counts', 'mrr', data('billing-changes.csv'), ...flags, '--out', join(dir, 'mrr.json'));
-    expect(counted.code, counted.stderr).toBe(0);
-    const merged = await cx('merge', join(dir, 'mrr.json'), '--format', 'csv');
-    expect(merged.stdout).toBe((await cx('mrr', data('billing-changes.csv'), ...flags, '--format', 'csv')).stdout);
-  });
-});
-
 describe('report', () => {
   it('a YAML config runs several metrics into one self-contained HTML file', async () => {
     const config = file(
@@ -448,11 +217,5 @@ describe('report', () => {
     expect(html).toContain('Sample report');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/(src|href)="https?:/);
-  });
-
-  it('a bad config is a usage error', async () => {
-    const r = await cx('report', file('bad.json', '{"sections": [{"command": "nope", "input": "x.csv"}]}'));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('sections[0].command');
   });
 });

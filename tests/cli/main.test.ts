@@ -10,8 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { COMMANDS } from '../../src/cli/commands.js';
 import { Progress } from '../../src/cli/progress.js';
+import { cx } from './in-process.js';
 
 // Runs read files and a report loads ECharts: seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -30,15 +31,6 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-async function cx(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-  });
-  return { code, stdout, stderr };
-}
 const rows = async (...argv: string[]) => {
   const r = await cx(...argv, '--format', 'json');
   expect(r.code, r.stderr).toBe(0);
@@ -305,7 +297,21 @@ describe('output', () => {
   it('--help and --version in process', async () => {
     expect((await cx('--help')).stdout).toContain('Metric commands:');
     expect((await cx('merge', '--help')).stdout).toContain('Example:');
-    expect((await cx('--version')).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await cx('--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await cx('-V')).stdout).toBe((await cx('--version')).stdout);
+  });
+
+  it('the help pages as written: the program’s, on standard output for --help, -h and help, on standard error without a command', async () => {
+    const program = await cx('--help');
+    for (const argv of [['-h'], ['help']]) expect(await cx(...argv)).toStrictEqual(program);
+    expect(await cx()).toStrictEqual({ code: 2, stdout: '', stderr: program.stdout });
+    const pages = [`$ cxmetrics --help\n${program.stdout}`];
+    for (const name of [...COMMANDS.keys(), 'counts', 'merge', 'report', 'from-rows']) {
+      const r = await cx(name, '--help');
+      expect(r.code, name).toBe(0);
+      pages.push(`$ cxmetrics ${name} --help\n${r.stdout}`);
+    }
+    await expect(pages.join('\n')).toMatchFileSnapshot('./__snapshots__/help.txt');
   });
 });
 

@@ -10,21 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { mrrSeriesQuery, tallyQuery } from '../../src/sql/index.js';
+import { cx } from './in-process.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const data = (name: string) => join(ROOT, 'examples', 'data', name);
 let dir = '';
-
-async function cx(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
-  return { code, stdout, stderr };
-}
 
 const SURVEY = ['--value', 'score', '--by', 'region,plan', '--period', 'month', '--time', 'answered_at', '--tz', 'Europe/Berlin', '--format', 'csv'];
 const TICKETS = [

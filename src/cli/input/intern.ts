@@ -34,6 +34,11 @@ export class KeyInterner {
 
   constructor(private readonly utf8: TextDecoder) {}
 
+  /** The distinct values remembered. */
+  get size(): number {
+    return this.count;
+  }
+
   /**
    * The key in `[start, end)`: `null` when empty, otherwise its text.
    *

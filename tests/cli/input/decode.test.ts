@@ -179,5 +179,38 @@ describe('key fields', () => {
     const { buf, start, end } = framed(Uint8Array.from([0x41, 0xff]));
     expect(() => keys.key(buf, start, end)).toThrow(Utf8Error);
     expect(() => keys.key(buf, start, end)).toThrow(Utf8Error);
+    expect(keys.size).toBe(0);
+  });
+
+  const keyOf = (keys: KeyInterner, value: string) => {
+    const { buf, start, end } = framed(value);
+    return keys.key(buf, start, end);
+  };
+
+  it('remembers each distinct value of up to 64 bytes once, the first 4,096 of them, through the growth of its pool', () => {
+    const keys = new KeyInterner(utf8);
+    // Values that are prefixes of each other are distinct.
+    for (const value of ['ab', 'abc', 'a', 'ab', 'abc', 'a']) expect(keyOf(keys, value)).toBe(value);
+    expect(keys.size).toBe(3);
+    expect(keyOf(keys, 'x'.repeat(64))).toBe('x'.repeat(64));
+    expect(keys.size).toBe(4);
+    expect(keyOf(keys, 'x'.repeat(65))).toBe('x'.repeat(65));
+    expect(keys.size).toBe(4);
+    // 60-byte values fill the first pool of 1 KiB many times over.
+    const long = Array.from({ length: 200 }, (_, i) => `${String(i).padStart(4, '0')}${'-'.repeat(56)}`);
+    for (const value of [...long, ...long]) expect(keyOf(keys, value)).toBe(value);
+    expect(keys.size).toBe(204);
+    for (let i = 0; i < 5000; i++) expect(keyOf(keys, `k${i}`)).toBe(`k${i}`);
+    expect(keys.size).toBe(4096);
+    for (const value of ['ab', long[0] as string, 'k3891', 'k3892', 'k4999']) expect(keyOf(keys, value)).toBe(value);
+    expect(keys.size).toBe(4096);
+  });
+
+  it('tells apart two values of the same length and hash', () => {
+    // FNV-1a gives both 0xb53aeed3.
+    const [a, b] = ['8fnb7nc', 'nyuav8m'];
+    const keys = new KeyInterner(utf8);
+    expect([keyOf(keys, a), keyOf(keys, b), keyOf(keys, a), keyOf(keys, b)]).toStrictEqual([a, b, a, b]);
+    expect(keys.size).toBe(2);
   });
 });

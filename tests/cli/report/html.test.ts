@@ -52,13 +52,12 @@ function expectedFields(row: ReportRow, changes: boolean): Record<string, string
 const section = (id: string): ReportSection => FIXTURE.sections.find((s) => s.id === id)!;
 
 describe('renderReport on the fixture', () => {
-  let html = '';
-  // The first render loads ECharts: seconds on a busy machine.
-  beforeAll(async () => {
-    html = await renderReport(FIXTURE);
-  }, 60_000);
+  // Each test renders the page itself, so that what it checks is rendered while the test runs (about 50 ms once
+  // ECharts is loaded; the first render loads it, seconds on a busy machine).
+  beforeAll(() => renderReport(FIXTURE), 60_000);
 
-  it('is one HTML page that names no URL and loads nothing', () => {
+  it('is one HTML page that names no URL and loads nothing', async () => {
+    const html = await renderReport(FIXTURE);
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
     expect(html).not.toMatch(/https?:|ftp:|\/\/[a-z]/i);
@@ -69,7 +68,8 @@ describe('renderReport on the fixture', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'`);
   });
 
-  it('draws every chart with ECharts: a trend chart per segment with periods, and a dot plot per section', () => {
+  it('draws every chart with ECharts: a trend chart per segment with periods, and a dot plot per section', async () => {
+    const html = await renderReport(FIXTURE);
     const charts = svgs(html);
     // NPS: 4 segments over 6 months and a dot plot; CSAT: a dot plot; time to resolution: 1 segment over 6 weeks and a dot plot.
     expect(charts).toHaveLength(4 + 1 + 1 + 1 + 1);
@@ -92,7 +92,8 @@ describe('renderReport on the fixture', () => {
     expect(nps[4]).toContain('>Segments in 2026-06 (incomplete period)</text>');
   });
 
-  it('escapes a hostile segment name and title everywhere: tables, attributes, charts, the page title', () => {
+  it('escapes a hostile segment name and title everywhere: tables, attributes, charts, the page title', async () => {
+    const html = await renderReport(FIXTURE);
     const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;';
     expect(html).not.toContain(HOSTILE);
     expect(html).not.toContain('<script>');
@@ -104,7 +105,8 @@ describe('renderReport on the fixture', () => {
     expect(trendOfHostile).toContain(`aria-label="NPS (points) of ${escaped} / pro per period"`);
   });
 
-  it('writes each row with data-segment, data-period and data-field cells that read back as the model formatted', () => {
+  it('writes each row with data-segment, data-period and data-field cells that read back as the model formatted', async () => {
+    const html = await renderReport(FIXTURE);
     for (const s of FIXTURE.sections) {
       const rows = readRows(sectionHtml(html, s.id), 'rows');
       expect(rows.map(({ segment, period, fields }) => ({ segment, period, fields }))).toStrictEqual(
@@ -113,7 +115,8 @@ describe('renderReport on the fixture', () => {
     }
   });
 
-  it('shows a missing number as a dash, and p-values with three significant digits', () => {
+  it('shows a missing number as a dash, and p-values with three significant digits', async () => {
+    const html = await renderReport(FIXTURE);
     const rows = readRows(sectionHtml(html, 'nps-region-plan-month'), 'rows');
     const hostileJune = rows.find((r) => r.segment === `${HOSTILE} / pro` && r.period === '2026-06')!;
     expect(hostileJune.fields).toStrictEqual({ n: '40', value: '—', lower: '—', upper: '—', p: '—', pAdjusted: '—' });
@@ -122,7 +125,8 @@ describe('renderReport on the fixture', () => {
     expect(rows.find((r) => r.segment === 'EU / pro' && r.period === '2026-02')!.fields.pAdjusted).toBe('1.00');
   });
 
-  it('highlights the significant change with a class and a visible marker, and greys the cells below the minimum count', () => {
+  it('highlights the significant change with a class and a visible marker, and greys the cells below the minimum count', async () => {
+    const html = await renderReport(FIXTURE);
     const nps = sectionHtml(html, 'nps-region-plan-month');
     const rows = readRows(nps, 'rows');
     expect(rows.filter((r) => r.classes.includes('significant')).map((r) => [r.segment, r.period])).toStrictEqual([['EU / pro', '2026-05']]);
@@ -135,7 +139,8 @@ describe('renderReport on the fixture', () => {
     expect(html).toMatch(/tr\.below-min-count td\.num \{ color: #[0-9a-f]{6};/);
   });
 
-  it('keys only the marks a section has', () => {
+  it('keys only the marks a section has', async () => {
+    const html = await renderReport(FIXTURE);
     const legend = (id: string): string => /<p class="legend">(.*?)<\/p>/.exec(sectionHtml(html, id))![1]!;
     expect(legend('nps-region-plan-month')).toMatch(/significant change.*incomplete period.*below the minimum count/);
     expect(legend('csat-region')).not.toMatch(/significant|incomplete/);
@@ -143,13 +148,15 @@ describe('renderReport on the fixture', () => {
     expect(legend('ttr-week')).not.toMatch(/significant|incomplete|minimum/);
   });
 
-  it('shows every flag as a badge', () => {
+  it('shows every flag as a badge', async () => {
+    const html = await renderReport(FIXTURE);
     const nps = sectionHtml(html, 'nps-region-plan-month');
     const count = (flag: string): number => nps.split(`<span class="badge" data-flag="${flag}">${flag}</span>`).length - 1;
     expect([count('no-baseline'), count('incomplete-period'), count('below-min-count')]).toStrictEqual([4, 4, 3]);
   });
 
-  it('leaves out the change columns without changes, and the period column without periods', () => {
+  it('leaves out the change columns without changes, and the period column without periods', async () => {
+    const html = await renderReport(FIXTURE);
     const csat = sectionHtml(html, 'csat-region');
     expect(csat).not.toMatch(/data-field="p|>Adjusted p<|>Significant<|>Period</);
     expect(csat).toContain('>CSAT (% satisfied)</th><th scope="col" class="num">Lower</th>');
@@ -160,7 +167,8 @@ describe('renderReport on the fixture', () => {
     expect(Object.keys(readRows(ttr, 'rows')[0]!.fields)).toStrictEqual(['n', 'value', 'lower', 'upper']);
   });
 
-  it('writes the trends table: slope and interval as given, adjusted p to three digits, the significant one marked', () => {
+  it('writes the trends table: slope and interval as given, adjusted p to three digits, the significant one marked', async () => {
+    const html = await renderReport(FIXTURE);
     const trends = readRows(sectionHtml(html, 'nps-region-plan-month'), 'trends');
     expect(trends.map(({ segment, period, fields, classes }) => ({ segment, period, fields, classes }))).toStrictEqual([
       { segment: 'EU / pro', period: null, fields: { slope: '2.61', lower: '1.02', upper: '4.2', pAdjusted: '0.00931' }, classes: ['significant'] },
@@ -170,7 +178,8 @@ describe('renderReport on the fixture', () => {
     ]);
   });
 
-  it('states the section facts and the notes', () => {
+  it('states the section facts and the notes', async () => {
+    const html = await renderReport(FIXTURE);
     const nps = sectionHtml(html, 'nps-region-plan-month');
     expect(nps).toContain('<dt>Input</dt><dd>responses.csv</dd>');
     expect(nps).toContain('<dt>Segments by</dt><dd>region, plan</dd>');
