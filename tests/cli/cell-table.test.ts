@@ -13,12 +13,13 @@ const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const mix = (hash: number, word: number) => Math.imul(hash ^ word, FNV_PRIME);
 
-/** Adds a row and returns the table's cells as `ids@period: counts` text, in order of creation. */
+/** Counts a row of `answer` in the cell of `ids` and `period`. */
 function add(table: CellTable, ids: readonly number[], period: number, answer = 0): void {
   table.ids.set(ids);
   table.widen(answer + 1);
   table.add(period, answer);
 }
+/** The table's cells as `ids@period: answer×rows ...` text, in the order they were made. */
 function cells(table: CellTable): string[] {
   const out: string[] = [];
   for (let cell = 0; cell < table.size; cell++) {
@@ -35,11 +36,11 @@ describe('CellTable', () => {
     const a1 = 1;
     const b1 = 2;
     // ((X ^ p) P ^ a) P ^ b is the hash before its last multiplication: equal words give equal hashes.
-    const before = (a: number) => mix(mix(FNV_OFFSET, period), a);
+    const partial = (a: number) => mix(mix(FNV_OFFSET, period), a);
     let a2 = 3;
-    let b2 = b1 ^ before(a1) ^ before(a2);
-    while (b2 < 0) b2 = b1 ^ before(a1) ^ before(++a2);
-    expect(mix(before(a1), b1)).toBe(mix(before(a2), b2));
+    let b2 = b1 ^ partial(a1) ^ partial(a2);
+    while (b2 < 0) b2 = b1 ^ partial(a1) ^ partial(++a2);
+    expect(mix(partial(a1), b1)).toBe(mix(partial(a2), b2));
     const table = new CellTable(2);
     add(table, [a1, b1], period, 1);
     add(table, [a2, b2], period, 2);
