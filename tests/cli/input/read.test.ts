@@ -24,6 +24,7 @@ import {
   type RowProblem,
   readBatches,
 } from '../../../src/cli/input/read.js';
+import { inputBytes, isGzipName } from '../../../src/cli/input/source.js';
 import { failure } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxmetrics-input-'));
@@ -114,6 +115,51 @@ describe('gzip', () => {
   it('passes an InputError of the reader through the decompression', async () => {
     const error = await failure(scores({ path: file('missing-col.csv.gz', gzipSync('id\n1\n')) }));
     expect(error).toBeInstanceOf(MissingColumnsError);
+  });
+});
+
+describe('the bytes of the input', () => {
+  /** The bytes `inputBytes` gives for standard input arriving in `chunks`. */
+  async function bytesOf(chunks: readonly number[][]): Promise<number[]> {
+    const out: number[] = [];
+    const stdin = Readable.from(chunks.map((c) => Buffer.from(c)));
+    for await (const chunk of inputBytes({ path: '-', gzip: false, stdin, onProgress: null })) out.push(...chunk);
+    return out;
+  }
+  const A = 0x61;
+
+  it('drop a whole UTF-8 byte order mark, in one chunk or split over several, and nothing else', async () => {
+    expect(await bytesOf([[0xef, 0xbb, 0xbf, A]])).toStrictEqual([A]);
+    expect(await bytesOf([[0xef], [0xbb], [0xbf, A]])).toStrictEqual([A]);
+    expect(await bytesOf([[0xef, 0xbb], [0xbf], [A, A]])).toStrictEqual([A, A]);
+    expect(await bytesOf([[0xef, 0xbb, 0xbf]])).toStrictEqual([]);
+    for (const start of [
+      [A, 0xbb, 0xbf, A],
+      [0xef, A, 0xbf, A],
+      [0xef, 0xbb, A, A],
+      [0xef, 0xbb],
+      [0xbb, 0xbf],
+    ])
+      expect(await bytesOf([start])).toStrictEqual(start);
+    expect(await bytesOf([[A, 0xef, 0xbb, 0xbf]])).toStrictEqual([A, 0xef, 0xbb, 0xbf]);
+    expect(await bytesOf([])).toStrictEqual([]);
+  });
+
+  it('are gunzipped only when both magic bytes open the data', async () => {
+    const zipped = [...gzipSync('ab')];
+    expect(await bytesOf([zipped])).toStrictEqual([A, 0x62]);
+    expect(await bytesOf([zipped.slice(0, 1), zipped.slice(1)])).toStrictEqual([A, 0x62]);
+    for (const start of [[0x1f, A], [A, 0x8b], [0x1f]]) expect(await bytesOf([start])).toStrictEqual(start);
+  });
+
+  it('come from gzip by name when the file ends in .gz, in any case; standard input has no name', async () => {
+    expect([isGzipName('a.csv.gz'), isGzipName('A.CSV.GZ'), isGzipName('a.gz.csv'), isGzipName('-'), isGzipName('a.gzip')]).toStrictEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
