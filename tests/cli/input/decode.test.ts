@@ -3,6 +3,7 @@
  * fields, the forms each kind accepts, what falls back to the raw text, and
  * UTF-8; keys past the interning table's bounds.
  */
+import type { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type Bytes, decodeBoolean, decodeNumber, decodeText, decodeTextField, decodeTime, strictUtf8, Utf8Error } from '../../../src/cli/input/decode.js';
 import { KeyInterner } from '../../../src/cli/input/intern.js';
@@ -123,7 +124,71 @@ describe('time fields', () => {
   });
 });
 
+describe('the range of a field', () => {
+  /** The bytes of `text` between digits, so that a decoder reading past either end reads a digit. */
+  const between = (text: string) => {
+    const body = Buffer.from(text, 'utf8');
+    return { buf: Buffer.concat([Buffer.from('77'), body, Buffer.from('77')]) as Bytes, start: 2, end: 2 + body.length };
+  };
+  const read = <T>(decode: (buf: Bytes, start: number, end: number, utf8: TextDecoder) => T, text: string): T => {
+    const { buf, start, end } = between(text);
+    return decode(buf, start, end, utf8);
+  };
+
+  it('is all a decoder reads, with digits on both sides', () => {
+    expect(['12', '-3', '4.5', '.5', '5.', '1e3', '1234567890123456789'].map((t) => read(decodeNumber, t))).toStrictEqual([
+      12, -3, 4.5, 0.5, 5, 1000, 1234567890123456789,
+    ]);
+    expect(['1e', '1.', '-'].map((t) => read(decodeNumber, t))).toStrictEqual(['1e', 1, '-']);
+    expect(['12', '-12', '1234567890123456789012'].map((t) => read(decodeTime, t))).toStrictEqual([12, -12, 1.234567890123456789012e21]);
+    expect(read(decodeTime, '2026-03-14T09:26:53Z')).toBe(Date.UTC(2026, 2, 14, 9, 26, 53));
+    expect(read(decodeTime, '2026-03-14T09:26:53.')).toBe('2026-03-14T09:26:53.');
+    expect(read(decodeTime, '2026-03-14T09:26:53.12')).toBe('2026-03-14T09:26:53.12');
+    expect(read(decodeTime, '2026-03-14T09:26:53+01:0')).toBe('2026-03-14T09:26:53+01:0');
+    expect(['1', '0', 'no', 'yes', 'true', 'false', ''].map((t) => read(decodeBoolean, t))).toStrictEqual([true, false, false, true, true, false, null]);
+  });
+});
+
+describe('near misses of the strict time form', () => {
+  const VALID = '2026-03-14T09:26:53+01:00';
+  it('are left as text, whichever separator or sign is wrong', () => {
+    expect(time(VALID)).toBe(Date.UTC(2026, 2, 14, 8, 26, 53));
+    for (const [i, c] of [
+      [4, '/'],
+      [7, '/'],
+      [10, ' '],
+      [13, '.'],
+      [16, '.'],
+      [19, '*'],
+      [22, '-'],
+      [0, 'x'],
+      [2, 'x'],
+      [5, 'x'],
+      [8, 'x'],
+      [11, 'x'],
+      [14, 'x'],
+      [17, 'x'],
+      [20, 'x'],
+      [23, 'x'],
+    ] as const) {
+      const raw = VALID.slice(0, i) + c + VALID.slice(i + 1);
+      expect(time(raw), raw).toBe(raw);
+    }
+    expect(time('2026-03-14T09:26:53Y')).toBe('2026-03-14T09:26:53Y');
+    expect(time('2026-03-14T09:26:53.Z')).toBe('2026-03-14T09:26:53.Z');
+    expect(time('2026-03-14T09:26:53.123456789Z')).toBe('2026-03-14T09:26:53.123456789Z');
+  });
+});
+
 describe('boolean fields', () => {
+  it('are text when one letter of a word is another', () => {
+    for (const word of ['no', 'yes', 'true', 'false'])
+      for (let i = 0; i < word.length; i++) {
+        const raw = `${word.slice(0, i)}x${word.slice(i + 1)}`;
+        expect(boolean(raw), raw).toBe(raw);
+      }
+  });
+
   it('reads true/false/yes/no/1/0 in any case', () => {
     expect(boolean('')).toBe(null);
     for (const raw of ['true', 'TRUE', 'True', 'yes', 'YES', 'Yes', '1']) expect(boolean(raw)).toBe(true);
