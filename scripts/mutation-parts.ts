@@ -159,7 +159,8 @@ const PARTS: Record<string, Part> = {
   // and the commands run in process; the report's HTML and charts, with the sections and configs the commands make;
   // the commands, their flags and output. The built bin (with bin.ts) and the browser are left out: what they check
   // of the output and the report is checked in process too, as text.
-  'cli-input': { mutate: ['src/cli/input/**/*.ts'], tests: ['tests/cli/input/**/*.test.ts'] },
+  // The readers' row counting for the byte counter is run by the counter's direct tests.
+  'cli-input': { mutate: ['src/cli/input/**/*.ts'], tests: ['tests/cli/input/**/*.test.ts', 'tests/cli/byte-tally.test.ts'] },
   'cli-counter': {
     mutate: ['byte-tally', 'cell-table', 'distinct-tally', 'iso-periods', 'key-trie', 'tally-file'].map((n) => `src/cli/${n}.ts`),
     tests: [

@@ -117,21 +117,37 @@ describe('a JSON array', () => {
   it('refuses input that is not an array of objects, at the line of the fault', async () => {
     expect(await refuses('', 'json', null)).toContain('empty');
     expect(await refuses(' \n\t', 'json', null)).toContain('empty');
-    expect(await refuses('\n{"a": 1}', 'json', 2)).toContain('ndjson');
-    expect(await refuses('42', 'json', 1)).toContain('array');
-    expect(await refuses('"x"', 'json', 1)).toContain('array');
-    expect(await refuses('nope', 'json', 1)).toContain('array');
-    expect(await refuses('}', 'json', 1)).toContain('invalid JSON');
-    expect(await refuses('[{"a": 1},\n 2]', 'json', 2)).toContain('object');
-    expect(await refuses('[{"a": 1},\n [1]]', 'json', 2)).toContain('object');
-    expect(await refuses('[null]', 'json', 1)).toContain('object');
-    expect(await refuses('[\n"x"]', 'json', 2)).toContain('object');
-    expect(await refuses('[true]', 'json', 1)).toContain('object');
-    expect(await refuses('[{"a": 1},]', 'json', 1)).toContain('invalid JSON');
-    expect(await refuses('[,{"a": 1}]', 'json', 1)).toContain('invalid JSON');
-    expect(await refuses('[{"a": 1}\n{"a": 2}]', 'json', 2)).toContain('invalid JSON');
-    expect(await refuses('[{"a": 1}] x', 'json', 1)).toContain('invalid JSON');
-    expect(await refuses('[{"a": 1}][]', 'json', 1)).toContain('invalid JSON');
+    const top = 'the top level of JSON input must be an array of records, found';
+    expect(await refuses('\n{"a": 1}', 'json', 2)).toBe(`${top} an object (for one object per line, use the ndjson format)`);
+    for (const [text, what] of [
+      ['42', 'a number'],
+      ['-1', 'a number'],
+      ['"x"', 'a string'],
+      ['nope', 'a value starting with "n"'],
+      ['true', 'a value starting with "t"'],
+      ['false', 'a value starting with "f"'],
+    ])
+      expect(await refuses(text as string, 'json', 1), text).toBe(`${top} ${what}`);
+    expect(await refuses('}', 'json', 1)).toBe('invalid JSON: unexpected character "}"');
+    const record = 'expected each record to be a JSON object, found';
+    for (const [text, line, what] of [
+      ['[{"a": 1},\n 2]', 2, 'a number'],
+      ['[{"a": 1},\n [1]]', 2, 'an array'],
+      ['[null]', 1, 'a value starting with "n"'],
+      ['[\n"x"]', 2, 'a string'],
+      ['[true]', 1, 'a value starting with "t"'],
+      ['[false]', 1, 'a value starting with "f"'],
+      ['[-3]', 1, 'a number'],
+      ['[0]', 1, 'a number'],
+      ['[9]', 1, 'a number'],
+    ] as const)
+      expect(await refuses(text, 'json', line), text).toBe(`${record} ${what}`);
+    for (const c of ['/', ':', 'x', ',']) expect(await refuses(`[${c}]`, 'json', 1), c).toBe(`invalid JSON: unexpected character ${JSON.stringify(c)}`);
+    expect(await refuses('[{"a": 1},]', 'json', 1)).toBe('invalid JSON: unexpected character "]" after a comma');
+    expect(await refuses('[{"a": 1}, x]', 'json', 1)).toBe('invalid JSON: unexpected character "x" after a comma');
+    expect(await refuses('[{"a": 1}\n{"a": 2}]', 'json', 2)).toBe(`invalid JSON: unexpected character "{", expected ',' or ']' after a record`);
+    expect(await refuses('[{"a": 1}] x', 'json', 1)).toBe('invalid JSON: unexpected text after the end of the array');
+    expect(await refuses('[{"a": 1}][]', 'json', 1)).toBe('invalid JSON: unexpected text after the end of the array');
     expect(await refuses('[{"a": 1},\n{"a": 2}', 'json', 2)).toContain('invalid JSON');
     expect(await refuses('[{"a": 1},\n{"a": \n2', 'json', 2)).toContain('invalid JSON');
     expect(await refuses('[', 'json', 1)).toContain('invalid JSON');

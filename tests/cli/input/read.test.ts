@@ -66,18 +66,38 @@ describe('the format', () => {
   });
 
   it('must be given for standard input and for an unknown extension', async () => {
-    for (const path of ['-', file('export.txt', CSV), file('export', CSV), file('export.gz', gzipSync(CSV)), join(dir, 'x.y', 'data')]) {
+    const hint = 'pass --input-format (csv, tsv, json, ndjson)';
+    mkdirSync(join(dir, 'x.y'), { recursive: true });
+    for (const [path, message] of [
+      ['-', `the format of standard input cannot be told from a file name: ${hint}`],
+      [file('export.txt', CSV), `the format of the file cannot be told: it has the extension .txt; ${hint}`],
+      [file('export', CSV), `the format of the file cannot be told: it has no extension; ${hint}`],
+      [file('export.gz', gzipSync(CSV)), `the format of the file cannot be told: it has no extension; ${hint}`],
+      [file(join('x.y', 'data'), CSV), `the format of the file cannot be told: it has no extension; ${hint}`],
+      [file('x.y\\data', CSV), `the format of the file cannot be told: it has no extension; ${hint}`],
+      [file('export.gzip', CSV), `the format of the file cannot be told: it has the extension .gzip; ${hint}`],
+    ] as const) {
       const error = await failure(scores({ path }));
       expect(error).toBeInstanceOf(InputError);
-      expect(error).toMatchObject({ file: path, line: null, column: null });
-      expect((error as Error).message).toContain('--input-format');
+      expect(error).toMatchObject({ file: path, line: null, column: null, message });
     }
   });
 
-  it('refuses an unknown format and a delimiter for JSON', async () => {
+  it('refuses an unknown format, a delimiter for JSON, and a batch size that is not a positive integer', async () => {
     const path = file('c.csv', CSV);
-    expect(await failure(scores({ path, format: 'xml' as never }))).toBeInstanceOf(InputError);
-    expect(await failure(scores({ path: file('c.json', JSON_TEXT), delimiter: ',' }))).toBeInstanceOf(InputError);
+    expect(await failure(scores({ path, format: 'xml' as never }))).toMatchObject({
+      message: 'unknown input format "xml": expected one of csv, tsv, json, ndjson',
+    });
+    for (const format of ['json', 'ndjson'] as const)
+      expect(await failure(scores({ path: file('c.json', JSON_TEXT), format, delimiter: ',' }))).toMatchObject({
+        message: `a delimiter applies to CSV and TSV input only, not ${format}`,
+      });
+    expect(await scores({ path: file('c.tsv', CSV.replaceAll(',', ';')), delimiter: ';' })).toStrictEqual([9, 7]);
+    for (const batchRows of [0, 1.5, -1])
+      expect(await failure(scores({ path, batchRows }))).toMatchObject({
+        name: 'RangeError',
+        message: `batchRows must be a positive integer, received ${batchRows}`,
+      });
   });
 
   it('lists the formats and kinds once', () => {
