@@ -13,13 +13,25 @@
  * the property suites (together most of the suite's time, and minutes per
  * mutant under instrumentation). A smaller set of tests can only kill fewer
  * mutants, so the combined score is a lower bound on the score against the
- * whole suite. Outside the contract part, mutants in code that runs when a
- * module loads (static mutants, which need every test rerun) are ignored
- * and counted apart.
+ * whole suite.
+ *
+ * Mutants in code that runs when a module loads (static mutants) need every
+ * test rerun with the mutant active from the start. Outside the contract
+ * part they are ignored and counted apart when no test covers them. A mutant
+ * covered both while a module loads and by tests (a hybrid one) is run by
+ * Stryker against its tests with the mutant switched on when they start,
+ * after its module has loaded: a change to a value made at load (a regular
+ * expression, a table, a frozen constant) is then not in effect, and the
+ * mutant survives whatever the tests check. `--static` runs a part's hybrid
+ * survivors again as Stryker runs static mutants, against all of the part's
+ * tests with the mutant active while the modules load, into
+ * `reports/stryker-<part>-static.json`; the score counts a hybrid survivor
+ * that this run detects as detected.
  *
  * Usage: `npm run mutation:parts [-- part ...]`; with no part names it runs
  * all of them and prints the combined score from the incremental files.
  * `--force` retests every mutant of the parts named.
+ * `--static` runs the hybrid survivors of the parts named, as above, instead.
  * `--score` prints the score from the committed files without running.
  */
 import { spawnSync } from 'node:child_process';
@@ -212,6 +224,60 @@ const PARTS: Record<string, Part> = {
 };
 
 const incrementalFile = (name: string): string => `reports/stryker-${name}.json`;
+const staticFile = (name: string): string => `reports/stryker-${name}-static.json`;
+
+/** A mutant as an incremental file holds it. */
+interface Mutant {
+  readonly status: string;
+  readonly static?: boolean;
+  readonly mutatorName: string;
+  readonly replacement?: string;
+  readonly location: { readonly start: { line: number; column: number }; readonly end: { line: number; column: number } };
+}
+interface Report {
+  readonly files: Record<string, { readonly mutants: readonly Mutant[] }>;
+}
+
+const readReport = (file: string): Report | null => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Report) : null);
+const isHybridSurvivor = (m: Mutant): boolean => m.static === true && m.status === 'Survived';
+/** A mutant's identity across runs: its place, its mutator and what it puts there. */
+const mutantKey = (file: string, m: Mutant): string =>
+  `${file}:${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+
+/** The lines of a part's hybrid survivors, as Stryker's `--mutate` ranges (`file:first-last`), a range per run of lines. */
+function hybridSurvivorLines(name: string): string[] {
+  const report = readReport(incrementalFile(name));
+  if (report === null) return [];
+  const ranges: string[] = [];
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const lines = new Set<number>();
+    for (const m of mutants.filter(isHybridSurvivor)) for (let l = m.location.start.line; l <= m.location.end.line; l++) lines.add(l);
+    const sorted = [...lines].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+      ranges.push(`${file}:${sorted[i]}-${sorted[j]}`);
+      i = j + 1;
+    }
+  }
+  return ranges;
+}
+
+const concurrencyArgs = (): string[] =>
+  process.argv
+    .slice(2)
+    .filter((arg) => arg.startsWith('--concurrency='))
+    .flatMap((arg) => ['--concurrency', arg.slice(14)]);
+const partEnv = (part: Part): NodeJS.ProcessEnv => ({ ...process.env, MUTATION_TESTS: part.tests.join(','), MUTATION_SKIP: (part.skip ?? []).join(',') });
+
+/** Runs a part's hybrid survivors as static mutants: every test of the part, the mutant active while the modules load. */
+function runStatic(name: string, part: Part): number {
+  const ranges = hybridSurvivorLines(name);
+  console.log(`\n== ${name}, hybrid survivors: ${ranges.length === 0 ? 'none' : ranges.join(' ')}`);
+  if (ranges.length === 0) return 0;
+  const args = ['stryker', 'run', '--incrementalFile', staticFile(name), '--mutate', ranges.join(','), ...concurrencyArgs()];
+  return spawnSync('npx', args, { stdio: 'inherit', env: partEnv(part) }).status ?? 1;
+}
 
 function run(name: string, part: Part): number {
   const args = [
@@ -223,59 +289,55 @@ function run(name: string, part: Part): number {
     part.mutate.join(','),
     // Mutants in code run when a module loads need every test rerun; they are left out of the parts after the contract.
     ...(name === 'contract' ? [] : ['--ignoreStatic']),
-    ...process.argv
-      .slice(2)
-      .filter((arg) => arg.startsWith('--concurrency='))
-      .flatMap((arg) => ['--concurrency', arg.slice(14)]),
+    ...concurrencyArgs(),
     // Retests every mutant, for a part whose tests changed in ways the incremental file cannot see.
     ...(process.argv.includes('--force') ? ['--force'] : []),
   ];
   console.log(`\n== ${name}: ${part.mutate.join(' ')}`);
-  const result = spawnSync('npx', args, {
-    stdio: 'inherit',
-    env: { ...process.env, MUTATION_TESTS: part.tests.join(','), MUTATION_SKIP: (part.skip ?? []).join(',') },
-  });
-  return result.status ?? 1;
+  return spawnSync('npx', args, { stdio: 'inherit', env: partEnv(part) }).status ?? 1;
 }
 
 interface Tally {
   detected: number;
   undetected: number;
   ignored: number;
+  /** Hybrid survivors detected when run as static mutants. */
+  atLoad: number;
 }
 
 function score(names: readonly string[]): void {
-  const total: Tally = { detected: 0, undetected: 0, ignored: 0 };
-  console.log('\npart         detected  undetected  ignored  score');
+  const total: Tally = { detected: 0, undetected: 0, ignored: 0, atLoad: 0 };
+  const row = (name: string, t: Tally) => {
+    const percent = ((100 * t.detected) / (t.detected + t.undetected)).toFixed(2);
+    console.log(
+      `${name.padEnd(20)} ${String(t.detected).padStart(8)}  ${String(t.atLoad).padStart(7)}  ${String(t.undetected).padStart(10)}  ${String(t.ignored).padStart(7)}  ${percent}%`,
+    );
+  };
+  console.log('\npart                 detected  at load  undetected  ignored  score');
   for (const name of names) {
-    const file = incrementalFile(name);
-    if (!existsSync(file)) {
-      console.log(`${name.padEnd(12)} (not run)`);
+    const report = readReport(incrementalFile(name));
+    if (report === null) {
+      console.log(`${name.padEnd(20)} (not run)`);
       continue;
     }
-    const report = JSON.parse(readFileSync(file, 'utf8')) as {
-      files: Record<string, { mutants: { status: string }[] }>;
-    };
-    const tally: Tally = { detected: 0, undetected: 0, ignored: 0 };
-    for (const { mutants } of Object.values(report.files)) {
-      for (const { status } of mutants) {
-        if (status === 'Killed' || status === 'Timeout') tally.detected += 1;
-        else if (status === 'Survived' || status === 'NoCoverage') tally.undetected += 1;
+    const detectedAtLoad = new Set<string>();
+    for (const [file, { mutants }] of Object.entries(readReport(staticFile(name))?.files ?? {}))
+      for (const m of mutants) if (m.status === 'Killed' || m.status === 'Timeout') detectedAtLoad.add(mutantKey(file, m));
+    const tally: Tally = { detected: 0, undetected: 0, ignored: 0, atLoad: 0 };
+    for (const [file, { mutants }] of Object.entries(report.files)) {
+      for (const m of mutants) {
+        if (m.status === 'Killed' || m.status === 'Timeout') tally.detected += 1;
+        else if (isHybridSurvivor(m) && detectedAtLoad.has(mutantKey(file, m))) {
+          tally.detected += 1;
+          tally.atLoad += 1;
+        } else if (m.status === 'Survived' || m.status === 'NoCoverage') tally.undetected += 1;
         else tally.ignored += 1;
       }
     }
-    total.detected += tally.detected;
-    total.undetected += tally.undetected;
-    total.ignored += tally.ignored;
-    const percent = ((100 * tally.detected) / (tally.detected + tally.undetected)).toFixed(2);
-    console.log(
-      `${name.padEnd(12)} ${String(tally.detected).padStart(8)}  ${String(tally.undetected).padStart(10)}  ${String(tally.ignored).padStart(7)}  ${percent}%`,
-    );
+    for (const k of ['detected', 'undetected', 'ignored', 'atLoad'] as const) total[k] += tally[k];
+    row(name, tally);
   }
-  const percent = ((100 * total.detected) / (total.detected + total.undetected)).toFixed(2);
-  console.log(
-    `${'all'.padEnd(12)} ${String(total.detected).padStart(8)}  ${String(total.undetected).padStart(10)}  ${String(total.ignored).padStart(7)}  ${percent}%`,
-  );
+  row('all', total);
 }
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -285,7 +347,9 @@ for (const name of requested) {
 if (!process.argv.includes('--score')) {
   for (const name of requested.length > 0 ? requested : Object.keys(PARTS)) {
     const part = PARTS[name];
-    if (part !== undefined) run(name, part);
+    if (part === undefined) continue;
+    if (process.argv.includes('--static')) runStatic(name, part);
+    else run(name, part);
   }
 }
 score(Object.keys(PARTS));

@@ -5,13 +5,15 @@
  * compared whole (a key set to undefined is as one left out), so a flag that reaches the wrong option, or none, fails.
  */
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, type Command } from '../../src/cli/commands.js';
+import { COMMANDS, type Command, type TallyPlan } from '../../src/cli/commands.js';
 import { parseCommand } from '../../src/cli/session.js';
 
 const plan = (name: string, ...argv: string[]) => {
   const command = COMMANDS.get(name) as Command;
   return command.plan(parseCommand(command, argv));
 };
+/** The library options of a metric command's plan. */
+const optionsOf = (name: string, ...argv: string[]) => (plan(name, ...argv) as TallyPlan).results.options;
 
 describe('the plans of command lines', () => {
   it('nps with no flags: an interval by the default method, one decimal', () => {
@@ -615,12 +617,12 @@ describe('the plans of command lines', () => {
   });
 
   it('reads scales and points of integers, labels inline or from a file, and refuses other text', () => {
-    expect((plan('nps', 'a.csv', '--value', 's', '--scale', '-1-9').results as { options: object }).options).toMatchObject({ scale: { min: -1, max: 9 } });
-    expect((plan('csat', 'a.csv', '--value', 's', '--scale', '-5--1', '--satisfied', '-2,-1').results as { options: object }).options).toMatchObject({
+    expect(optionsOf('nps', 'a.csv', '--value', 's', '--scale', '-1-9')).toMatchObject({ scale: { min: -1, max: 9 } });
+    expect(optionsOf('csat', 'a.csv', '--value', 's', '--scale', '-5--1', '--satisfied', '-2,-1')).toMatchObject({
       scale: { min: -5, max: -1 },
       satisfied: [-2, -1],
     });
-    expect((plan('csat', 'a.csv', '--value', 's', '--labels', '  {"ok": 5}').results as { options: object }).options).toMatchObject({ labels: { ok: 5 } });
+    expect(optionsOf('csat', 'a.csv', '--value', 's', '--labels', '  {"ok": 5}')).toMatchObject({ labels: { ok: 5 } });
     for (const scale of ['x1-5', '1-5x', '1.5-5', '15', '1..5', '12-34-5'])
       expect(() => plan('nps', 'a.csv', '--value', 's', '--scale', scale)).toThrow(
         `--scale expects MIN-MAX with integers (e.g. 1-5), received ${JSON.stringify(scale)}`,

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, type Command } from '../../src/cli/commands.js';
-import type { ReportRow } from '../../src/cli/report/model.js';
 import { reportSection } from '../../src/cli/report-sections.js';
 import { parseCommand, runPlan } from '../../src/cli/session.js';
 import { emptyStats } from '../../src/cli/tally-file.js';
@@ -39,7 +38,7 @@ async function run(name: string, ...argv: string[]) {
   const section = reportSection(outcome, `${name}-1`, ['a note']);
   const r = await cx(name, ...argv, '--format', 'json');
   expect(r.code, r.stderr).toBe(0);
-  const output = JSON.parse(r.stdout) as { rows: Record<string, never>[]; trends?: Record<string, never>[] };
+  const output = JSON.parse(r.stdout) as { rows: Record<string, unknown>[]; trends?: Record<string, unknown>[] };
   return { section, rows: output.rows, trends: output.trends ?? null };
 }
 
@@ -87,21 +86,19 @@ describe('reportSection', () => {
       changes: { against: 'previous', adjust: 'holm' },
     });
     expect(section.rows).toStrictEqual(
-      rows.map(
-        (row): ReportRow => ({
-          segment: `${row.region} / ${row.plan}`,
-          key: { region: row.region, plan: row.plan },
-          period: row.period,
-          n: row.n,
-          value: row.value,
-          lower: row.lower,
-          upper: row.upper,
-          p: row.p,
-          pAdjusted: row.p_adjusted,
-          significant: row.significant,
-          flags: row.flags,
-        }),
-      ),
+      rows.map((row) => ({
+        segment: `${row.region} / ${row.plan}`,
+        key: { region: row.region, plan: row.plan },
+        period: row.period,
+        n: row.n,
+        value: row.value,
+        lower: row.lower,
+        upper: row.upper,
+        p: row.p,
+        pAdjusted: row.p_adjusted,
+        significant: row.significant,
+        flags: row.flags,
+      })),
     );
     // The sample has values, intervals and both outcomes of the tests, so every field above is checked on real numbers.
     expect(section.rows.some((r) => r.p !== null && r.significant === false)).toBe(true);
@@ -131,10 +128,10 @@ describe('reportSection', () => {
         segment: 'all',
         key: {},
         period: null,
-        n: rows[0]?.n,
-        value: rows[0]?.value,
-        lower: rows[0]?.lower,
-        upper: rows[0]?.upper,
+        n: rows[0]!.n,
+        value: rows[0]!.value,
+        lower: rows[0]!.lower,
+        upper: rows[0]!.upper,
         p: null,
         pAdjusted: null,
         significant: null,

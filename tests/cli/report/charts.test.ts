@@ -96,6 +96,53 @@ describe('trendChartOption', () => {
   });
 });
 
+describe('the options given to ECharts', () => {
+  it('are as written for a trend and a dot plot with every kind of point', async () => {
+    const rows = [
+      row('2026-01', 10, -5, 20),
+      row('2026-02', 12, null, null, { significant: true }),
+      row('2026-03', 14, 10, 18, { flags: ['below-min-count'] }),
+      row('2026-04', 9, 5, 13, { flags: ['incomplete-period'] }),
+      row('2026-05', null, null, null),
+    ];
+    const trend = trendChartOption('EU / pro', ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'], rows, 'NPS (points)', { min: -10, max: 30, step: 10 });
+    const dots = dotPlotOption(
+      rows.map((r, i) => ({ ...r, segment: `segment ${i}` })),
+      'Segments in 2026-05',
+      'NPS (points)',
+    );
+    await expect(`${JSON.stringify({ trend, dots }, null, 2)}\n`).toMatchFileSnapshot('./__snapshots__/chart-options.json');
+  });
+});
+
+describe('the whiskers of a dot plot', () => {
+  it('are a line between the interval ends with a cap at each, grey below the minimum count', () => {
+    const rows = [
+      row(null, 10, 5, 15, { segment: 'a' }),
+      row(null, 20, null, null, { segment: 'b' }),
+      row(null, 3, 1, 2, { segment: 'c', flags: ['below-min-count'] }),
+    ];
+    const option = dotPlotOption(rows, 'Segments', 'CSAT (%)');
+    const renderItem = (option.series as { renderItem?: (params: { dataIndex: number }, api: { coord: (p: number[]) => number[] }) => unknown }[])[0]!
+      .renderItem!;
+    const api = { coord: ([x, y]: number[]) => [x! * 10, y! * 100] };
+    const line = (x1: number, y1: number, x2: number, y2: number, stroke: string) => ({
+      type: 'line',
+      shape: { x1, y1, x2, y2 },
+      style: { stroke, lineWidth: 1.5 },
+    });
+    expect(renderItem({ dataIndex: 0 }, api)).toStrictEqual({
+      type: 'group',
+      children: [line(50, 0, 150, 0, COLORS.value), line(50, -6, 50, 6, COLORS.value), line(150, -6, 150, 6, COLORS.value)],
+    });
+    // The second whisker is the third row's: the second row has no interval.
+    expect(renderItem({ dataIndex: 1 }, api)).toStrictEqual({
+      type: 'group',
+      children: [line(10, 200, 20, 200, COLORS.flagged), line(10, 194, 10, 206, COLORS.flagged), line(20, 194, 20, 206, COLORS.flagged)],
+    });
+  });
+});
+
 describe('dotPlotOption', () => {
   it('draws a whisker for each row with both interval ends and a dot for each row with a value, by row index', () => {
     const rows = [row(null, 10, 5, 15, { segment: 'a' }), row(null, 20, null, null, { segment: 'b' }), row(null, null, 1, 2, { segment: 'c' })];
