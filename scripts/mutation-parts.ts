@@ -213,6 +213,7 @@ const PARTS: Record<string, Part> = {
       'tests/cli/commands.test.ts',
       'tests/cli/output.test.ts',
       'tests/cli/report-sections.test.ts',
+      'tests/cli/sql-text.test.ts',
       'tests/cli/sql-engine.test.ts',
     ],
   },
