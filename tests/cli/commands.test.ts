@@ -549,3 +549,49 @@ describe('report', () => {
     expect(readFileSync(join(dir, 'skip.html'), 'utf8')).toContain('<li>1 invalid rows skipped: 1 × expected an integer from 0 to 10, received 11</li>');
   });
 });
+
+describe('from-rows', () => {
+  it('computes what the command computes on the records the rows were counted from, weights and periods included', async () => {
+    const records = file(
+      'fr-records.csv',
+      'region,at,score,w\nEU,2026-01-05T10:00:00Z,9,2\nEU,2026-01-06T10:00:00Z,9,2\nEU,2026-01-07T10:00:00Z,9,2\nEU,2026-01-08T10:00:00Z,3,1\nEU,2026-02-02T10:00:00Z,10,1\nEU,2026-02-03T10:00:00Z,10,1\nUS,2026-02-03T10:00:00Z,0,1\n',
+    );
+    const rows = file('fr-rows.csv', 'k1,p,v1,w,n\nEU,2026-01-01,9,2,3\nEU,2026-01-01,3,1,1\nEU,2026-02-01,10,1,2\nUS,2026-02-01,0,1,1\n');
+    const flags = ['--value', 'score', '--weight', 'w', '--by', 'region', '--period', 'month', '--time', 'at', '--format', 'csv'];
+    const direct = await cx('nps', records, ...flags);
+    const fromRows = await cx('from-rows', rows, '--metric', 'nps', ...flags);
+    expect(fromRows.code, fromRows.stderr).toBe(0);
+    expect(fromRows.stdout).toBe(direct.stdout);
+    expect(fromRows.stdout.split('\n')).toHaveLength(5);
+    const json = JSON.parse((await cx('from-rows', rows, '--metric=nps', ...flags.slice(0, -2), '--format', 'json')).stdout);
+    expect(json.metadata).toMatchObject({ command: 'from-rows', input: rows, rowsRead: 4 });
+  });
+
+  it('its help; the metric required and known; no engine; a refused row named by its column', async () => {
+    const help = await cx('from-rows');
+    expect(help).toMatchObject({ code: 2, stdout: '' });
+    expect(help.stderr).toMatch(/^Usage: cxmetrics from-rows ROWS --metric <metric> \[the metric command’s flags\]\n/);
+    for (const flag of ['-h', '--help']) expect(await cx('from-rows', flag)).toStrictEqual({ code: 0, stdout: help.stderr, stderr: '' });
+    const rows = file('fr-bad.csv', 'v1,n\n9,1\nx,2\n');
+    expect((await cx('from-rows', rows, '--value', 'score')).stderr).toContain('--metric is required');
+    expect((await cx('from-rows', rows, '--metric', 'nope')).stderr).toBe(
+      `cxmetrics from-rows: unknown metric "nope": one of ${[...COMMANDS.keys()].join(', ')}\nSee 'cxmetrics from-rows --help'.\n`,
+    );
+    for (const [flag, value] of [
+      ['--engine', 'duckdb'],
+      ['--sql', 'postgres'],
+    ])
+      expect((await cx('from-rows', rows, '--metric', 'nps', '--value', 'score', flag as string, value as string)).stderr).toContain(
+        `${flag} does not apply: from-rows reads rows a SQL engine returned`,
+      );
+    const bad = await cx('from-rows', rows, '--metric', 'nps', '--value', 'score');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`^cxmetrics from-rows: ${rows}: column "score" value "x" \\(2 rows\\): `));
+    const short = await cx('from-rows', file('fr-short.csv', 'v1,n\n9\n'), '--metric', 'nps', '--value', 'score');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/fr-short\.csv:2: expected 2 fields/);
+    const trend = await cx('from-rows', rows, '--metric', 'nps', '--value', 'score', '--period', 'month', '--time', 'at', '--trend', '--format', 'ndjson');
+    expect(trend.code).toBe(2);
+    expect(trend.stderr).toContain('which ndjson cannot hold');
+  });
+});

@@ -345,6 +345,50 @@ describe('progress line', () => {
     new Progress(quiet.stream, true).update(1, 2, 3);
     expect(quiet.written).toEqual([]);
   });
+  it('writes the line word for word: megabytes, the share read, rows per second and the time left', () => {
+    let now = 0;
+    const p = new Progress(terminal(0).stream, false, () => now);
+    now = 2000;
+    expect(p.line(9_999_999, 20_000_000, 1000)).toBe('read 10.0 MB of 20 MB (49%), 500 rows/s, 3 s left');
+    expect(p.line(10_000_000, 20_000_000, 1000)).toBe('read 10 MB of 20 MB (50%), 500 rows/s, 2 s left');
+    expect(p.line(0, 20_000_000, 0)).toBe('read 0.0 MB of 20 MB (0%), 0 rows/s');
+    expect(p.line(20_000_000, 20_000_000, 3_000_000)).toBe('read 20 MB of 20 MB (100%), 1,500,000 rows/s');
+    expect(p.line(0, 0, 0)).toBe('read 0.0 MB of 0.0 MB (100%), 0 rows/s');
+    expect(p.line(5_000_000, null, 10)).toBe('read 5.0 MB, 5 rows/s');
+    // 59.5 s left rounds up to a minute's worth of seconds; exactly 60 s is a minute.
+    expect(p.line(1, 30.75, 0)).toBe('read 0.0 MB of 0.0 MB (3%), 0 rows/s, 60 s left');
+    expect(p.line(1, 31, 0)).toBe('read 0.0 MB of 0.0 MB (3%), 0 rows/s, 1 min 0 s left');
+    expect(p.line(1, 46, 0)).toBe('read 0.0 MB of 0.0 MB (2%), 0 rows/s, 1 min 30 s left');
+  });
+
+  it('redraws only 250 ms after the last draw, and cuts the line to one less than the width', () => {
+    let now = 0;
+    const t = terminal(20);
+    const p = new Progress(t.stream, false, () => now);
+    p.update(1, null, 0);
+    now = 249;
+    p.update(2, null, 0);
+    now = 250;
+    p.update(3, null, 0);
+    expect(t.written).toStrictEqual(['\r\x1b[2Kread 0.0 MB, 0 rows', '\r\x1b[2Kread 0.0 MB, 0 rows']);
+    const narrow = terminal(24);
+    new Progress(narrow.stream, false, () => 1000).update(1e6, null, 0);
+    expect(narrow.written).toStrictEqual(['\r\x1b[2Kread 1.0 MB, 0 rows/s']);
+    const exact = terminal(22);
+    new Progress(exact.stream, false, () => 1000).update(1e6, null, 0);
+    expect(exact.written).toStrictEqual(['\r\x1b[2Kread 1.0 MB, 0 rows/s']);
+    const one = terminal(1);
+    new Progress(one.stream, false, () => 1000).update(1e6, null, 0);
+    expect(one.written).toStrictEqual(['\r\x1b[2Kread 1.0 MB, 0 rows/s']);
+    const cut = terminal(21);
+    new Progress(cut.stream, false, () => 1000).update(1e6, null, 0);
+    expect(cut.written).toStrictEqual(['\r\x1b[2Kread 1.0 MB, 0 rows/']);
+    // Nothing drawn, nothing to clear.
+    const idle = terminal(80);
+    new Progress(idle.stream, false).done();
+    expect(idle.written).toStrictEqual([]);
+  });
+
   it('time left in minutes', () => {
     let now = 0;
     const p = new Progress(terminal(0).stream, false, () => now);
