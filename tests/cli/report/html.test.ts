@@ -214,6 +214,22 @@ function manySegments(count: number): ReportSection {
 
 const model = (sections: readonly ReportSection[]): ReportModel => ({ ...FIXTURE, title: 'Test', sections });
 
+describe('the page as written', () => {
+  // The charts are ECharts' SVG, whose element ids count up through a process: they are checked above, and left out here.
+  const withoutCharts = (html: string) => html.replaceAll(/<svg[\s\S]*?<\/svg>/g, '<svg>…</svg>');
+
+  it('holds every section, table, note, legend and caption of the fixture', async () => {
+    await expect(withoutCharts(await renderReport(FIXTURE))).toMatchFileSnapshot('./__snapshots__/report.html');
+  });
+
+  it('holds one section without periods or changes, whose trends were asked for and are none, without a navigation', async () => {
+    const html = await renderReport(model([{ ...section('csat-region'), trends: [] }]));
+    expect(html).not.toContain('<nav');
+    expect(html).toContain('<p>No trends.</p>');
+    await expect(withoutCharts(html)).toMatchFileSnapshot('./__snapshots__/report-plain.html');
+  });
+});
+
 describe('renderReport limits and edges', () => {
   it(`draws at most ${TREND_CHART_LIMIT} trend charts and says so; the table keeps every segment`, async () => {
     const html = await renderReport(model([manySegments(TREND_CHART_LIMIT + 3)]));
