@@ -7,49 +7,33 @@
  * report. The other commands, the formats and merging run in process in
  * `commands.test.ts`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { segment } from '../../src/index.js';
 import { buildBin, ROOT, type Run, run } from './built-bin.js';
+import { data, NPS_FLAGS, rowsOf, sample, scratch } from './files.js';
 
 // Every test starts Node processes; on a busy machine a few of them take seconds.
 vi.setConfig({ testTimeout: 60_000 });
 
 let bin = '';
 let remove = () => {};
-let dir = '';
-
 beforeAll(() => {
   ({ bin, remove } = buildBin());
-  dir = mkdtempSync(join(tmpdir(), 'cxmetrics-cli-'));
 }, 120_000);
+afterAll(() => remove());
 
-afterAll(() => {
-  remove();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const data = (name: string) => join(ROOT, 'examples', 'data', name);
-const json = (name: string) => JSON.parse(readFileSync(data(name), 'utf8'));
+const { file, path } = scratch('cxmetrics-cli-');
 const cx = (...args: string[]): Promise<Run> => run(bin, args);
-const file = (name: string, text: string | Buffer): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const rowsOf = (r: Run) => (JSON.parse(r.stdout) as { rows: Record<string, unknown>[] }).rows;
-
-const NPS_FLAGS = ['--value', 'score', '--by', 'region', '--period', 'month', '--time', 'answered_at', '--tz', 'Europe/Berlin'];
 
 describe('metric commands against the library', () => {
   it('nps by region and month equals segment() on the same records', async () => {
     const r = await cx('nps', data('responses.csv'), ...NPS_FLAGS, '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
-    const { responses } = json('responses.json');
+    const { responses } = sample('responses.json');
     const table = segment(responses, {
       metric: 'nps',
       value: 'score',
@@ -136,18 +120,18 @@ describe('invalid rows', () => {
   });
 
   it('--out is atomic: a failing run leaves no file and no temporary file', async () => {
-    const out = join(dir, 'atomic', 'out.csv');
-    rmSync(join(dir, 'atomic'), { recursive: true, force: true });
+    const out = join(path('atomic'), 'out.csv');
+    rmSync(path('atomic'), { recursive: true, force: true });
     writeFileSync(file('x', ''), '');
     const { mkdirSync } = await import('node:fs');
-    mkdirSync(join(dir, 'atomic'));
+    mkdirSync(path('atomic'));
     const failed = await cx('nps', file('bad.csv', bad), '--value', 'score', '--out', out);
     expect(failed.code).toBe(1);
-    expect(readdirSync(join(dir, 'atomic'))).toEqual([]);
+    expect(readdirSync(path('atomic'))).toEqual([]);
     const ok = await cx('nps', data('responses.csv'), '--value', 'score', '--out', out);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe('');
-    expect(readdirSync(join(dir, 'atomic'))).toEqual(['out.csv']);
+    expect(readdirSync(path('atomic'))).toEqual(['out.csv']);
     expect(readFileSync(out, 'utf8')).toMatch(/^n,value,lower,upper,flags\n2441,/);
   });
 });
@@ -160,7 +144,7 @@ describe('input', () => {
     expect((await run(bin, ['nps', '-', '--input-format', 'csv', '--value', 'score', '--by', 'region,plan'], { input: text })).stdout).toBe(want);
     expect((await cx('nps', file('responses.csv.gz', gzipSync(text)), '--value', 'score', '--by', 'region,plan')).stdout).toBe(want);
     expect((await run(bin, ['nps', '-', '--input-format', 'csv', '--value', 'score', '--by', 'region,plan'], { input: gzipSync(text) })).stdout).toBe(want);
-    const { responses } = json('responses.json');
+    const { responses } = sample('responses.json');
     expect((await cx('nps', file('responses.json', JSON.stringify(responses)), '--value', 'score', '--by', 'region,plan')).stdout).toBe(want);
     expect(
       (await cx('nps', file('responses.ndjson', responses.map((x: object) => JSON.stringify(x)).join('\n')), '--value', 'score', '--by', 'region,plan')).stdout,
@@ -213,7 +197,7 @@ describe('report', () => {
     const r = await cx('report', config);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('sample-report.html');
-    const html = readFileSync(join(dir, 'sample-report.html'), 'utf8');
+    const html = readFileSync(path('sample-report.html'), 'utf8');
     expect(html).toContain('Sample report');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/(src|href)="https?:/);

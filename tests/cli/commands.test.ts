@@ -5,35 +5,20 @@
  * What needs the built bin (standard input, exit codes of the process, the
  * version from the package) is in `command-line.test.ts`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { cohorts, customerChurn, mrrSeries, segment, trend } from '../../src/index.js';
-import { ROOT, type Run } from './built-bin.js';
+import { ROOT } from './built-bin.js';
+import { data, NPS_FLAGS, rowsOf, sample, scratch } from './files.js';
 import { cx } from './in-process.js';
 
 // Runs read the sample files: seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cxmetrics-commands-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const data = (name: string) => join(ROOT, 'examples', 'data', name);
-const json = (name: string) => JSON.parse(readFileSync(data(name), 'utf8'));
-const file = (name: string, text: string | Buffer): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const rowsOf = (r: Run) => (JSON.parse(r.stdout) as { rows: Record<string, unknown>[] }).rows;
-
-const NPS_FLAGS = ['--value', 'score', '--by', 'region', '--period', 'month', '--time', 'answered_at', '--tz', 'Europe/Berlin'];
+const { file, path } = scratch('cxmetrics-commands-');
 
 describe('metric commands against the library', () => {
   it('csat with changes and Holm: p, adjusted p and significance per cell as changes() gives them', async () => {
@@ -71,7 +56,7 @@ describe('metric commands against the library', () => {
     const r = await cx('nps', data('responses.csv'), ...NPS_FLAGS, '--trend', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
     const trends = JSON.parse(r.stdout).trends as Record<string, unknown>[];
-    const { responses } = json('responses.json');
+    const { responses } = sample('responses.json');
     const expected = trend(
       segment(responses, { metric: 'nps', value: 'score', by: 'region', period: { field: 'answeredAt', unit: 'month', timeZone: 'Europe/Berlin' } }),
     );
@@ -84,7 +69,7 @@ describe('metric commands against the library', () => {
   });
 
   it('ttr with business hours, censoring and a time unit', async () => {
-    const { tickets, asOf } = json('tickets.json');
+    const { tickets, asOf } = sample('tickets.json');
     const r = await cx(
       'ttr',
       data('tickets.csv'),
@@ -109,7 +94,7 @@ describe('metric commands against the library', () => {
     const table = segment(tickets, {
       metric: 'timeToResolution',
       by: 'channel',
-      options: { open: 'censor', asOf, businessHours: json('tickets.json').businessHours, interval: {} },
+      options: { open: 'censor', asOf, businessHours: sample('tickets.json').businessHours, interval: {} },
     });
     const rows = rowsOf(r);
     expect(rows.map((x) => x.channel)).toEqual(table.rows.map((x) => x.key.channel));
@@ -136,7 +121,7 @@ describe('metric commands against the library', () => {
       'json',
     );
     expect(fcr.code, fcr.stderr).toBe(0);
-    const { tickets } = json('tickets.json');
+    const { tickets } = sample('tickets.json');
     const t = segment(tickets, { metric: 'firstContactResolution', by: 'channel', options: { interval: {}, decimals: 1 } });
     expect(rowsOf(fcr).map((x) => [x.channel, x.n, x.value])).toEqual(t.rows.map((x) => [x.key.channel, x.result.total, x.result.value]));
     const customers = file('customers.csv', 'id,plan,purchases,upgraded\n1,pro,3,yes\n2,pro,1,no\n3,basic,2,TRUE\n4,basic,1,0\n');
@@ -168,7 +153,7 @@ describe('metric commands against the library', () => {
   });
 
   it('mrr, churn and cohorts from the billing change log equal the library', async () => {
-    const { changes, asOf } = json('billing-changes.json');
+    const { changes, asOf } = sample('billing-changes.json');
     const flags = ['--customer', 'customer_id', '--at', 'at', '--mrr', 'mrr', '--period', 'quarter', '--tz', 'Europe/Berlin', '--as-of', asOf];
     // Rates are rounded to 1 decimal by default on the command line.
     const series = mrrSeries(changes, { period: { unit: 'quarter', timeZone: 'Europe/Berlin' }, asOf, rates: { decimals: 1 } });
@@ -379,16 +364,16 @@ describe('tallies merged from shards', () => {
     const a = file('ma.csv', 'region,score\nEU,9\nEU,x\n');
     const b = file('mb.csv', 'region,score\nEU,3\nUS,y\nUS,z\n');
     const flags = ['--value', 'score', '--by', 'region', '--on-invalid', 'skip', '--quiet'];
-    expect((await cx('counts', 'nps', a, ...flags, '--out', join(dir, 'ma.json'))).code).toBe(0);
-    expect((await cx('counts', 'nps', b, ...flags, '--out', join(dir, 'mb.json'))).code).toBe(0);
-    expect((await cx('counts', 'nps', b, '--value', 'score', '--out', join(dir, 'mc.json'))).code).toBe(1);
-    expect((await cx('counts', 'nps', file('mc.csv', 'score\n9\n'), '--value', 'score', '--out', join(dir, 'mc.json'))).code).toBe(0);
-    const refused = await cx('merge', join(dir, 'ma.json'), join(dir, 'mc.json'));
+    expect((await cx('counts', 'nps', a, ...flags, '--out', path('ma.json'))).code).toBe(0);
+    expect((await cx('counts', 'nps', b, ...flags, '--out', path('mb.json'))).code).toBe(0);
+    expect((await cx('counts', 'nps', b, '--value', 'score', '--out', path('mc.json'))).code).toBe(1);
+    expect((await cx('counts', 'nps', file('mc.csv', 'score\n9\n'), '--value', 'score', '--out', path('mc.json'))).code).toBe(0);
+    const refused = await cx('merge', path('ma.json'), path('mc.json'));
     expect(refused.stderr).toBe(
-      `cxmetrics merge: ${join(dir, 'mc.json')} was counted by \`cxmetrics counts nps --value score\`, ${join(dir, 'ma.json')} by \`cxmetrics counts nps --by region --on-invalid skip --value score\`: parts must share the command and flags\nSee 'cxmetrics merge --help'.\n`,
+      `cxmetrics merge: ${path('mc.json')} was counted by \`cxmetrics counts nps --value score\`, ${path('ma.json')} by \`cxmetrics counts nps --by region --on-invalid skip --value score\`: parts must share the command and flags\nSee 'cxmetrics merge --help'.\n`,
     );
     // The rows read and skipped add up over the parts, per reason.
-    const merged = await cx('merge', join(dir, 'ma.json'), join(dir, 'mb.json'), '--format', 'json');
+    const merged = await cx('merge', path('ma.json'), path('mb.json'), '--format', 'json');
     expect(merged.code, merged.stderr).toBe(0);
     const meta = JSON.parse(merged.stdout).metadata;
     expect(meta).toMatchObject({ command: 'nps', input: `${a}, ${b}`, rowsRead: 5, rowsSkipped: 3 });
@@ -396,24 +381,24 @@ describe('tallies merged from shards', () => {
     // US had no valid answer in either part, so it has no cell.
     expect(JSON.parse(merged.stdout).rows).toMatchObject([{ region: 'EU', n: 2 }]);
     // Tallies edited to a negative count do not merge: the error names both parts.
-    const edited = JSON.parse(readFileSync(join(dir, 'mb.json'), 'utf8'));
+    const edited = JSON.parse(readFileSync(path('mb.json'), 'utf8'));
     const tampered = JSON.stringify(edited).replace('"promoters":0', '"promoters":-1');
     expect(tampered).not.toBe(JSON.stringify(edited));
     const bad = file('bad-part.json', tampered);
-    const failed = await cx('merge', join(dir, 'ma.json'), bad);
+    const failed = await cx('merge', path('ma.json'), bad);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(new RegExp(`^cxmetrics merge: ${bad}: cannot merge with ${join(dir, 'ma.json')}: `));
+    expect(failed.stderr).toMatch(new RegExp(`^cxmetrics merge: ${bad}: cannot merge with ${path('ma.json')}: `));
     const unknown = file('unknown.json', JSON.stringify({ ...edited, command: 'zzz' }));
     expect((await cx('merge', unknown)).stderr).toBe(`cxmetrics merge: ${unknown}: unknown command "zzz"\n`);
   });
 
   it('merge with --trend replayed writes the trends, and refuses a format of one table', async () => {
-    const path = file('tr.csv', 'at,score\n2026-01-05T10:00:00Z,9\n2026-02-05T10:00:00Z,3\n2026-03-05T10:00:00Z,10\n2026-03-06T10:00:00Z,10\n');
+    const answers = file('tr.csv', 'at,score\n2026-01-05T10:00:00Z,9\n2026-02-05T10:00:00Z,3\n2026-03-05T10:00:00Z,10\n2026-03-06T10:00:00Z,10\n');
     const flags = ['--value', 'score', '--period', 'month', '--time', 'at', '--trend'];
-    expect((await cx('counts', 'nps', path, ...flags, '--out', join(dir, 'tr.json'))).code).toBe(0);
-    const json = await cx('merge', join(dir, 'tr.json'), '--format', 'json');
-    expect(JSON.parse(json.stdout).trends).toStrictEqual(JSON.parse((await cx('nps', path, ...flags, '--format', 'json')).stdout).trends);
-    const csv = await cx('merge', join(dir, 'tr.json'), '--format', 'csv');
+    expect((await cx('counts', 'nps', answers, ...flags, '--out', path('tr.json'))).code).toBe(0);
+    const json = await cx('merge', path('tr.json'), '--format', 'json');
+    expect(JSON.parse(json.stdout).trends).toStrictEqual(JSON.parse((await cx('nps', answers, ...flags, '--format', 'json')).stdout).trends);
+    const csv = await cx('merge', path('tr.json'), '--format', 'csv');
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain('--trend writes a second table, which csv cannot hold');
     expect(csv.stderr).toContain("See 'cxmetrics merge --help'.");
@@ -426,24 +411,24 @@ describe('tallies merged from shards', () => {
     const a = file('part-1.csv', [header, ...lines.slice(1, half)].join('\n'));
     const b = file('part-2.csv', [header, ...lines.slice(half)].join('\n'));
     const flags = [...NPS_FLAGS, '--changes', 'previous', '--min-count', '30'];
-    const pa = await cx('counts', 'nps', a, ...flags, '--out', join(dir, 'part-1.json'));
-    const pb = await cx('counts', 'nps', b, ...flags, '--out', join(dir, 'part-2.json'));
+    const pa = await cx('counts', 'nps', a, ...flags, '--out', path('part-1.json'));
+    const pb = await cx('counts', 'nps', b, ...flags, '--out', path('part-2.json'));
     expect([pa.code, pb.code]).toEqual([0, 0]);
-    const merged = await cx('merge', join(dir, 'part-1.json'), join(dir, 'part-2.json'), '--format', 'csv');
+    const merged = await cx('merge', path('part-1.json'), path('part-2.json'), '--format', 'csv');
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toBe((await cx('nps', data('responses.csv'), ...flags, '--format', 'csv')).stdout);
-    const other = await cx('counts', 'nps', a, '--value', 'score', '--out', join(dir, 'part-3.json'));
+    const other = await cx('counts', 'nps', a, '--value', 'score', '--out', path('part-3.json'));
     expect(other.code).toBe(0);
-    const refused = await cx('merge', join(dir, 'part-1.json'), join(dir, 'part-3.json'));
+    const refused = await cx('merge', path('part-1.json'), path('part-3.json'));
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('parts must share the command and flags');
   });
 
   it('mrr tallies merge too', async () => {
     const flags = ['--customer', 'customer_id', '--at', 'at', '--mrr', 'mrr', '--period', 'quarter'];
-    const counted = await cx('counts', 'mrr', data('billing-changes.csv'), ...flags, '--out', join(dir, 'mrr.json'));
+    const counted = await cx('counts', 'mrr', data('billing-changes.csv'), ...flags, '--out', path('mrr.json'));
     expect(counted.code, counted.stderr).toBe(0);
-    const merged = await cx('merge', join(dir, 'mrr.json'), '--format', 'csv');
+    const merged = await cx('merge', path('mrr.json'), '--format', 'csv');
     expect(merged.stdout).toBe((await cx('mrr', data('billing-changes.csv'), ...flags, '--format', 'csv')).stdout);
   });
 });
@@ -467,9 +452,9 @@ describe('report', () => {
       expect(r.code, text).toBe(2);
       expect(r.stderr.startsWith(`cxmetrics report: report config ${path}: ${message}`), r.stderr).toBe(true);
     }
-    const missing = await cx('report', join(dir, 'none.yml'));
+    const missing = await cx('report', path('none.yml'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`cannot read the report config ${join(dir, 'none.yml')}: `);
+    expect(missing.stderr).toContain(`cannot read the report config ${path('none.yml')}: `);
     expect((await cx('report', file('bad.yml', 'title: [\n'))).stderr).toContain('bad.yml is not valid YAML');
     expect((await cx('report', file('bad.yaml.json', 'title: x\n'))).stderr).toContain('is not valid JSON');
     expect((await cx('report', 'a.json', 'b.json')).stderr).toContain('expected one report config (JSON or YAML)');
@@ -484,7 +469,7 @@ describe('report', () => {
   });
 
   it('reads inputs, label and business-hours files relative to the config; flags by name, lists and true; the title, out and section ids', async () => {
-    const sub = join(dir, 'cfg');
+    const sub = path('cfg');
     mkdirSync(sub, { recursive: true });
     writeFileSync(
       join(sub, 'answers.csv'),
@@ -541,12 +526,12 @@ describe('report', () => {
   });
 
   it('skipped rows of a section are reported on standard error and noted under it', async () => {
-    const path = file('skip.csv', 'score\n9\n11\n10\n');
-    const config = file('skip.json', JSON.stringify({ sections: [{ command: 'nps', input: path, value: 'score', 'on-invalid': 'skip' }] }));
-    const r = await cx('report', config, '--out', join(dir, 'skip.html'), '--quiet');
+    const answers = file('skip.csv', 'score\n9\n11\n10\n');
+    const config = file('skip.json', JSON.stringify({ sections: [{ command: 'nps', input: answers, value: 'score', 'on-invalid': 'skip' }] }));
+    const r = await cx('report', config, '--out', path('skip.html'), '--quiet');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`cxmetrics: 1 of 3 rows of ${path} skipped as invalid:\n  1 × expected an integer from 0 to 10, received 11 (lines 3)\n`);
-    expect(readFileSync(join(dir, 'skip.html'), 'utf8')).toContain('<li>1 invalid rows skipped: 1 × expected an integer from 0 to 10, received 11</li>');
+    expect(r.stderr).toContain(`cxmetrics: 1 of 3 rows of ${answers} skipped as invalid:\n  1 × expected an integer from 0 to 10, received 11 (lines 3)\n`);
+    expect(readFileSync(path('skip.html'), 'utf8')).toContain('<li>1 invalid rows skipped: 1 × expected an integer from 0 to 10, received 11</li>');
   });
 });
 

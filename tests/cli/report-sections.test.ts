@@ -4,31 +4,17 @@
  * each row of the section against the row of the JSON output of the same
  * run, and the section's title.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS, type Command } from '../../src/cli/commands.js';
 import { reportSection } from '../../src/cli/report-sections.js';
 import { parseCommand, runPlan } from '../../src/cli/session.js';
 import { emptyStats } from '../../src/cli/tally-file.js';
-import { ROOT } from './built-bin.js';
+import { data, scratch } from './files.js';
 import { cx } from './in-process.js';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cxmetrics-sections-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const data = (name: string) => join(ROOT, 'examples', 'data', name);
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file } = scratch('cxmetrics-sections-');
 
 /** The section of a run of `name` with `argv`, and the rows of the same run's JSON output. */
 async function run(name: string, ...argv: string[]) {
@@ -42,39 +28,14 @@ async function run(name: string, ...argv: string[]) {
   return { section, rows: output.rows, trends: output.trends ?? null };
 }
 
-const BILLING = [
-  '--customer',
-  'customer_id',
-  '--at',
-  'at',
-  '--mrr',
-  'mrr',
-  '--period',
-  'quarter',
-  '--tz',
-  'Europe/Berlin',
-  '--as-of',
-  '2025-06-20T12:00:00+02:00',
-];
+const BILLING = '--customer customer_id --at at --mrr mrr --period quarter --tz Europe/Berlin --as-of 2025-06-20T12:00:00+02:00'.split(' ');
 
 describe('reportSection', () => {
   it('segments by two columns per month, with changes and trends: every number of the output row, and the segments’ trends', async () => {
     const { section, rows, trends } = await run(
       'nps',
       data('responses.csv'),
-      '--value',
-      'score',
-      '--by',
-      'region,plan',
-      '--period',
-      'month',
-      '--time',
-      'answered_at',
-      '--tz',
-      'Europe/Berlin',
-      '--changes',
-      'previous',
-      '--trend',
+      ...'--value score --by region,plan --period month --time answered_at --tz Europe/Berlin --changes previous --trend'.split(' '),
     );
     expect(section).toMatchObject({
       id: 'nps-1',
