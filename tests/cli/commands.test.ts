@@ -179,6 +179,21 @@ describe('metric commands against the library', () => {
 
 describe('formats', () => {
   const flags = ['--value', 'score', '--by', 'region'];
+  it('--html writes the report of the run beside its output, to standard output or --out', async () => {
+    const r = await cx('nps', data('responses.csv'), ...flags, '--format', 'csv', '--html', path('run.html'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe((await cx('nps', data('responses.csv'), ...flags, '--format', 'csv')).stdout);
+    expect(r.stderr).toBe(`cxmetrics: HTML report written to ${path('run.html')}\n`);
+    const html = readFileSync(path('run.html'), 'utf8');
+    expect(html).toContain(`<title>nps: ${data('responses.csv')}</title>`);
+    expect(html).toContain('id="section-nps-1"');
+    expect(html).toContain('<li>2,441 rows read from');
+    const out = await cx('nps', data('responses.csv'), ...flags, '--out', path('run.csv'), '--html', path('run2.html'));
+    expect(out.stdout).toBe('');
+    expect(readFileSync(path('run.csv'), 'utf8')).toBe(r.stdout);
+    expect(readFileSync(path('run2.html'), 'utf8')).toContain('id="section-nps-1"');
+  });
+
   it('the long format’s columns, in the order the command-line guide gives', async () => {
     const header = async (...argv: string[]) => {
       const r = await cx(...argv, '--format', 'csv');

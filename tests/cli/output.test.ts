@@ -127,6 +127,15 @@ describe('formatOutput', () => {
       ],
     };
     expect(formatOutput('table', hours, null, METADATA)).toBe(' n  value, h (interval)\n 5  1.5 (1 to 2)\n10  —\n');
+    // An interval with one end only is not shown.
+    const oneEnd: OutputTable = {
+      ...hours,
+      rows: [
+        { n: 5, value: 1.5, lower: null, upper: 2 },
+        { n: 6, value: 2.5, lower: 1, upper: null },
+      ],
+    };
+    expect(formatOutput('table', oneEnd, null, METADATA)).toBe('n  value, h (interval)\n5  1.5\n6  2.5\n');
     const plain: OutputTable = {
       by: ['plan'],
       columns: ['plan', 'value', 'label'],
