@@ -192,6 +192,30 @@ describe('errors', () => {
     expect(r.stderr + r.stdout).toContain(message);
   });
 
+  it('each kind of error word for word, with its exit code and the help it points to', async () => {
+    const path = file('a.csv', ANSWERS);
+    expect(await cx('nope')).toStrictEqual({ code: 2, stdout: '', stderr: `cxmetrics nope: unknown command "nope"\nSee 'cxmetrics --help'.\n` });
+    const level = await cx('nps', path, '--value', 'score', '--level', '2');
+    expect(level.code).toBe(2);
+    expect(level.stderr).toMatch(/^cxmetrics nps: --level: expected .*\nSee 'cxmetrics nps --help'\.\n$/);
+    const counted = await cx('counts', 'nps', path, '--value', 'score', '--promoter-min', '11');
+    expect(counted.code).toBe(2);
+    expect(counted.stderr).toMatch(/^cxmetrics counts: --promoter-min: .*\nSee 'cxmetrics nps --help'\.\n$/);
+    const column = await cx('nps', path, '--value', 'rating');
+    expect(column.code).toBe(2);
+    expect(column.stderr).toMatch(/^cxmetrics nps: .*"rating".*"id", "region", "at", "score"/);
+    expect(column.stderr).not.toContain('See ');
+    const row = await cx('nps', file('r.csv', 'region,score\nEU,9\nEU,11\n'), '--value', 'score');
+    expect(row).toStrictEqual({
+      code: 1,
+      stdout: '',
+      stderr: `cxmetrics nps: ${join(dir, 'r.csv')}:3:2: column "score" value "11": expected an integer from 0 to 10, received 11\n`,
+    });
+    const missing = await cx('nps', join(dir, 'none.csv'), '--value', 'score');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(new RegExp(`^cxmetrics nps: ${join(dir, 'none.csv')}: cannot open the file: ENOENT`));
+  });
+
   it('an option the library refuses names its flag; a bad time zone names --tz', async () => {
     const path = file('a.csv', ANSWERS);
     expect((await cx('nps', path, '--value', 'score', '--level', '2')).stderr).toContain('--level: ');
