@@ -140,6 +140,17 @@ describe('CellTable', () => {
     expect(small.directSlots).toBe(64);
   });
 
+  it('finds every cell again after its hash table has grown several times, without a direct index', () => {
+    const table = new CellTable(1);
+    // Ids far apart: no direct index from the first cell on, so every row goes through the hash table.
+    const ids = Array.from({ length: 100 }, (_, i) => 1_000_000 * (i + 1));
+    for (const round of [0, 1, 2]) for (const id of ids) add(table, [id], round % 2, round);
+    expect(table.directSlots).toBe(0);
+    expect(table.size).toBe(200);
+    const cell = (k: number) => cells(table)[k];
+    expect([cell(0), cell(1), cell(100), cell(199)]).toStrictEqual(['1000000@0: 0×1 2×1', '2000000@0: 0×1 2×1', '1000000@1: 1×1', '100000000@1: 1×1']);
+  });
+
   it('widens the answers to a power of two, keeping every cell’s counts in place', () => {
     const table = new CellTable(1);
     for (let id = 0; id < 20; id++) add(table, [id], 0, id % 16);
