@@ -234,6 +234,26 @@ describe('errors', () => {
     expect(time.stderr).toContain('t.csv:2:2: column "at" value "2026-01-01": expected an ISO-8601 time with an offset');
   });
 
+  it('a refused value in JSON input is placed by its line and named by its key; the first ten lines of a reason are kept', async () => {
+    const ndjson = file('a.ndjson', '{"score": 9}\n{"score": 11}\n');
+    expect((await cx('nps', ndjson, '--value', 'score')).stderr).toBe(
+      `cxmetrics nps: ${ndjson}:2: column "score" value "11": expected an integer from 0 to 10, received 11\n`,
+    );
+    // Valid rows around invalid ones, in one batch: the invalid are found among them and skipped, the valid counted.
+    const scores = Array.from({ length: 1000 }, (_, i) => (i % 97 === 5 ? 11 : i % 11));
+    const many = file('many.csv', `score\n${scores.join('\n')}\n`);
+    const r = await rows('nps', many, '--value', 'score', '--on-invalid', 'skip', '--interval', 'none');
+    const valid = scores.filter((x) => x <= 10);
+    const expected = Math.round((1000 * (valid.filter((x) => x >= 9).length - valid.filter((x) => x <= 6).length)) / valid.length) / 10;
+    expect(r).toMatchObject([{ n: valid.length, value: expected }]);
+    const meta = JSON.parse((await cx('nps', many, '--value', 'score', '--on-invalid', 'skip', '--format', 'json')).stdout).metadata;
+    const invalidLines = scores.flatMap((x, i) => (x > 10 ? [i + 2] : []));
+    expect(meta.skipped).toStrictEqual([
+      { reason: 'expected an integer from 0 to 10, received 11', count: invalidLines.length, lines: invalidLines.slice(0, 10) },
+    ]);
+    expect(invalidLines.length).toBeGreaterThan(10);
+  });
+
   it('an invalid change in a change log is skipped and the log computed again', async () => {
     const log = file('log.csv', 'customer,at,mrr\na,2026-01-01T00:00:00Z,10\nb,2026-01-02T00:00:00Z,-5\nb,2026-02-02T00:00:00Z,5\n');
     const stop = await cx('mrr', log, '--customer', 'customer');
