@@ -545,7 +545,8 @@ describe('mergeTallies: the result', () => {
     const b = JSON.parse('{"metric":"x","__proto__":{"k":2}}') as unknown;
     const merged = mergeTallies(a, b, null);
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toStrictEqual({ k: 3 });
+    expect(Object.getOwnPropertyDescriptor(merged, '__proto__')).toStrictEqual({ value: { k: 3 }, writable: true, enumerable: true, configurable: true });
+    expect(Object.keys(merged)).toStrictEqual(['metric', '__proto__']);
   });
 });
 
