@@ -1,35 +1,13 @@
-/**
- * The command line in process (`main` with captured streams): each
- * metric's flags reaching the library's options, the usage errors of
- * flags that do not go together, the errors of the library mapped to the
- * flag or the row, the progress line on a terminal, and the formats with a
- * second table. The built bin is run as a subprocess in
- * `command-line.test.ts`.
- */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { Progress } from '../../src/cli/progress.js';
+import { data, scratch } from './files.js';
 import { cx } from './in-process.js';
 
 // Runs read files and a report loads ECharts: seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cxmetrics-main-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const data = (name: string) => join(ROOT, 'examples', 'data', name);
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file, path } = scratch('cxmetrics-main-');
 
 const rows = async (...argv: string[]) => {
   const r = await cx(...argv, '--format', 'json');
@@ -193,15 +171,15 @@ describe('errors', () => {
   });
 
   it('each kind of error word for word, with its exit code and the help it points to', async () => {
-    const path = file('a.csv', ANSWERS);
+    const answers = file('a.csv', ANSWERS);
     expect(await cx('nope')).toStrictEqual({ code: 2, stdout: '', stderr: `cxmetrics nope: unknown command "nope"\nSee 'cxmetrics --help'.\n` });
-    const level = await cx('nps', path, '--value', 'score', '--level', '2');
+    const level = await cx('nps', answers, '--value', 'score', '--level', '2');
     expect(level.code).toBe(2);
     expect(level.stderr).toMatch(/^cxmetrics nps: --level: expected .*\nSee 'cxmetrics nps --help'\.\n$/);
-    const counted = await cx('counts', 'nps', path, '--value', 'score', '--promoter-min', '11');
+    const counted = await cx('counts', 'nps', answers, '--value', 'score', '--promoter-min', '11');
     expect(counted.code).toBe(2);
     expect(counted.stderr).toMatch(/^cxmetrics counts: --promoter-min: .*\nSee 'cxmetrics nps --help'\.\n$/);
-    const column = await cx('nps', path, '--value', 'rating');
+    const column = await cx('nps', answers, '--value', 'rating');
     expect(column.code).toBe(2);
     expect(column.stderr).toMatch(/^cxmetrics nps: .*"rating".*"id", "region", "at", "score"/);
     expect(column.stderr).not.toContain('See ');
@@ -209,11 +187,11 @@ describe('errors', () => {
     expect(row).toStrictEqual({
       code: 1,
       stdout: '',
-      stderr: `cxmetrics nps: ${join(dir, 'r.csv')}:3:2: column "score" value "11": expected an integer from 0 to 10, received 11\n`,
+      stderr: `cxmetrics nps: ${path('r.csv')}:3:2: column "score" value "11": expected an integer from 0 to 10, received 11\n`,
     });
-    const missing = await cx('nps', join(dir, 'none.csv'), '--value', 'score');
+    const missing = await cx('nps', path('none.csv'), '--value', 'score');
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(new RegExp(`^cxmetrics nps: ${join(dir, 'none.csv')}: cannot open the file: ENOENT`));
+    expect(missing.stderr).toMatch(new RegExp(`^cxmetrics nps: ${path('none.csv')}: cannot open the file: ENOENT`));
   });
 
   it('an option the library refuses names its flag; a bad time zone names --tz', async () => {
@@ -223,7 +201,7 @@ describe('errors', () => {
   });
 
   it('an unreadable file, a bad JSON file and a wrong time are exit 1 with where', async () => {
-    const missing = await cx('nps', join(dir, 'none.csv'), '--value', 'score');
+    const missing = await cx('nps', path('none.csv'), '--value', 'score');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('none.csv');
     const json = await cx('nps', file('bad.json', '[{"score": 9},'), '--value', 'score');
@@ -285,10 +263,10 @@ describe('errors', () => {
     expect((await cx('merge', file('y.json', 'not json'))).stderr).toContain('not a counts file');
     const a = file('a.csv', 'region,score\nEU,9\n');
     const b = file('b.csv', 'region,score\nEU,3\n');
-    await cx('counts', 'nps', a, '--value', 'score', '--by', 'region', '--scale', '0-10', '--out', join(dir, 'pa.json'));
+    await cx('counts', 'nps', a, '--value', 'score', '--by', 'region', '--scale', '0-10', '--out', path('pa.json'));
     // The same flags in another order and spelling.
-    await cx('counts', 'nps', b, '--scale=0-10', '--by', 'region', '--value', 'score', '-o', join(dir, 'pb.json'));
-    const merged = await cx('merge', join(dir, 'pa.json'), join(dir, 'pb.json'), '--format', 'json');
+    await cx('counts', 'nps', b, '--scale=0-10', '--by', 'region', '--value', 'score', '-o', path('pb.json'));
+    const merged = await cx('merge', path('pa.json'), path('pb.json'), '--format', 'json');
     expect(JSON.parse(merged.stdout).rows).toMatchObject([{ region: 'EU', n: 2, value: 0 }]);
     expect(JSON.parse(merged.stdout).metadata).toMatchObject({ rowsRead: 2, input: `${a}, ${b}` });
   });
@@ -318,7 +296,7 @@ describe('errors', () => {
       'r.json',
       JSON.stringify({ sections: [{ command: 'nps', input: 'a.csv', value: 'score', by: ['region'], totals: false, 'min-count': 1 }] }),
     );
-    const r = await cx('report', config, '--out', join(dir, 'r.html'), '--quiet');
+    const r = await cx('report', config, '--out', path('r.html'), '--quiet');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('r.html');
   });

@@ -4,10 +4,9 @@
  * document; files written atomically; and what a run says on standard error
  * and in the metadata (the format chosen, skipped rows, the version).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { OUTPUT_FLAGS } from '../../src/cli/flags.js';
 import { formatOutput, type Metadata, writeAtomically } from '../../src/cli/output.js';
@@ -15,12 +14,9 @@ import type { OutputTable } from '../../src/cli/results.js';
 import { chooseFormat, type Io, notesOf, optionsOf, reportSkipped, skippedOf, version } from '../../src/cli/session.js';
 import { emptyStats } from '../../src/cli/tally-file.js';
 import { ROOT } from './built-bin.js';
+import { scratch } from './files.js';
 
-let dir = '';
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cxmetrics-output-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { path } = scratch('cxmetrics-output-');
 
 const METADATA: Metadata = {
   cxmetrics: '1.2.3',
@@ -172,14 +168,14 @@ describe('formatOutput', () => {
 
 describe('writeAtomically', () => {
   it('makes the folder, writes the file whole and leaves nothing beside it', async () => {
-    const path = join(dir, 'new', 'deeper', 'out.csv');
-    await writeAtomically(path, 'a,b\n');
-    expect(readFileSync(path, 'utf8')).toBe('a,b\n');
-    expect(readdirSync(join(dir, 'new', 'deeper'))).toStrictEqual(['out.csv']);
+    const target = join(path('new'), 'deeper', 'out.csv');
+    await writeAtomically(target, 'a,b\n');
+    expect(readFileSync(target, 'utf8')).toBe('a,b\n');
+    expect(readdirSync(join(path('new'), 'deeper'))).toStrictEqual(['out.csv']);
   });
 
   it('names the target when it cannot write, and removes its temporary file', async () => {
-    const folder = join(dir, 'taken');
+    const folder = path('taken');
     await writeAtomically(join(folder, 'x.txt'), 'x');
     // A folder where the file should go: the rename fails after the temporary file is written.
     const target = join(folder, 'sub');
@@ -189,6 +185,12 @@ describe('writeAtomically', () => {
     expect((error as Error).message).toMatch(new RegExp(`^cannot write ${target.replaceAll('\\', '\\\\')}: `));
     expect((error as Error & { cause: unknown }).cause).toBeInstanceOf(Error);
     expect(readdirSync(folder).sort()).toStrictEqual(['sub', 'x.txt']);
+  });
+
+  it('names the target when a folder on its path is a file', async () => {
+    const blocker = path('blocker');
+    writeFileSync(blocker, '');
+    await expect(writeAtomically(join(blocker, 'out.csv'), 'x')).rejects.toThrow(`cannot write ${join(blocker, 'out.csv')}: `);
   });
 });
 
@@ -246,13 +248,5 @@ describe('the session', () => {
 
   it('reads its version from the package', () => {
     expect(version()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-  });
-});
-
-describe('a file where a folder should be', () => {
-  it('is an error that names the target', async () => {
-    const blocker = join(dir, 'blocker');
-    writeFileSync(blocker, '');
-    await expect(writeAtomically(join(blocker, 'out.csv'), 'x')).rejects.toThrow(`cannot write ${join(blocker, 'out.csv')}: `);
   });
 });

@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mrrSeriesQuery, tallyQuery } from '../../src/sql/index.js';
+import { data } from './files.js';
 import { cx } from './in-process.js';
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const data = (name: string) => join(ROOT, 'examples', 'data', name);
 let dir = '';
 
 const SURVEY = ['--value', 'score', '--by', 'region,plan', '--period', 'month', '--time', 'answered_at', '--tz', 'Europe/Berlin', '--format', 'csv'];
